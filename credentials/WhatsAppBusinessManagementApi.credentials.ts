@@ -1,0 +1,123 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * One credential for the action node and the trigger: n8n's community lint allows a single
+ * credential type per node, and the trigger needs both the token (to manage the WABA's webhook
+ * subscription) and the App Secret (to verify webhook signatures).
+ */
+export class WhatsAppBusinessManagementApi implements ICredentialType {
+	name = 'whatsAppBusinessManagementApi';
+
+	displayName = 'WhatsApp Business Management API';
+
+	documentationUrl =
+		'https://developers.facebook.com/docs/whatsapp/business-management-api/get-started';
+
+	icon = 'file:whatsAppBusinessManagement.svg' as const;
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'A System User access token with the whatsapp_business_management and whatsapp_business_messaging permissions. Create it in Meta Business Settings > Users > System Users > Generate New Token.',
+		},
+		{
+			displayName: 'WhatsApp Business Account ID',
+			name: 'businessAccountId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '102290129340398',
+			description:
+				'The WABA ID. Find it in WhatsApp Manager > Account tools > Phone numbers (shown above the list), or in the App Dashboard under WhatsApp > API Setup.',
+		},
+		{
+			displayName: 'Graph API Version',
+			name: 'apiVersion',
+			type: 'string',
+			default: 'v25.0',
+			required: true,
+			placeholder: 'v25.0',
+			description:
+				'The Graph API version to call, such as v25.0. Meta lists supported versions in its Graph API changelog.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://graph.facebook.com',
+			description:
+				'Where the Graph API is reached. Keep the default unless you go through a proxy or a local sandbox.',
+		},
+		{
+			displayName: 'App ID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			description:
+				'Optional. Your Meta App ID (App Dashboard > App settings > Basic). Needed to upload template header samples and profile pictures through the Resumable Upload API.',
+		},
+		{
+			displayName: 'App Secret',
+			name: 'appSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional. Your Meta App Secret (App Dashboard > App settings > Basic > App secret > Show). The trigger uses it to verify the X-Hub-Signature-256 of every webhook.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{($credentials.baseUrl || "https://graph.facebook.com").replace(/\\/+$/, "")}}/{{$credentials.apiVersion}}',
+			url: '=/{{$credentials.businessAccountId}}',
+			qs: { fields: 'id,name' },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Meta rejected the access token (error 190): it is wrong, expired or revoked. Generate a new System User token in Meta Business Settings > Users > System Users.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'The token has no access to this WhatsApp Business Account. Assign the WABA to the System User with full control and grant whatsapp_business_management.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						'Meta could not find this WhatsApp Business Account ID for the token. Check the WABA ID in WhatsApp Manager and that the token belongs to the same business.',
+				},
+			},
+		],
+	};
+}

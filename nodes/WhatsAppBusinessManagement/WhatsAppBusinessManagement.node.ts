@@ -1,0 +1,76 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, router } from './actions/router';
+import * as flow from './actions/flow';
+import * as media from './actions/media';
+import * as sender from './actions/sender';
+import * as sequence from './actions/sequence';
+import * as template from './actions/template';
+import { listSearch } from './methods';
+
+export class WhatsAppBusinessManagement implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp Business Management',
+		name: 'whatsAppBusinessManagement',
+		icon: { light: 'file:whatsAppBusinessManagement.svg', dark: 'file:whatsAppBusinessManagement.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Manage a WhatsApp Business Account through Meta\'s Graph API: Click-to-WhatsApp welcome sequences, templates, flows, media and phone numbers',
+		defaults: { name: 'WhatsApp Business Management' },
+		inputs: ['main'],
+		outputs: ['main'],
+		usableAsTool: true,
+		credentials: [{ name: 'whatsAppBusinessManagementApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Flow', value: 'flow', description: 'WhatsApp Flows: forms and screens inside a chat' },
+					{ name: 'Media', value: 'media', description: 'Files uploaded to or received by a phone number' },
+					{ name: 'Sender', value: 'sender', description: 'Phone numbers, business profiles and registration' },
+					{
+						name: 'Sequence',
+						value: 'sequence',
+						description: 'Welcome message sequences for Click-to-WhatsApp ads',
+					},
+					{ name: 'Template', value: 'template', description: 'Message templates and their review status' },
+				],
+				default: 'sequence',
+			},
+			...sequence.description,
+			...template.description,
+			...flow.description,
+			...media.description,
+			...sender.description,
+			{
+				displayName: 'Request Options',
+				name: 'requestOptions',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Concurrency',
+						name: 'concurrency',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+						default: DEFAULT_CONCURRENCY,
+						description:
+							'How many input items are sent to Meta at the same time. Throttled calls are retried with backoff; lower this if Meta reports rate limits.',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

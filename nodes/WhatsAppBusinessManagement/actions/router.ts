@@ -1,0 +1,99 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { OperationResult, ResourceModule } from './types';
+import * as flow from './flow';
+import * as media from './media';
+import * as sender from './sender';
+import * as sequence from './sequence';
+import * as template from './template';
+
+export const resources: Record<string, ResourceModule> = { sequence, template, flow, media, sender };
+
+/** Default parallel requests: fast on large inputs, far below Graph's per-app limits. */
+export const DEFAULT_CONCURRENCY = 8;
+export const MAX_CONCURRENCY = 50;
+
+function isExecutionData(value: unknown): value is INodeExecutionData {
+	return typeof value === 'object' && value !== null && 'json' in value && typeof (value as INodeExecutionData).json === 'object';
+}
+
+export function toExecutionData(result: OperationResult, itemIndex: number): INodeExecutionData[] {
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((entry) => {
+		const data: INodeExecutionData = isExecutionData(entry) ? { ...entry } : { json: entry as IDataObject };
+		data.pairedItem = { item: itemIndex };
+		return data;
+	});
+}
+
+function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	const description = (error as NodeApiError).description;
+	if (description) json.description = description;
+	const context = (error as NodeApiError).context ?? {};
+	if (context.metaCode !== undefined && context.metaCode !== null) json.metaCode = context.metaCode as number;
+	if (context.metaSubcode !== undefined && context.metaSubcode !== null) json.metaSubcode = context.metaSubcode as number;
+	if (context.fbtraceId) json.fbtraceId = context.fbtraceId as string;
+	const httpCode = (error as NodeApiError).httpCode;
+	if (httpCode) json.httpCode = httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * Runs each input item's operation with bounded concurrency, keeps the output in input order with
+ * pairedItem set, and honours "Continue On Fail" with one error item per failed input item.
+ */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const results: INodeExecutionData[][] = new Array(items.length);
+	const failures: Array<{ index: number; error: Error }> = [];
+	let stop = false;
+
+	const concurrencyParameter = this.getNodeParameter('requestOptions.concurrency', 0, DEFAULT_CONCURRENCY) as number;
+	const concurrency = Math.max(1, Math.min(MAX_CONCURRENCY, Math.floor(Number(concurrencyParameter) || 1)));
+
+	const runItem = async (itemIndex: number) => {
+		const resource = this.getNodeParameter('resource', itemIndex) as string;
+		const operation = this.getNodeParameter('operation', itemIndex) as string;
+		const module = resources[resource]?.operations[operation];
+		if (!module) {
+			throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for resource "${resource}"`, {
+				itemIndex,
+			});
+		}
+		const result = await module.execute.call(this, itemIndex);
+		return toExecutionData(result, itemIndex);
+	};
+
+	let next = 0;
+	const worker = async () => {
+		while (!stop) {
+			const itemIndex = next++;
+			if (itemIndex >= items.length) return;
+			try {
+				results[itemIndex] = await runItem(itemIndex);
+			} catch (caught) {
+				const error = caught as Error;
+				if (this.continueOnFail()) {
+					results[itemIndex] = [errorItem(error, itemIndex)];
+				} else {
+					failures.push({ index: itemIndex, error });
+					stop = true;
+				}
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+
+	if (failures.length) {
+		failures.sort((a, b) => a.index - b.index);
+		const { error, index } = failures[0];
+		if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+			if (error.context.itemIndex === undefined) error.context.itemIndex = index;
+			throw error;
+		}
+		throw new NodeOperationError(this.getNode(), error, { itemIndex: index });
+	}
+	return [results.flat()];
+}

@@ -1,0 +1,26 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { normalizeSequence, sequencesPath } from '../helpers/sequence';
+import { getGraphCredentials, graphPaginate } from '../transport';
+
+/** Backs the sequence resource locator: every sequence, filtered by name or ID. */
+export async function searchSequences(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const { businessAccountId } = await getGraphCredentials.call(this);
+	const sequences = (
+		await graphPaginate.call(this, {
+			path: sequencesPath(businessAccountId),
+			returnAll: true,
+			maxPageSize: 100,
+			listKeys: ['welcome_message_sequences'],
+		})
+	).map(normalizeSequence);
+	const needle = (filter ?? '').toLowerCase();
+	return {
+		results: sequences
+			.filter((s) => !needle || String(s.name ?? '').toLowerCase().includes(needle) || String(s.sequence_id).includes(needle))
+			.map((s) => ({
+				name: `${String(s.name ?? '(unnamed)')}${s.is_used_in_ad ? ' (used in an ad)' : ''}`,
+				value: String(s.sequence_id),
+			})),
+	};
+}

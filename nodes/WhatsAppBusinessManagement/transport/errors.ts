@@ -1,0 +1,152 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** Graph's error envelope, as documented in Meta's error-codes reference. */
+export interface GraphErrorBody {
+	message?: string;
+	type?: string;
+	code?: number;
+	error_subcode?: number;
+	error_user_title?: string;
+	error_user_msg?: string;
+	error_data?: { messaging_product?: string; details?: string } | string;
+	is_transient?: boolean;
+	fbtrace_id?: string;
+}
+
+/**
+ * What a user can do about each Graph error code this package can meet. The 4027xxx texts are the
+ * "possible solutions" of Meta's Welcome Message Sequences guide; the others follow Meta's
+ * error-codes reference and the template/flow/registration docs.
+ */
+export const GRAPH_ERROR_HINTS: Record<number, string> = {
+	0: 'Meta could not authenticate the request. Generate a new System User access token and update the credential.',
+	1: 'Meta reported an unknown error. Retry later; if it persists, check the request parameters and Meta\'s status page.',
+	2: 'Meta\'s service is temporarily down. Retry in a few minutes.',
+	3: 'The app lacks the capability for this call. Check that the app has the WhatsApp product added and the needed permissions approved.',
+	4: 'The app made too many calls. Wait a few minutes before running again, or lower the node\'s concurrency.',
+	10: 'Permission denied. Grant the System User whatsapp_business_management (and whatsapp_business_messaging for media) on this WhatsApp Business Account.',
+	33: 'The object does not exist or the token cannot see it. Check the ID (a phone number may have been deleted).',
+	100: 'A parameter is invalid. Check the values named in the error details.',
+	190: 'The access token is invalid or expired. Generate a new System User access token in Meta Business Settings and update the credential.',
+	200: 'A permission is missing. Grant the System User the permission named in the error on this WhatsApp Business Account.',
+	368: 'Meta blocked this action for a policy violation. Review the account\'s status in WhatsApp Manager; retrying will not help.',
+	613: 'Calls to this API exceeded the rate limit. Wait before running again, or lower the node\'s concurrency.',
+	80007: 'This WhatsApp Business Account reached its rate limit (200 calls per hour by default, 5,000 with a registered number). Wait and run again.',
+	80008: 'Too many calls to this WhatsApp Business Account. Wait and run again.',
+	130429: 'Cloud API throughput was reached. Slow down or wait before running again.',
+	131031: 'The account is locked, for example after a wrong two-step PIN. Check the PIN, or wait and retry.',
+	131048: 'Spam rate limit hit: too many messages were blocked or reported. Improve message quality before retrying.',
+	131056: 'Too many messages from this sender to the same recipient. Wait before retrying.',
+	133016: 'Registration or deregistration was tried too often: Meta allows 10 attempts per number in 72 hours. Wait before trying this number again.',
+	2388019: 'The WhatsApp Business Account reached its template limit. Delete unused templates or verify the business to raise the limit.',
+	2388040: 'A template component exceeds its character limit. Shorten the text named in the error.',
+	2388047: 'The template header format is invalid. Check the header type and its example.',
+	2388072: 'The template body format is invalid. Check variables and examples.',
+	2388073: 'The template footer format is invalid. Keep it plain text of up to 60 characters.',
+	2388293: 'Too many variables for the length of the text. Add words between variables or remove some.',
+	2388299: 'A variable starts or ends the template body. Add text before the first and after the last variable.',
+	139000: 'The flow is blocked by Meta\'s integrity checks. Review the flow in WhatsApp Manager.',
+	139001: 'The flow could not be updated. A published flow must be cloned (or moved back to draft) before its JSON or metadata changes.',
+	139002: 'Publishing failed. Fix all validation errors; flows with an endpoint also need endpoint_uri, a connected app, a signed public key on a phone number, a healthy endpoint, and the WABA subscribed to the flows webhook field.',
+	139003: 'Only a published flow can be deprecated.',
+	139004: 'Only draft flows can be deleted. Deprecate the published flow instead.',
+	139006: 'Not enough traffic yet for flow metrics. Try again once the flow has more usage.',
+	4027001:
+		'Invalid input data. Check all the fields and parameters passed into the request are of the correct type and format, and that all required parameters are present.',
+	4027005:
+		'Unable to create the welcome message sequence. Check that the access token has all the required permissions for the WhatsApp Business Account.',
+	4027006:
+		'Unable to update the welcome message sequence. Check all fields and the sequence ID for correctness, and that the access token has the necessary permissions for the WhatsApp Business Account.',
+	4027007: 'The welcome message sequences API is not available for this account yet. Wait a day or two and try again.',
+	4027010: 'A required parameter is missing. Check the documentation and make sure every required parameter is present.',
+	4027012:
+		'The sequence is linked to an active ad and cannot be updated or deleted. Disconnect the sequence from the ad in Ads Manager (or pause the ad), then try again.',
+	4027017:
+		'Could not load the sequence: it does not exist or the token has no permission for it. Check the sequence ID and that the token has the required permissions.',
+};
+
+export function hintForCode(code: number | undefined): string | undefined {
+	if (code === undefined) return undefined;
+	if (GRAPH_ERROR_HINTS[code]) return GRAPH_ERROR_HINTS[code];
+	if (code >= 200 && code <= 299) return GRAPH_ERROR_HINTS[200];
+	return undefined;
+}
+
+/** Codes Meta answers when a caller is throttled: the request was not carried out. */
+export const THROTTLING_CODES = new Set([4, 613, 80007, 80008, 130429]);
+
+/** Replaces every occurrence of each secret with a mask, so no error or log line carries one. */
+export function redact(text: string, secrets: Array<string | undefined>): string {
+	let result = text;
+	for (const secret of secrets) {
+		if (secret && secret.length >= 4) result = result.split(secret).join('***');
+	}
+	// Graph paging links and some messages carry access_token=... in URLs.
+	return result.replace(/(access_token=)[^&\s"']+/gi, '$1***');
+}
+
+function redactDeep<T>(value: T, secrets: Array<string | undefined>): T {
+	return JSON.parse(redact(JSON.stringify(value), secrets)) as T;
+}
+
+export interface GraphErrorDetails {
+	httpStatus: number;
+	graphError?: GraphErrorBody;
+	rawBody?: string;
+	method: string;
+	path: string;
+	secrets: Array<string | undefined>;
+	itemIndex?: number;
+}
+
+/** Turns a failed Graph response into a NodeApiError a workflow builder can act on. */
+export function buildGraphApiError(node: INode, details: GraphErrorDetails): NodeApiError {
+	const { httpStatus, graphError, rawBody, method, path, secrets } = details;
+	const code = graphError?.code;
+	const hint = hintForCode(code);
+	const metaText =
+		graphError?.error_user_msg ||
+		(graphError?.message ? graphError.message.replace(/^\(#\d+\)\s*/, '') : undefined);
+	const detailsText =
+		typeof graphError?.error_data === 'object' ? graphError.error_data?.details : graphError?.error_data;
+
+	let message: string;
+	if (graphError) {
+		message = `Meta error ${code ?? 'unknown'}${graphError.error_subcode ? `/${graphError.error_subcode}` : ''}: ${metaText ?? 'no message'}`;
+	} else {
+		const snippet = (rawBody ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+		message = `Graph API answered HTTP ${httpStatus} without a Graph error body${snippet ? `: ${snippet}` : ''}`;
+	}
+
+	const descriptionParts: string[] = [];
+	if (hint) descriptionParts.push(hint);
+	else if (!graphError && httpStatus >= 500)
+		descriptionParts.push('Meta (or a proxy in front of it) failed. Retry later; the request was retried automatically where safe.');
+	if (detailsText) descriptionParts.push(`Details: ${detailsText}`);
+	if (graphError?.error_user_title) descriptionParts.push(`Meta says: ${graphError.error_user_title}`);
+	descriptionParts.push(
+		`Request: ${method} ${path} · HTTP ${httpStatus}` +
+			(code !== undefined ? ` · code ${code}` : '') +
+			(graphError?.error_subcode !== undefined ? ` · subcode ${graphError.error_subcode}` : '') +
+			(graphError?.fbtrace_id ? ` · fbtrace_id ${graphError.fbtrace_id}` : ''),
+	);
+
+	const errorResponse: JsonObject = graphError
+		? (redactDeep(graphError, secrets) as unknown as JsonObject)
+		: { httpStatus, body: redact((rawBody ?? '').slice(0, 500), secrets) };
+
+	const error = new NodeApiError(node, errorResponse, {
+		message: redact(message, secrets),
+		description: redact(descriptionParts.join('\n'), secrets),
+		httpCode: String(httpStatus),
+		itemIndex: details.itemIndex,
+	});
+	// NodeApiError may swap the message for a generic HTTP-status text; Meta's words are more useful.
+	error.message = redact(message, secrets);
+	error.context.metaCode = code ?? null;
+	error.context.metaSubcode = graphError?.error_subcode ?? null;
+	error.context.fbtraceId = graphError?.fbtrace_id ?? null;
+	error.context.hint = hint ?? null;
+	return error;
+}

@@ -1,0 +1,16 @@
+import type { RouteRegistry } from '../server';
+import * as account from './account';
+import * as flows from './flows';
+import * as media from './media';
+import * as phoneNumbers from './phoneNumbers';
+import * as sequences from './sequences';
+import * as subscriptions from './subscriptions';
+import * as templates from './templates';
+import * as uploads from './uploads';
+
+/** Every Graph area the sandbox serves; each module registers its own routes and seeders. */
+export function registerAllRoutes(registry: RouteRegistry): void {
+	for (const module of [account, sequences, templates, flows, media, phoneNumbers, subscriptions, uploads]) {
+		module.register(registry);
+	}
+}
