@@ -1,0 +1,248 @@
+/**
+ * Seeded generator of webhook requests for the trigger's fuzz suite: valid Meta deliveries (each with
+ * new message ids, some re-sent as Meta's retries do) mixed with bad ones - missing, wrong or
+ * truncated signatures, bodies that are not JSON or are cut short, bodies over Meta's 3 MB limit,
+ * another `object`, and missing or mistyped fields. The same seed always gives the same requests.
+ */
+import { envelope, referralMessage, seededRandom, sign, wamid, type SeededRandom } from '../helpers/metaWebhook';
+
+export type FuzzKind =
+	| 'valid'
+	| 'validRetry'
+	| 'missingSignature'
+	| 'wrongSignature'
+	| 'truncatedSignature'
+	| 'malformedSignature'
+	| 'notJson'
+	| 'truncatedJson'
+	| 'oversizedBody'
+	| 'wrongObject'
+	| 'missingField'
+	| 'mistypedField';
+
+export interface FuzzRequest {
+	index: number;
+	kind: FuzzKind;
+	/** What was changed, for a readable failure message. */
+	detail: string;
+	rawBody: Buffer;
+	headers: Record<string, string>;
+	/** Message ids this request must make the trigger emit (empty for bad requests and retries). */
+	expectIds: string[];
+	/** Message ids inside a bad request: none may ever be emitted. */
+	badIds: string[];
+}
+
+export const BAD_ID_MARK = 'FUZZBAD';
+export const GOOD_ID_MARK = 'FUZZOK';
+
+const BAD_KINDS: FuzzKind[] = [
+	'missingSignature',
+	'wrongSignature',
+	'truncatedSignature',
+	'malformedSignature',
+	'notJson',
+	'truncatedJson',
+	'oversizedBody',
+	'wrongObject',
+	'missingField',
+	'mistypedField',
+];
+
+/** Every way a field can be missing: a path into the envelope and what to do there. */
+type Mutation = { detail: string; apply: (payload: any) => void };
+
+const MISSING: Mutation[] = [
+	{ detail: 'no object', apply: (p) => delete p.object },
+	{ detail: 'no entry', apply: (p) => delete p.entry },
+	{ detail: 'empty entry', apply: (p) => (p.entry = []) },
+	{ detail: 'entry without changes', apply: (p) => delete p.entry[0].changes },
+	{ detail: 'change without value', apply: (p) => delete p.entry[0].changes[0].value },
+	{ detail: 'change without field', apply: (p) => delete p.entry[0].changes[0].field },
+	{ detail: 'value without messages', apply: (p) => delete p.entry[0].changes[0].value.messages },
+	{ detail: 'message without id', apply: (p) => delete p.entry[0].changes[0].value.messages[0].id },
+	{ detail: 'message without referral', apply: (p) => delete p.entry[0].changes[0].value.messages[0].referral },
+	{ detail: 'empty body object', apply: (p) => Object.keys(p).forEach((key) => delete p[key]) },
+];
+
+const MISTYPED: Mutation[] = [
+	{ detail: 'object is a number', apply: (p) => (p.object = 42) },
+	{ detail: 'entry is an object', apply: (p) => (p.entry = { ...p.entry[0] }) },
+	{ detail: 'entry is a string', apply: (p) => (p.entry = 'entry') },
+	{ detail: 'entry element is null', apply: (p) => (p.entry = [null]) },
+	{ detail: 'changes is a string', apply: (p) => (p.entry[0].changes = 'changes') },
+	{ detail: 'change is a number', apply: (p) => (p.entry[0].changes = [7]) },
+	{ detail: 'value is an array', apply: (p) => (p.entry[0].changes[0].value = [p.entry[0].changes[0].value]) },
+	{ detail: 'value is null', apply: (p) => (p.entry[0].changes[0].value = null) },
+	{ detail: 'field is a number', apply: (p) => (p.entry[0].changes[0].field = 1) },
+	{ detail: 'messages is an object', apply: (p) => (p.entry[0].changes[0].value.messages = { ...p.entry[0].changes[0].value.messages[0] }) },
+	{ detail: 'messages is a string', apply: (p) => (p.entry[0].changes[0].value.messages = 'messages') },
+	{ detail: 'message is null', apply: (p) => (p.entry[0].changes[0].value.messages = [null]) },
+	{ detail: 'message is a string', apply: (p) => (p.entry[0].changes[0].value.messages = ['wamid.' + BAD_ID_MARK]) },
+	{ detail: 'message id is a number', apply: (p) => (p.entry[0].changes[0].value.messages[0].id = 12345) },
+	{ detail: 'message id is an object', apply: (p) => (p.entry[0].changes[0].value.messages[0].id = { id: `wamid.${BAD_ID_MARK}` }) },
+	{ detail: 'referral is a string', apply: (p) => (p.entry[0].changes[0].value.messages[0].referral = 'https://fb.me/ad') },
+	{ detail: 'referral is an array', apply: (p) => (p.entry[0].changes[0].value.messages[0].referral = [p.entry[0].changes[0].value.messages[0].referral]) },
+	{ detail: 'referral is null', apply: (p) => (p.entry[0].changes[0].value.messages[0].referral = null) },
+	{ detail: 'referral is a number', apply: (p) => (p.entry[0].changes[0].value.messages[0].referral = 3) },
+	{ detail: 'body is an array', apply: () => undefined },
+];
+
+export interface FuzzOptions {
+	seed: number;
+	wabaId: string;
+	appSecret: string;
+	/** How many bad requests (the suite uses at least 10,000). */
+	badCount: number;
+	/** How many valid deliveries are mixed in. */
+	validCount: number;
+	/** Share of valid deliveries sent a second time later, as Meta retries (default 0.2). */
+	retryRate?: number;
+	/** How many of the bad requests are over 3 MB (they are slow to build and sign). */
+	oversizedCount?: number;
+}
+
+function validPayload(random: SeededRandom, wabaId: string, ids: string[]) {
+	return envelope(wabaId, [
+		{
+			time: 1751247548 + random.int(0, 1000),
+			changes: ids.map((id) => ({ messages: [referralMessage({ id, from: String(16505550000 + random.int(0, 9999)) })] })),
+		},
+	]);
+}
+
+const jsonHeaders = (body: Buffer, secret: string) => ({ 'content-type': 'application/json', 'x-hub-signature-256': sign(body, secret) });
+
+export function generateFuzzRequests(options: FuzzOptions): FuzzRequest[] {
+	const random = seededRandom(options.seed);
+	const retryRate = options.retryRate ?? 0.2;
+	const oversizedCount = options.oversizedCount ?? 12;
+	const requests: FuzzRequest[] = [];
+	let goodCounter = 0;
+	let badCounter = 0;
+	const goodIds = (count: number) => Array.from({ length: count }, () => wamid(GOOD_ID_MARK, goodCounter++));
+	const badIds = (count: number) => Array.from({ length: count }, () => wamid(BAD_ID_MARK, badCounter++));
+
+	// The bad kinds in a seeded order, oversized ones limited to a few.
+	const kinds: FuzzKind[] = [];
+	for (let i = 0; i < oversizedCount; i++) kinds.push('oversizedBody');
+	const regular = BAD_KINDS.filter((kind) => kind !== 'oversizedBody');
+	while (kinds.length < options.badCount) kinds.push(regular[kinds.length % regular.length]);
+	const valids: FuzzKind[] = Array.from({ length: options.validCount }, () => 'valid');
+	const all = [...kinds, ...valids];
+	for (let i = all.length - 1; i > 0; i--) {
+		const j = Math.floor(random.next() * (i + 1));
+		[all[i], all[j]] = [all[j], all[i]];
+	}
+
+	// One oversized body, built once: valid JSON, correctly signed, over Meta's 3 MB payload limit.
+	let oversized: { body: Buffer; ids: string[] } | undefined;
+	const sentValid: FuzzRequest[] = [];
+
+	for (const kind of all) {
+		const index = requests.length;
+		const secret = options.appSecret;
+		if (kind === 'valid') {
+			const ids = goodIds(random.int(1, 3));
+			const body = Buffer.from(JSON.stringify(validPayload(random, options.wabaId, ids)));
+			const request: FuzzRequest = { index, kind, detail: `${ids.length} message(s)`, rawBody: body, headers: jsonHeaders(body, secret), expectIds: ids, badIds: [] };
+			requests.push(request);
+			sentValid.push(request);
+			// Meta re-sends a delivery it thinks failed, byte for byte; it must not emit twice.
+			if (random.chance(retryRate)) {
+				requests.push({ ...request, index: requests.length, kind: 'validRetry', detail: `retry of #${index}`, expectIds: [] });
+			}
+			continue;
+		}
+		const ids = badIds(random.int(1, 2));
+		const payload = validPayload(random, options.wabaId, ids) as any;
+		let body = Buffer.from(JSON.stringify(payload));
+		let headers: Record<string, string> = jsonHeaders(body, secret);
+		let detail: string = kind;
+		switch (kind) {
+			case 'missingSignature':
+				delete headers['x-hub-signature-256'];
+				break;
+			case 'wrongSignature': {
+				const variant = random.int(0, 2);
+				if (variant === 0) headers['x-hub-signature-256'] = sign(body, `${secret}-old`);
+				else if (variant === 1) headers['x-hub-signature-256'] = sign(Buffer.concat([body, Buffer.from(' ')]), secret);
+				else headers['x-hub-signature-256'] = `sha256=${'0'.repeat(64)}`;
+				detail = ['other secret', 'other body', 'zeros'][variant];
+				break;
+			}
+			case 'truncatedSignature': {
+				const full = sign(body, secret);
+				const cut = random.int(0, full.length - 1);
+				headers['x-hub-signature-256'] = full.slice(0, cut);
+				detail = `signature cut at ${cut}`;
+				break;
+			}
+			case 'malformedSignature': {
+				const hex = sign(body, secret).slice('sha256='.length);
+				const variant = random.int(0, 4);
+				headers['x-hub-signature-256'] = [hex, `sha256=${hex.toUpperCase()}`, `sha1=${hex.slice(0, 40)}`, `sha256= ${hex}`, `sha256=${hex}${hex}`][variant];
+				detail = ['bare hex', 'upper-case hex', 'sha1 prefix', 'space after =', 'doubled'][variant];
+				break;
+			}
+			case 'notJson': {
+				const variant = random.int(0, 3);
+				body = Buffer.from(
+					[
+						'object=whatsapp_business_account&entry=1',
+						`<xml><id>wamid.${BAD_ID_MARK}</id></xml>`,
+						Array.from({ length: random.int(1, 200) }, () => String.fromCharCode(random.int(0, 255))).join(''),
+						'',
+					][variant],
+					variant === 2 ? 'latin1' : 'utf8',
+				);
+				headers = { 'content-type': random.pick(['application/json', 'text/plain', 'application/octet-stream', 'application/x-www-form-urlencoded']), 'x-hub-signature-256': sign(body, secret) };
+				detail = ['form text', 'xml', 'random bytes', 'empty'][variant];
+				break;
+			}
+			case 'truncatedJson': {
+				const cut = random.int(1, body.length - 1);
+				body = body.subarray(0, cut);
+				headers = { 'content-type': random.pick(['application/json', 'text/plain', '']), 'x-hub-signature-256': sign(body, secret) };
+				if (!headers['content-type']) delete headers['content-type'];
+				detail = `cut at ${cut}`;
+				break;
+			}
+			case 'oversizedBody': {
+				if (!oversized) {
+					const many = badIds(6_000);
+					const big = validPayload(random, options.wabaId, many) as any;
+					big.entry[0].changes[0].value.padding = 'p'.repeat(2 * 1024 * 1024);
+					oversized = { body: Buffer.from(JSON.stringify(big)), ids: many };
+				}
+				body = oversized.body;
+				headers = jsonHeaders(body, secret);
+				ids.push(...oversized.ids.slice(0, 3));
+				detail = `${(body.length / 1024 / 1024).toFixed(1)} MB`;
+				break;
+			}
+			case 'wrongObject':
+				payload.object = random.pick(['page', 'instagram', 'whatsapp_business_accounts', 'WHATSAPP_BUSINESS_ACCOUNT', '']);
+				body = Buffer.from(JSON.stringify(payload));
+				headers = jsonHeaders(body, secret);
+				detail = `object "${payload.object}"`;
+				break;
+			case 'missingField':
+			case 'mistypedField': {
+				const mutation = random.pick(kind === 'missingField' ? MISSING : MISTYPED);
+				mutation.apply(payload);
+				const value = mutation.detail === 'body is an array' ? [payload] : payload;
+				body = Buffer.from(JSON.stringify(value));
+				headers = jsonHeaders(body, secret);
+				detail = mutation.detail;
+				break;
+			}
+		}
+		requests.push({ index, kind, detail, rawBody: body, headers, expectIds: [], badIds: ids });
+	}
+	// Renumber after retries were inserted.
+	requests.forEach((request, index) => (request.index = index));
+	return requests;
+}
+
+export const isBad = (request: FuzzRequest) => request.kind !== 'valid' && request.kind !== 'validRetry';
