@@ -11,4 +11,6 @@ module.exports = {
 	forceExit: true,
 	// n8n-core writes its instance settings under N8N_USER_FOLDER; tests point it at a temp folder.
 	setupFiles: ['<rootDir>/test/helpers/setupEnv.ts'],
+	// Every console line, n8n log line and engine run is scanned for the token and App Secret.
+	setupFilesAfterEnv: ['<rootDir>/test/helpers/secretScanSetup.ts'],
 };

@@ -15,6 +15,7 @@ import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials';
 import { nodeTypes, registerNodeType } from './nodeTypes';
+import { registerSecret, scanForSecrets } from './secretScan';
 
 /**
  * Calls a trigger node's `webhook()` the way n8n's webhook server does: through n8n-core's real
@@ -124,6 +125,9 @@ export function parseBodyAsN8n(rawBody: Buffer, contentType: string | undefined)
 
 export function createWebhookHarness(options: WebhookHarnessOptions) {
 	registerNodeType(options.typeName, options.nodeType);
+	for (const data of Object.values(options.credentials)) {
+		for (const key of ['accessToken', 'appSecret', 'clientSecret']) registerSecret(data[key]);
+	}
 	const description = options.nodeType.description;
 	const nodeCredentials: INode['credentials'] = {};
 	for (const credential of description.credentials ?? []) {
@@ -202,6 +206,9 @@ export function createWebhookHarness(options: WebhookHarnessOptions) {
 		const response = await options.nodeType.webhook!.call(context);
 		input.timing?.(performance.now() - started);
 		const items = (response.workflowData ?? []).flat();
+		// Nothing the trigger answers or emits may carry the App Secret or token (see secretScan.ts).
+		if (items.length) scanForSecrets(items, 'trigger items');
+		if (http.body !== undefined) scanForSecrets(http.body, 'trigger HTTP answer');
 		return { refusedByN8n: false, response, items, http };
 	}
 

@@ -18,6 +18,7 @@ import { Workflow, createDeferredPromise } from 'n8n-workflow';
 import type { Sandbox } from '../sandbox/server';
 import { TestCredentialsHelper } from './credentials';
 import { nodeTypes } from './nodeTypes';
+import { registerSecret, scanForSecrets } from './secretScan';
 
 export const NODE_TYPE = 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagement';
 export const CREDENTIAL_TYPE = 'whatsAppBusinessManagementApi';
@@ -141,6 +142,11 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	const items = (taskData?.data?.main?.[0] ?? []) as INodeExecutionData[];
 	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
+	// No output item, run data or error may carry the credential's secrets (see secretScan.ts).
+	registerSecret(options.credential.accessToken);
+	registerSecret(options.credential.appSecret);
+	scanForSecrets(run, 'runNode run data');
+	if (error) scanForSecrets(error, 'runNode error');
 	return { run, items, error };
 }
 

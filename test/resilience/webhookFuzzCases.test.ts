@@ -1,0 +1,62 @@
+import { BAD_ID_MARK, GOOD_ID_MARK, generateFuzzRequests, isBad, type FuzzKind } from './webhookFuzzCases';
+import { sign } from '../helpers/metaWebhook';
+import { parseBodyAsN8n } from '../helpers/webhook';
+import { DEFAULT_IDENTITY } from '../sandbox/state';
+
+const options = { seed: 20261130, wabaId: DEFAULT_IDENTITY.wabaId, appSecret: DEFAULT_IDENTITY.appSecret, badCount: 10_000, validCount: 600 };
+
+describe('webhook fuzz generator', () => {
+	const requests = generateFuzzRequests(options);
+
+	it('is reproducible from its seed, and another seed gives other requests', () => {
+		const again = generateFuzzRequests(options);
+		expect(again.map((r) => r.rawBody.toString('base64'))).toEqual(requests.map((r) => r.rawBody.toString('base64')));
+		expect(again.map((r) => r.headers)).toEqual(requests.map((r) => r.headers));
+		const other = generateFuzzRequests({ ...options, seed: 7 });
+		expect(other.map((r) => r.kind)).not.toEqual(requests.map((r) => r.kind));
+	});
+
+	it('makes at least 10,000 bad requests of every kind, mixed with valid ones and Meta-style retries', () => {
+		const bad = requests.filter(isBad);
+		expect(bad.length).toBeGreaterThanOrEqual(10_000);
+		const counts = new Map<FuzzKind, number>();
+		for (const request of requests) counts.set(request.kind, (counts.get(request.kind) ?? 0) + 1);
+		for (const kind of ['valid', 'validRetry', 'missingSignature', 'wrongSignature', 'truncatedSignature', 'malformedSignature', 'notJson', 'truncatedJson', 'oversizedBody', 'wrongObject', 'missingField', 'mistypedField'] as FuzzKind[]) {
+			expect(counts.get(kind) ?? 0).toBeGreaterThan(0);
+		}
+		// Valid and bad requests are interleaved, not in two blocks.
+		const firstValid = requests.findIndex((r) => r.kind === 'valid');
+		expect(firstValid).toBeLessThan(200);
+	});
+
+	it('signs valid requests correctly and keeps their ids apart from bad ones', () => {
+		const valid = requests.filter((r) => r.kind === 'valid');
+		for (const request of valid) {
+			expect(request.headers['x-hub-signature-256']).toBe(sign(request.rawBody, DEFAULT_IDENTITY.appSecret));
+			expect(request.expectIds.every((id) => Buffer.from(id.slice(6), 'base64').toString().startsWith(GOOD_ID_MARK))).toBe(true);
+			const parsed = parseBodyAsN8n(request.rawBody, request.headers['content-type']);
+			expect(parsed.ok).toBe(true);
+		}
+		const ids = valid.flatMap((r) => r.expectIds);
+		expect(new Set(ids).size).toBe(ids.length);
+		for (const request of requests.filter(isBad)) {
+			expect(request.expectIds).toEqual([]);
+			expect(request.badIds.every((id) => Buffer.from(id.slice(6), 'base64').toString().startsWith(BAD_ID_MARK))).toBe(true);
+		}
+	});
+
+	it('retries repeat an earlier valid delivery byte for byte and expect nothing new', () => {
+		for (const retry of requests.filter((r) => r.kind === 'validRetry')) {
+			expect(retry.expectIds).toEqual([]);
+			expect(requests.some((r) => r.kind === 'valid' && r.index < retry.index && r.rawBody.equals(retry.rawBody))).toBe(true);
+		}
+	});
+
+	it('makes oversized bodies larger than Meta\'s 3 MB limit, validly signed', () => {
+		const oversized = requests.filter((r) => r.kind === 'oversizedBody');
+		for (const request of oversized) {
+			expect(request.rawBody.length).toBeGreaterThan(3 * 1024 * 1024);
+			expect(request.headers['x-hub-signature-256']).toBe(sign(request.rawBody, DEFAULT_IDENTITY.appSecret));
+		}
+	});
+});
