@@ -38,11 +38,16 @@ function stringify(value: unknown): string {
 	}
 }
 
+/** The secrets from `list` found anywhere in `value` (strings, objects, errors with their description and cause). */
+export function secretsIn(value: unknown, list: Iterable<string>): string[] {
+	const text = stringify(value);
+	return [...list].filter((secret) => text.includes(secret));
+}
+
 /** Records a leak if any known secret is in `value`; `where` says what was scanned. */
 export function scanForSecrets(value: unknown, where: string): void {
-	const text = stringify(value);
-	for (const secret of secrets) {
-		if (text.includes(secret)) leaks.push(`${where}: contains a secret of ${secret.length} characters starting "${secret.slice(0, 3)}"`);
+	for (const secret of secretsIn(value, secrets)) {
+		leaks.push(`${where}: contains a secret of ${secret.length} characters starting "${secret.slice(0, 3)}"`);
 	}
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { checkParameters, describeProblems } from '../helpers/parameterRules';
 import type { OperationResult, ResourceModule } from './types';
 import * as flow from './flow';
 import * as media from './media';
@@ -60,6 +61,21 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		if (!module) {
 			throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for resource "${resource}"`, {
 				itemIndex,
+			});
+		}
+		// The description's own rules (ranges, option lists, JSON, required) hold for every operation.
+		const problems = checkParameters(resources[resource].description, (name) => {
+			try {
+				return this.getNodeParameter(name, itemIndex) as object;
+			} catch (error) {
+				if (/could not get parameter/i.test((error as Error).message)) return undefined;
+				throw error;
+			}
+		});
+		if (problems.length) {
+			throw new NodeOperationError(this.getNode(), describeProblems(problems), {
+				itemIndex,
+				description: 'Correct the field and run again. No request was sent.',
 			});
 		}
 		const result = await module.execute.call(this, itemIndex);
