@@ -116,10 +116,10 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 			},
 			// The user must read this value to paste it into Meta's dashboard; it only proves to Meta
 			// that the endpoint is ours (webhooks themselves are authenticated by the signature).
-			// eslint-disable-next-line n8n-nodes-base/node-param-type-options-password-missing
 			{
 				displayName: 'Verify Token',
 				name: 'verifyToken',
+				// eslint-disable-next-line n8n-nodes-base/node-param-type-options-password-missing
 				type: 'string',
 				default: '',
 				placeholder: 'Empty: a random token derived from this node',
