@@ -64,6 +64,7 @@ export const GRAPH_ERROR_HINTS: Record<number, string> = {
 		'The sequence is linked to an active ad and cannot be updated or deleted. Disconnect the sequence from the ad in Ads Manager (or pause the ad), then try again.',
 	4027017:
 		'Could not load the sequence: it does not exist or the token has no permission for it. Check the sequence ID and that the token has the required permissions.',
+	2200: 'Meta could not verify the callback URL: it must be a public HTTPS address Meta can reach, answering the verification GET with the challenge. Check n8n\'s WEBHOOK_URL and that the workflow\'s webhook is registered.',
 };
 
 export function hintForCode(code: number | undefined): string | undefined {
