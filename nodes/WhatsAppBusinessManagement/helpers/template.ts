@@ -351,7 +351,7 @@ function checkButtons(component: Record<string, unknown>, context: ComponentCont
 			if (variables.length > 1) problems.push(problem(name, field('url'), 'may contain at most one variable'));
 			else if (variables.length === 1) {
 				if (variables[0] !== '1') problems.push(problem(name, field('url'), 'must write its variable as {{1}}'));
-				if (!/\{\{\s*1\s*\}\}$/.test(url)) problems.push(problem(name, field('url'), 'may have its variable only at the end of the address'));
+				if (!/\{\{[^{}]*\}\}$/.test(url)) problems.push(problem(name, field('url'), 'may have its variable only at the end of the address'));
 				const example = raw.example;
 				const sample = Array.isArray(example) ? example[0] : example;
 				if (isBlank(sample)) problems.push(problem(name, field('example'), 'needs a full example address for the URL variable'));
