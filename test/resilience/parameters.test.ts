@@ -14,8 +14,9 @@ import { createState } from '../sandbox/state';
 import { scenarios } from './scenarios';
 
 interface Corruption {
-	/** The label the error must name. */
+	/** The label the error must name (or the field's internal name). */
 	label: string;
+	name: string;
 	why: string;
 	apply: (parameters: IDataObject) => void;
 }
@@ -45,11 +46,13 @@ export function invalidValues(property: INodeProperties): Array<{ why: string; v
 		case 'boolean':
 			values.push({ why: 'not a boolean', value: 'maybe' });
 			break;
+		// n8n itself refuses a literal empty required field before the run (WorkflowHasIssuesError);
+		// an expression that resolves to nothing gets through, so the operation must catch it.
 		case 'string':
-			if (property.required) values.push({ why: 'empty but required', value: '' });
+			if (property.required) values.push({ why: 'required, empty from an expression', value: '={{ "" }}' });
 			break;
 		case 'resourceLocator':
-			if (property.required) values.push({ why: 'empty but required', value: { __rl: true, mode: 'id', value: '' } });
+			if (property.required) values.push({ why: 'required, empty from an expression', value: { __rl: true, mode: 'id', value: '={{ "" }}' } });
 			break;
 		default:
 			break;
@@ -64,13 +67,14 @@ export function corruptions(properties: INodeProperties[], baseline: IDataObject
 	for (const property of properties) {
 		if (property.name === 'resource' || property.name === 'operation' || !isShown(property, values)) continue;
 		for (const { why, value } of invalidValues(property)) {
-			result.push({ label: property.displayName, why, apply: (parameters) => (parameters[property.name] = value as never) });
+			result.push({ label: property.displayName, name: property.name, why, apply: (parameters) => (parameters[property.name] = value as never) });
 		}
 		if (property.type === 'collection') {
 			for (const child of (property.options ?? []) as INodeProperties[]) {
 				for (const { why, value } of invalidValues(child)) {
 					result.push({
 						label: child.displayName,
+						name: child.name,
 						why: `${property.displayName} > ${why}`,
 						apply: (parameters) => (parameters[property.name] = { ...((parameters[property.name] as IDataObject) ?? {}), [child.name]: value as never }),
 					});
@@ -123,7 +127,10 @@ describe('parameters: invalid values are refused by name before any request', ()
 		sandbox.clearRequests();
 		const result = await runNode({ parameters, items: prepared.items, credential: sandboxCredential(sandbox) });
 		expect(result.error).toBeDefined();
-		expect(`${result.error?.message} ${result.error?.description ?? ''}`).toContain(`"${testCase.corruption.label}"`);
+		// The field is named in quotes - its label or its internal name -, alone or after its collection ("Options > Fields").
+		const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		const names = `(?:${escape(testCase.corruption.label)}|${escape(testCase.corruption.name)})`;
+		expect(`${result.error?.message} ${result.error?.description ?? ''}`).toMatch(new RegExp(`"(?:[^"]* > )?${names}"`, 'i'));
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });

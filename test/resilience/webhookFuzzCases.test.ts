@@ -1,6 +1,6 @@
 import { BAD_ID_MARK, GOOD_ID_MARK, generateFuzzRequests, isBad, type FuzzKind } from './webhookFuzzCases';
 import { sign } from '../helpers/metaWebhook';
-import { parseBodyAsN8n } from '../helpers/webhook';
+import { parseBodyAsN8n } from '../helpers/webhookHarness';
 import { DEFAULT_IDENTITY } from '../sandbox/state';
 
 const options = { seed: 20261130, wabaId: DEFAULT_IDENTITY.wabaId, appSecret: DEFAULT_IDENTITY.appSecret, badCount: 10_000, validCount: 600 };

@@ -154,7 +154,8 @@ export function generateFuzzRequests(options: FuzzOptions): FuzzRequest[] {
 			}
 			continue;
 		}
-		const ids = badIds(random.int(1, 2));
+		// Field mutations touch the first change and message, so those payloads carry just one.
+		const ids = badIds(kind === 'missingField' || kind === 'mistypedField' ? 1 : random.int(1, 2));
 		const payload = validPayload(random, options.wabaId, ids) as any;
 		let body = Buffer.from(JSON.stringify(payload));
 		let headers: Record<string, string> = jsonHeaders(body, secret);
@@ -181,8 +182,8 @@ export function generateFuzzRequests(options: FuzzOptions): FuzzRequest[] {
 			case 'malformedSignature': {
 				const hex = sign(body, secret).slice('sha256='.length);
 				const variant = random.int(0, 4);
-				headers['x-hub-signature-256'] = [hex, `sha256=${hex.toUpperCase()}`, `sha1=${hex.slice(0, 40)}`, `sha256= ${hex}`, `sha256=${hex}${hex}`][variant];
-				detail = ['bare hex', 'upper-case hex', 'sha1 prefix', 'space after =', 'doubled'][variant];
+				headers['x-hub-signature-256'] = [hex, `sha256=${hex.slice(0, 63)}g`, `sha1=${hex.slice(0, 40)}`, `sha256= ${hex}`, `sha256=${hex}${hex}`][variant];
+				detail = ['bare hex', 'non-hex digit', 'sha1 prefix', 'space after =', 'doubled'][variant];
 				break;
 			}
 			case 'notJson': {

@@ -131,6 +131,12 @@ export interface SandboxState {
 	subscribedApps: SubscribedAppRecord[];
 	/** Handles returned by finished resumable uploads, with what they point at. */
 	uploadHandles: Map<string, UploadSessionRecord>;
+	/** Templates a WABA may hold: 250 unverified, 6,000 verified with an approved display name. */
+	templateLimit: number;
+	/** `name|language` of deleted APPROVED templates and when: Meta blocks the name for 30 days. */
+	deletedTemplateNames: Map<string, number>;
+	/** Files served without auth under `/samples/<name>` (public URLs a node may download from). */
+	publicFiles: Map<string, { data: Buffer; contentType: string }>;
 	/** How long a media download URL stays valid (Meta: 5 minutes). */
 	mediaUrlTtlMs: number;
 	/** Whether callback URLs must be https, as Meta requires; off so local tests can use http. */
@@ -169,6 +175,9 @@ export function createState(identity: SandboxIdentity = {}): SandboxState {
 		uploads: new Map(),
 		subscribedApps: [],
 		uploadHandles: new Map(),
+		templateLimit: 6000,
+		deletedTemplateNames: new Map(),
+		publicFiles: new Map(),
 		mediaUrlTtlMs: 5 * 60_000,
 		requireHttpsCallbacks: false,
 	};

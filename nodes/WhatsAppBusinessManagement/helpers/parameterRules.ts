@@ -1,11 +1,12 @@
 import type { IDataObject, INodeProperties, INodePropertyCollection, INodePropertyOptions, NodeParameterValueType } from 'n8n-workflow';
 
 /**
- * Rules every field's description already states - a number's range, an options list, JSON that must
- * parse, a required value - checked for whatever operation runs, before any request. n8n does not
- * enforce them at run time (an expression can produce anything), so without this an out-of-range
- * limit or an unknown option would reach Meta or be silently ignored. Operation-specific rules stay
- * with each operation's own validators.
+ * Rules every field's description already states - a number's range, an options list, a boolean -
+ * checked for whatever operation runs, before any request. n8n does not enforce them at run time
+ * (an expression can produce anything), so without this an out-of-range limit or an unknown option
+ * would reach Meta or be silently ignored. Required values and JSON syntax are left to each
+ * operation's validators, which explain them in the operation's own terms (the parameter suite in
+ * test/resilience checks that they do).
  */
 export interface ParameterProblem {
 	/** The field's label path, e.g. `Options > Category`. */
@@ -51,10 +52,7 @@ function optionValues(property: INodeProperties): unknown[] | undefined {
 export function checkValue(property: INodeProperties, value: unknown, label = property.displayName): ParameterProblem[] {
 	const problems: ParameterProblem[] = [];
 	const problem = (rule: string) => problems.push({ field: label, rule });
-	if (isEmpty(value)) {
-		if (property.required && !['boolean', 'notice', 'hidden'].includes(property.type)) problem('is required');
-		return problems;
-	}
+	if (isEmpty(value)) return problems;
 	if (sameAsDefault(value, property.default)) return problems;
 	switch (property.type) {
 		case 'number': {
@@ -88,20 +86,6 @@ export function checkValue(property: INodeProperties, value: unknown, label = pr
 			}
 			break;
 		}
-		case 'json':
-			if (typeof value === 'string') {
-				try {
-					JSON.parse(value);
-				} catch (error) {
-					problem(`must be valid JSON (${(error as Error).message})`);
-				}
-			}
-			break;
-		case 'resourceLocator': {
-			const locator = value as { value?: unknown };
-			if (property.required && typeof locator === 'object' && isEmpty(locator.value)) problem('is required');
-			break;
-		}
 		case 'collection': {
 			if (typeof value !== 'object' || Array.isArray(value)) {
 				problem('must be an object');
@@ -126,7 +110,7 @@ export function checkValue(property: INodeProperties, value: unknown, label = pr
 					for (const child of group.values ?? []) {
 						const childValue = (entry as IDataObject)?.[child.name];
 						const where = entries.length > 1 ? `${label} > ${group.displayName} ${index + 1} > ${child.displayName}` : `${label} > ${group.displayName} > ${child.displayName}`;
-						if (childValue !== undefined || child.required) problems.push(...checkValue(child, childValue, where));
+						if (childValue !== undefined) problems.push(...checkValue(child, childValue, where));
 					}
 				});
 			}

@@ -40,6 +40,8 @@ export const GRAPH_ERROR_HINTS: Record<number, string> = {
 	131056: 'Too many messages from this sender to the same recipient. Wait before retrying.',
 	133016: 'Registration or deregistration was tried too often: Meta allows 10 attempts per number in 72 hours. Wait before trying this number again.',
 	2388019: 'The WhatsApp Business Account reached its template limit. Delete unused templates or verify the business to raise the limit.',
+	2388023: 'A template with this name and language was deleted in the last 30 days; Meta blocks the name meanwhile. Use another name.',
+	2388024: 'A template with this name already exists in this language. Use another name, or edit the existing template.',
 	2388040: 'A template component exceeds its character limit. Shorten the text named in the error.',
 	2388047: 'The template header format is invalid. Check the header type and its example.',
 	2388072: 'The template body format is invalid. Check variables and examples.',
@@ -64,6 +66,7 @@ export const GRAPH_ERROR_HINTS: Record<number, string> = {
 		'The sequence is linked to an active ad and cannot be updated or deleted. Disconnect the sequence from the ad in Ads Manager (or pause the ad), then try again.',
 	4027017:
 		'Could not load the sequence: it does not exist or the token has no permission for it. Check the sequence ID and that the token has the required permissions.',
+	2200: 'Meta could not verify the callback URL: it must be a public HTTPS address Meta can reach, answering the verification GET with the challenge. Check n8n\'s WEBHOOK_URL and that the workflow\'s webhook is registered.',
 };
 
 export function hintForCode(code: number | undefined): string | undefined {
@@ -104,7 +107,8 @@ export interface GraphErrorDetails {
 export function buildGraphApiError(node: INode, details: GraphErrorDetails): NodeApiError {
 	const { httpStatus, graphError, rawBody, method, path, secrets } = details;
 	const code = graphError?.code;
-	const hint = hintForCode(code);
+	// Template refusals come as code 100 with a telling subcode (2388xxx); prefer the subcode's hint.
+	const hint = hintForCode(graphError?.error_subcode) ?? hintForCode(code);
 	const metaText =
 		graphError?.error_user_msg ||
 		(graphError?.message ? graphError.message.replace(/^\(#\d+\)\s*/, '') : undefined);
