@@ -1,3 +1,7 @@
+import { Container } from '@n8n/di';
+import { BinaryDataService } from 'n8n-core';
+import type { IBinaryData } from 'n8n-workflow';
+
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { jsonOf, runNode, sandboxCredential } from '../helpers/workflow';
 
@@ -162,6 +166,8 @@ describe('Flow lifecycle through WorkflowExecute', () => {
 		const item = result.items[0];
 		expect(item.json).toEqual({ id: '7003', name: 'flow.json', asset_type: 'FLOW_JSON', size: Buffer.byteLength(VALID_FLOW_JSON), flow_json: JSON.parse(VALID_FLOW_JSON) });
 		expect(item.binary?.data).toMatchObject({ fileName: 'flow.json', mimeType: 'application/json' });
+		const bytes = await Container.get(BinaryDataService).getAsBuffer(item.binary!.data as IBinaryData);
+		expect(bytes.toString('utf8')).toBe(VALID_FLOW_JSON);
 		expect(sandbox.requestsTo('GET', '/7003/assets')[0].query).toEqual({ fields: 'name,asset_type,download_url' });
 		expect(sandbox.requestsTo('GET', '/flow-assets/7003/')).toHaveLength(1);
 	});
@@ -234,6 +240,38 @@ describe('Flow lifecycle through WorkflowExecute', () => {
 		sandbox.seed({ flows: [{ id: '7009', name: 'Endpoint', flow_json: { ...JSON.parse(VALID_FLOW_JSON), data_api_version: '3.0' } }] });
 		const result = await run({ operation: 'publish', flowId: locator('7009') }, { continueOnFail: true });
 		expect(result.items[0].json).toMatchObject({ metaCode: 139002, error: expect.stringMatching(/No endpoint URI/) });
+	});
+
+	it('passes on each other refusal with Meta\'s code and fbtrace_id (Continue On Fail items)', async () => {
+		sandbox.seed({
+			flows: [
+				{ id: '7101', name: 'No JSON yet' },
+				{ id: '7102', name: 'Blocked', status: 'BLOCKED', flow_json: VALID_FLOW_JSON },
+				{ id: '7103', name: 'Draft', flow_json: VALID_FLOW_JSON },
+				{ id: '7104', name: 'Gone', status: 'DEPRECATED', flow_json: VALID_FLOW_JSON },
+			],
+		});
+		const cases: Array<[Record<string, unknown>, string[], Array<[number, number | null]>]> = [
+			// One run per operation; the flow comes from each item through an expression.
+			[{ operation: 'publish' }, ['7101', '7102', '7104'], [[139002, null], [139000, null], [139002, null]]],
+			[{ operation: 'deprecate' }, ['7103'], [[139003, null]]],
+			[{ operation: 'delete' }, ['7104'], [[139004, null]]],
+			[{ operation: 'get', fields: ['name'] }, ['555000111'], [[100, 33]]],
+			[{ operation: 'uploadFlowJson', source: 'json', flowJson: VALID_FLOW_JSON }, ['7104'], [[139001, null]]],
+		];
+		for (const [parameters, flows, expected] of cases) {
+			const result = await runNode({
+				parameters: { resource: 'flow', ...parameters, flowId: locator('={{ $json.flow }}') },
+				credential: sandboxCredential(sandbox),
+				continueOnFail: true,
+				items: flows.map((flow) => ({ flow })),
+			});
+			expect(result.items.map((item) => [item.json.metaCode, item.json.metaSubcode ?? null])).toEqual(expected);
+			expect(result.items.map((item) => item.pairedItem)).toEqual(flows.map((_, index) => ({ item: index })));
+			expect(result.items.every((item) => typeof item.json.fbtraceId === 'string')).toBe(true);
+			if (parameters.operation === 'publish') expect(result.items[0].json.error).toBe('Meta error 139002: The flow has no Flow JSON.');
+			if (parameters.operation === 'delete') expect(result.items[0].json.error).toMatch(/^Flow 7104 cannot be deleted because it is not a draft/);
+		}
 	});
 
 	it('lists flows with the chosen fields, paging with the largest page', async () => {
