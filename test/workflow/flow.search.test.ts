@@ -1,4 +1,4 @@
-import type { IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IHttpRequestOptions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 
 import { WhatsAppBusinessManagement } from '../../nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -62,10 +62,10 @@ describe('Flow resource locator search', () => {
 		const operations = locators.flatMap((p) => p.displayOptions!.show!.operation as string[]);
 		expect(operations.sort()).toEqual(['delete', 'deprecate', 'get', 'getFlowJson', 'getPreviewUrl', 'publish', 'update', 'uploadFlowJson']);
 		const clone = properties.find((p) => p.name === 'additionalFields' && p.displayOptions?.show?.operation?.includes('create') && p.displayOptions?.show?.resource?.includes('flow'));
-		const cloneLocator = (clone?.options as Array<{ name: string; type?: string; modes?: Array<{ typeOptions?: { searchListMethod?: string } }> }>).find((o) => o.name === 'cloneFlowId');
+		const cloneLocator = (clone?.options as INodeProperties[]).find((o) => o.name === 'cloneFlowId');
 		expect(cloneLocator?.type).toBe('resourceLocator');
 		for (const locator of [...locators, cloneLocator!]) {
-			expect((locator as { modes: Array<{ name: string; typeOptions?: { searchListMethod?: string } }> }).modes.find((m) => m.name === 'list')?.typeOptions?.searchListMethod).toBe('searchFlows');
+			expect(locator.modes?.find((m) => m.name === 'list')?.typeOptions?.searchListMethod).toBe('searchFlows');
 		}
 	});
 });
