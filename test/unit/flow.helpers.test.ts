@@ -10,6 +10,7 @@ import {
 	lineAndColumn,
 	normalizeFlow,
 	normalizeValidationErrors,
+	toCategoryList,
 } from '../../nodes/WhatsAppBusinessManagement/helpers/flow';
 
 describe('flow helpers', () => {
@@ -116,6 +117,10 @@ describe('flow helpers', () => {
 		expect(checkFlowName('x'.repeat(201))).toEqual(['must be at most 200 characters (it has 201)']);
 		expect(checkFlowCategories(['SURVEY', 'OTHER'])).toEqual([]);
 		expect(checkFlowCategories([])).toEqual(['needs at least one category']);
+		expect(checkFlowCategories(' , ')).toEqual(['needs at least one category']);
+		expect(checkFlowCategories('SURVEY, OTHER')).toEqual([]);
+		expect(toCategoryList('SURVEY, OTHER')).toEqual(['SURVEY', 'OTHER']);
+		expect(toCategoryList(['SURVEY'])).toEqual(['SURVEY']);
 		expect(checkFlowCategories(['SURVEY', 'PARTY'])[0]).toMatch(/^has unknown values PARTY; allowed: SIGN_UP/);
 		expect(checkEndpointUri('')).toEqual([]);
 		expect(checkEndpointUri('https://example.com/flow')).toEqual([]);

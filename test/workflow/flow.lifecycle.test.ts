@@ -209,7 +209,9 @@ describe('Flow lifecycle through WorkflowExecute', () => {
 
 	it('refuses a duplicate name with Meta\'s "Flow name is not unique"', async () => {
 		sandbox.seed({ flows: [{ id: '7006', name: 'Taken' }] });
-		const result = await run({ operation: 'create', name: 'Taken', categories: ['OTHER'] });
+		// Categories typed as text in an expression are sent as a list.
+		const result = await run({ operation: 'create', name: 'Taken', categories: '={{ "OTHER, SURVEY" }}' });
+		expect(sandbox.requestsTo('POST', '/flows')[0].body).toEqual({ name: 'Taken', categories: ['OTHER', 'SURVEY'] });
 		expect(result.error?.message).toBe('Meta error 100: Flow name is not unique');
 		expect(result.error?.context?.metaCode).toBe(100);
 	});

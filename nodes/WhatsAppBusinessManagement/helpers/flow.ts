@@ -178,11 +178,17 @@ export function checkFlowName(name: unknown): string[] {
 	return [];
 }
 
+/** A categories value as a list: a selection, or a comma-separated text from an expression. */
+export function toCategoryList(categories: unknown): string[] {
+	const list = Array.isArray(categories) ? categories : typeof categories === 'string' ? categories.split(',') : [];
+	return list.map((c) => String(c).trim()).filter(Boolean);
+}
+
 /** Problems with a categories selection (empty, unknown values). */
 export function checkFlowCategories(categories: unknown): string[] {
-	const list = Array.isArray(categories) ? categories : typeof categories === 'string' && categories ? categories.split(',') : [];
+	const list = toCategoryList(categories);
 	if (!list.length) return ['needs at least one category'];
-	const unknown = list.map((c) => String(c).trim()).filter((c) => !(FLOW_CATEGORIES as readonly string[]).includes(c));
+	const unknown = list.filter((c) => !(FLOW_CATEGORIES as readonly string[]).includes(c));
 	if (unknown.length) return [`has unknown values ${unknown.join(', ')}; allowed: ${FLOW_CATEGORIES.join(', ')}`];
 	return [];
 }

@@ -11,6 +11,7 @@ import {
 	flowIdFromLocator,
 	flowsPath,
 	normalizeValidationErrors,
+	toCategoryList,
 } from '../../helpers/flow';
 import { getGraphCredentials, graphRequest } from '../../transport';
 import { FLOW_CATEGORY_OPTIONS } from './categories';
@@ -95,7 +96,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 
 	refuse.call(this, itemIndex, 'Name', checkFlowName(name));
 	refuse.call(this, itemIndex, 'Categories', checkFlowCategories(categories));
-	const body: IDataObject = { name: name.trim(), categories };
+	const body: IDataObject = { name: name.trim(), categories: toCategoryList(categories) };
 
 	if (additional.cloneFlowId !== undefined) {
 		const raw = additional.cloneFlowId as IDataObject | string;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { flowLocator } from '../../descriptions/flow';
-import { checkEndpointUri, checkFlowCategories, checkFlowName } from '../../helpers/flow';
+import { checkEndpointUri, checkFlowCategories, checkFlowName, toCategoryList } from '../../helpers/flow';
 import { graphRequest } from '../../transport';
 import { FLOW_CATEGORY_OPTIONS } from './categories';
 import { readFlowId, refuse } from './shared';
@@ -53,7 +53,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	}
 	if (fields.categories !== undefined) {
 		refuse.call(this, itemIndex, 'Categories', checkFlowCategories(fields.categories));
-		body.categories = fields.categories;
+		body.categories = toCategoryList(fields.categories);
 	}
 	if (fields.endpointUri !== undefined) {
 		const uri = String(fields.endpointUri).trim();
