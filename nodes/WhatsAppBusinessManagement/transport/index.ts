@@ -380,7 +380,13 @@ export async function graphPaginate(this: GraphContext, options: PaginateOptions
 		const qs: IDataObject = { ...(options.qs ?? {}), limit: pageSize };
 		if (after) qs.after = after;
 		const body = await graphRequest.call(this, { method: 'GET', path: options.path, qs, itemIndex: options.itemIndex });
-		const page = listFromResponse(body, options.listKeys);
+		let page = listFromResponse(body, options.listKeys);
+		if (Array.isArray(body) && !after && page.length >= pageSize && wanted > pageSize) {
+			// A bare array (the welcome-sequence guide's shape) has no cursors: `limit` is simply how
+			// many to return. A full page may be a cut list, so ask once more without a limit.
+			const whole = await graphRequest.call(this, { method: 'GET', path: options.path, qs: { ...(options.qs ?? {}) }, itemIndex: options.itemIndex });
+			page = listFromResponse(whole, options.listKeys);
+		}
 		for (const entry of page) {
 			if (results.length >= wanted) break;
 			results.push(entry);
