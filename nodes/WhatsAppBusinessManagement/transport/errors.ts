@@ -101,6 +101,8 @@ export interface GraphErrorDetails {
 	path: string;
 	secrets: Array<string | undefined>;
 	itemIndex?: number;
+	/** What the transport adds: why it stopped retrying (a long regain wait, retries used up). */
+	note?: { message?: string; description?: string };
 }
 
 /** Turns a failed Graph response into a NodeApiError a workflow builder can act on. */
@@ -122,11 +124,13 @@ export function buildGraphApiError(node: INode, details: GraphErrorDetails): Nod
 		const snippet = (rawBody ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
 		message = `Graph API answered HTTP ${httpStatus} without a Graph error body${snippet ? `: ${snippet}` : ''}`;
 	}
+	if (details.note?.message) message += ` (${details.note.message})`;
 
 	const descriptionParts: string[] = [];
 	if (hint) descriptionParts.push(hint);
 	else if (!graphError && httpStatus >= 500)
 		descriptionParts.push('Meta (or a proxy in front of it) failed. Retry later; the request was retried automatically where safe.');
+	if (details.note?.description) descriptionParts.push(details.note.description);
 	if (detailsText) descriptionParts.push(`Details: ${detailsText}`);
 	if (graphError?.error_user_title) descriptionParts.push(`Meta says: ${graphError.error_user_title}`);
 	descriptionParts.push(
