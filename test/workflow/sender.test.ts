@@ -169,18 +169,18 @@ describe('Sender: numbers and business profiles through WorkflowExecute', () => 
 
 	describe('refuses a profile update before sending', () => {
 		it.each([
-			[{ about: '' }, 'Field "About": must be 1 to 139 characters, got 0'],
-			[{ about: 'a'.repeat(140) }, 'Field "About": must be 1 to 139 characters, got 140'],
-			[{ address: 'a'.repeat(257) }, 'Field "Address": must be at most 256 characters, got 257'],
-			[{ description: 'a'.repeat(513) }, 'Field "Description": must be at most 512 characters, got 513'],
-			[{ email: `${'a'.repeat(120)}@example.com` }, 'Field "Email": must be at most 128 characters, got 132'],
-			[{ email: 'not-an-email' }, 'Field "Email": must be an email address'],
-			[{ websites: 'https://a.example, https://b.example, https://c.example' }, 'Field "Websites": at most 2 websites, got 3'],
-			[{ websites: 'www.example.com' }, 'Field "Websites": "www.example.com" must start with http:// or https://'],
-			[{ vertical: 'CARS' }, 'Field "Vertical": must be one of'],
-			[{}, 'Field "Update Fields": add at least one field to update'],
-			[{ profilePictureBinaryField: 'missing' }, 'Field "Profile Picture Binary Field": the input item has no binary field "missing"'],
-		])('%j', async (updateFields, message) => {
+			['an empty about', { about: '' }, 'Field "About": must be 1 to 139 characters, got 0'],
+			['an about of 140 characters', { about: 'a'.repeat(140) }, 'Field "About": must be 1 to 139 characters, got 140'],
+			['an address of 257 characters', { address: 'a'.repeat(257) }, 'Field "Address": must be at most 256 characters, got 257'],
+			['a description of 513 characters', { description: 'a'.repeat(513) }, 'Field "Description": must be at most 512 characters, got 513'],
+			['an email of 132 characters', { email: `${'a'.repeat(120)}@example.com` }, 'Field "Email": must be at most 128 characters, got 132'],
+			['an email without @', { email: 'not-an-email' }, 'Field "Email": must be an email address'],
+			['three websites', { websites: 'https://a.example, https://b.example, https://c.example' }, 'Field "Websites": at most 2 websites, got 3'],
+			['a website without http(s)', { websites: 'www.example.com' }, 'Field "Websites": "www.example.com" must start with http:// or https://'],
+			['a vertical not in Meta\'s list', { vertical: 'CARS' }, 'Field "Vertical": must be one of'],
+			['no field at all', {}, 'Field "Update Fields": add at least one field to update'],
+			['a missing picture field', { profilePictureBinaryField: 'missing' }, 'Field "Profile Picture Binary Field": the input item has no binary field "missing"'],
+		])('%s', async (_label, updateFields, message) => {
 			const result = await run({ operation: 'updateBusinessProfile', phoneNumberId: rl(PHONE), updateFields });
 			expect(result.error?.message).toContain(message);
 			expect(sandbox.requests).toHaveLength(0);
