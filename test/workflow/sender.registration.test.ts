@@ -133,7 +133,10 @@ describe('Sender: registration through WorkflowExecute', () => {
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual([
 			{ success: true, phone_number_id: '4001' },
-			expect.objectContaining({ error: expect.stringMatching(/^Meta error 133005: /), metaCode: 133005, httpCode: '400', fbtraceId: expect.any(String) }),
+			expect.objectContaining({
+				error: expect.stringMatching(/^Meta error 133005: /),
+				description: expect.stringContaining('does not match the two-step verification PIN'),
+				metaCode: 133005, httpCode: '400', fbtraceId: expect.any(String) }),
 			{ success: true, phone_number_id: '4003' },
 		]);
 		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
