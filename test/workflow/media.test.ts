@@ -42,6 +42,9 @@ function webp(size: number, animated: boolean): Buffer {
 	return data;
 }
 
+/** Files of 16-100 MB travel through the workflow as base64; on a busy machine that takes a while. */
+const BIG_FILE_TIMEOUT_MS = 120_000;
+
 const phoneLocator = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describe('Media through WorkflowExecute', () => {
@@ -149,13 +152,13 @@ describe('Media through WorkflowExecute', () => {
 			const result = await upload([fileItem(data, mimeType, 'f')]);
 			expect(result.error?.message).toMatch(message);
 			expect(sandbox.requests).toHaveLength(0);
-		});
+		}, BIG_FILE_TIMEOUT_MS);
 
 		it('a document over 100 MB', async () => {
 			const result = await upload([fileItem(Buffer.alloc(100 * 1024 * 1024 + 1), 'application/pdf', 'big.pdf')]);
 			expect(result.error?.message).toMatch(/over WhatsApp's 100 MB limit for a document/);
 			expect(sandbox.requests).toHaveLength(0);
-		});
+		}, BIG_FILE_TIMEOUT_MS);
 
 		it('an animated sticker under 500 KB is accepted where a static one would not be', async () => {
 			const result = await upload([fileItem(webp(300 * 1024, true), 'image/webp', 'wave.webp')]);
