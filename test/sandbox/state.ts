@@ -143,6 +143,8 @@ export interface SandboxState {
 	publicFiles: Map<string, { data: Buffer; contentType: string }>;
 	/** How long a media download URL stays valid (Meta: 5 minutes). */
 	mediaUrlTtlMs: number;
+	/** Download URLs handed out by `GET /{media-id}`, by their `hash` token; tests may expire them. */
+	mediaUrls: Map<string, { mediaId: string; expiresAt: number }>;
 	/** Whether callback URLs must be https, as Meta requires; off so local tests can use http. */
 	requireHttpsCallbacks: boolean;
 	/**
@@ -188,6 +190,7 @@ export function createState(identity: SandboxIdentity = {}): SandboxState {
 		deletedTemplateNames: new Map(),
 		publicFiles: new Map(),
 		mediaUrlTtlMs: 5 * 60_000,
+		mediaUrls: new Map(),
 		requireHttpsCallbacks: false,
 		flowEditsRevertToDraft: true,
 	};

@@ -111,6 +111,11 @@ export interface GraphRequestOptions {
 	download?: 'buffer' | 'stream';
 	/** A full URL (a media download link) instead of a Graph path; still authenticated. */
 	absoluteUrl?: string;
+	/**
+	 * Whether to send the access token (default true). Public CDN links such as a business profile
+	 * picture need none, and the token should not travel to hosts that do not need it.
+	 */
+	authenticate?: boolean;
 	retry?: Partial<RetryPolicy>;
 	itemIndex?: number;
 	/** Status codes to hand back to the caller instead of throwing (e.g. 404 of an expired media URL). */
@@ -255,11 +260,11 @@ export async function graphRequestFull<T = IDataObject>(
 	for (;;) {
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL_TYPE,
-				{ ...request, headers: { ...headers } },
-			)) as IN8nHttpFullResponse;
+			response = (
+				options.authenticate === false
+					? await this.helpers.httpRequest({ ...request, headers: { ...headers } })
+					: await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, { ...request, headers: { ...headers } })
+			) as IN8nHttpFullResponse;
 		} catch (error) {
 			// No HTTP answer: the connection failed or dropped. Before the request left (refused,
 			// DNS) nothing happened at Meta; after it, a create may have happened. We cannot tell
