@@ -42,7 +42,7 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					'A download URL already at hand (from Media > Get or a message webhook), to skip looking it up. If it has expired, a fresh one is fetched.',
+					'A download URL already at hand (from Media > Get or a message webhook), to skip looking it up. It must be on a Meta host such as lookaside.fbsbx.com, since the access token is sent with it. If it has expired, a fresh one is fetched.',
 			},
 		],
 	},
