@@ -233,6 +233,16 @@ describe('Template > Get Many, Get, Edit, Delete through WorkflowExecute', () =>
 			expect([...sandbox.state.templates.keys()]).toEqual(['801', '803']);
 		});
 
+		it('deletes one language by ID alone, looking the name up first', async () => {
+			seedLanguages();
+			const result = await run({ operation: 'delete', deleteBy: 'id', templateId: byId('802'), name: '' });
+			expect(result.error?.message).toBeUndefined();
+			expect(jsonOf(result)).toEqual([{ success: true, name: 'promo', id: '802' }]);
+			expect(sandbox.requestsTo('GET', '/802')[0].query).toEqual({ fields: 'name,language' });
+			expect(sandbox.requestsTo('DELETE', '/message_templates')[0].query).toEqual({ hsm_id: '802', name: 'promo' });
+			expect([...sandbox.state.templates.keys()]).toEqual(['801', '803']);
+		});
+
 		it('refuses a malformed name before sending', async () => {
 			const result = await run({ operation: 'delete', deleteBy: 'name', name: 'Promo Codes' });
 			expect(result.error?.message).toBe('Template: field "name" may contain only lowercase letters, digits and underscores (_)');
