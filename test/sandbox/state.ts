@@ -45,6 +45,10 @@ export interface FlowRecord {
 	health_status?: Record<string, unknown>;
 	application?: { id: string; name: string; link?: string };
 	created_time: number;
+	/** Epoch milliseconds of the last change (served as `updated_at`). */
+	updated_time?: number;
+	/** Secret part of the flow.json download link; a new upload mints a new one. */
+	asset_token?: string;
 }
 
 export interface MediaRecord {
@@ -139,8 +143,15 @@ export interface SandboxState {
 	publicFiles: Map<string, { data: Buffer; contentType: string }>;
 	/** How long a media download URL stays valid (Meta: 5 minutes). */
 	mediaUrlTtlMs: number;
+	/** Download URLs handed out by `GET /{media-id}`, by their `hash` token; tests may expire them. */
+	mediaUrls: Map<string, { mediaId: string; expiresAt: number }>;
 	/** Whether callback URLs must be https, as Meta requires; off so local tests can use http. */
 	requireHttpsCallbacks: boolean;
+	/**
+	 * What editing a PUBLISHED flow does. Meta's 2025 lifecycle doc: the flow goes back to DRAFT
+	 * (true, the default). WABAs with On-Premises numbers (and Meta's older docs) refuse with 139001.
+	 */
+	flowEditsRevertToDraft: boolean;
 }
 
 export interface SandboxIdentity {
@@ -179,7 +190,9 @@ export function createState(identity: SandboxIdentity = {}): SandboxState {
 		deletedTemplateNames: new Map(),
 		publicFiles: new Map(),
 		mediaUrlTtlMs: 5 * 60_000,
+		mediaUrls: new Map(),
 		requireHttpsCallbacks: false,
+		flowEditsRevertToDraft: true,
 	};
 }
 
