@@ -13,8 +13,11 @@ export interface Scenario {
 	prepare(sandbox: Sandbox): { parameters: IDataObject; items?: IDataObject[] };
 	/** The Graph call the operation makes, to count attempts in the sandbox log. */
 	call: { method: string; path: string };
-	/** Whether the call changes something at Meta: a server error must then not be retried. */
-	mutates?: boolean;
+	/**
+	 * Whether repeating the call could do the work twice (a create): after a server error it must
+	 * not be sent again. Updates that set the same values again are idempotent and are retried.
+	 */
+	createsSomething?: boolean;
 	/** Parameter sets whose every shown field the parameter suite corrupts (default: prepare's). */
 	parameterBaselines?: IDataObject[];
 	/** Output made comparable across runs (generated ids and times removed). */
@@ -45,6 +48,40 @@ const withoutGeneratedIds = (json: IDataObject) => {
 	return rest;
 };
 
+const without =
+	(...keys: string[]) =>
+	(json: IDataObject) => {
+		const copy = { ...json };
+		for (const key of keys) delete copy[key];
+		return copy;
+	};
+
+const PHONE = '106540352242922';
+const MEDIA_ID = '4490709327384033';
+const FLOW_ID = '7101';
+const VALID_FLOW_JSON = JSON.stringify({
+	version: '7.0',
+	screens: [{ id: 'BOOKING', title: 'Book a test drive', terminal: true, layout: { type: 'SingleColumnLayout', children: [] } }],
+});
+const PICTURE = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(2000, 3)]);
+
+const phones = (sandbox: Sandbox) =>
+	sandbox.seed({
+		phoneNumbers: [
+			{ id: PHONE, display_phone_number: '+1 555-010-0199', verified_name: 'Sandbox Motors', quality_rating: 'GREEN', profile: { about: 'Open 7 days', profile_picture: { data: PICTURE, mime_type: 'image/png' } } },
+			{ id: '3001', display_phone_number: '+1 555-010-0301', code_verification_status: 'NOT_VERIFIED', registered: false, pending_code: '123456' },
+			{ id: '3002', display_phone_number: '+1 555-010-0302' },
+		],
+	});
+
+const flows = (sandbox: Sandbox, status = 'DRAFT') =>
+	sandbox.seed({ flows: [{ id: FLOW_ID, name: 'Test drive', status, categories: ['OTHER'], flow_json: VALID_FLOW_JSON, created_time: 1751247548 }] });
+
+const media = (sandbox: Sandbox) => {
+	phones(sandbox);
+	sandbox.seed({ media: [{ id: MEDIA_ID, phone_number_id: PHONE, mime_type: 'audio/ogg', data: Buffer.alloc(2048, 1), created_time: 1751247548 }] });
+};
+
 const withoutTimes = (json: IDataObject) => {
 	const { last_update_time: _time, ...rest } = json;
 	return rest;
@@ -59,6 +96,232 @@ export const scenarios: Record<string, Scenario> = {
 		call: { method: 'GET', path: '/welcome_message_sequences' },
 		parameterBaselines: [{ resource: 'sequence', operation: 'getAll', returnAll: false, limit: 2 }],
 		normalize: withoutTimes,
+	},
+	'sequence.get': {
+		prepare: (sandbox) => {
+			sequences(sandbox);
+			return { parameters: { resource: 'sequence', operation: 'get', sequenceId: byId('4101') } };
+		},
+		call: { method: 'GET', path: '/welcome_message_sequences' },
+		normalize: withoutTimes,
+	},
+	'sequence.create': {
+		prepare: () => ({
+			parameters: { resource: 'sequence', operation: 'create', name: 'Driver sign-up', defineUsing: 'fields', text: 'Welcome!', iceBreakers: { iceBreaker: [{ title: 'Prices?' }] } },
+		}),
+		call: { method: 'POST', path: '/welcome_message_sequences' },
+		createsSomething: true,
+		normalize: without('sequence_id', 'id', 'adCreative', 'last_update_time'),
+	},
+	'sequence.update': {
+		prepare: (sandbox) => {
+			sequences(sandbox);
+			return { parameters: { resource: 'sequence', operation: 'update', sequenceId: byId('4101'), newName: 'Triage v2', defineUsing: 'keep' } };
+		},
+		call: { method: 'POST', path: '/welcome_message_sequences' },
+	},
+	'sequence.delete': {
+		prepare: (sandbox) => {
+			sequences(sandbox);
+			return { parameters: { resource: 'sequence', operation: 'delete', sequenceId: byId('4101') } };
+		},
+		call: { method: 'DELETE', path: '/welcome_message_sequences' },
+	},
+	'flow.getAll': {
+		prepare: (sandbox) => {
+			flows(sandbox);
+			return { parameters: { resource: 'flow', operation: 'getAll', returnAll: true } };
+		},
+		call: { method: 'GET', path: '/flows' },
+		parameterBaselines: [{ resource: 'flow', operation: 'getAll', returnAll: false, limit: 2 }],
+	},
+	'flow.get': {
+		prepare: (sandbox) => {
+			flows(sandbox);
+			return { parameters: { resource: 'flow', operation: 'get', flowId: byId(FLOW_ID) } };
+		},
+		call: { method: 'GET', path: `/${FLOW_ID}` },
+		normalize: without('preview'),
+	},
+	'flow.create': {
+		prepare: () => ({ parameters: { resource: 'flow', operation: 'create', name: 'Booking', categories: ['APPOINTMENT_BOOKING'] } }),
+		call: { method: 'POST', path: '/flows' },
+		createsSomething: true,
+		normalize: without('id'),
+	},
+	'flow.update': {
+		prepare: (sandbox) => {
+			flows(sandbox);
+			return { parameters: { resource: 'flow', operation: 'update', flowId: byId(FLOW_ID), updateFields: { name: 'Test drive v2', categories: ['CONTACT_US'] } } };
+		},
+		call: { method: 'POST', path: `/${FLOW_ID}` },
+	},
+	'flow.uploadFlowJson': {
+		prepare: (sandbox) => {
+			flows(sandbox);
+			return { parameters: { resource: 'flow', operation: 'uploadFlowJson', flowId: byId(FLOW_ID), source: 'json', flowJson: VALID_FLOW_JSON } };
+		},
+		call: { method: 'POST', path: `/${FLOW_ID}/assets` },
+	},
+	'flow.getFlowJson': {
+		prepare: (sandbox) => {
+			flows(sandbox);
+			return { parameters: { resource: 'flow', operation: 'getFlowJson', flowId: byId(FLOW_ID), binaryPropertyName: 'data' } };
+		},
+		call: { method: 'GET', path: `/${FLOW_ID}/assets` },
+	},
+	'flow.getPreviewUrl': {
+		prepare: (sandbox) => {
+			flows(sandbox);
+			return { parameters: { resource: 'flow', operation: 'getPreviewUrl', flowId: byId(FLOW_ID) } };
+		},
+		call: { method: 'GET', path: `/${FLOW_ID}` },
+		normalize: without('preview', 'preview_url', 'expires_at', 'previewUrl', 'expiresAt'),
+	},
+	'flow.publish': {
+		prepare: (sandbox) => {
+			flows(sandbox);
+			return { parameters: { resource: 'flow', operation: 'publish', flowId: byId(FLOW_ID) } };
+		},
+		call: { method: 'POST', path: `/${FLOW_ID}/publish` },
+		createsSomething: true,
+	},
+	'flow.deprecate': {
+		prepare: (sandbox) => {
+			flows(sandbox, 'PUBLISHED');
+			return { parameters: { resource: 'flow', operation: 'deprecate', flowId: byId(FLOW_ID) } };
+		},
+		call: { method: 'POST', path: `/${FLOW_ID}/deprecate` },
+		createsSomething: true,
+	},
+	'flow.delete': {
+		prepare: (sandbox) => {
+			flows(sandbox);
+			return { parameters: { resource: 'flow', operation: 'delete', flowId: byId(FLOW_ID) } };
+		},
+		call: { method: 'DELETE', path: `/${FLOW_ID}` },
+	},
+	'media.upload': {
+		prepare: (sandbox) => {
+			phones(sandbox);
+			return {
+				parameters: { resource: 'media', operation: 'upload', phoneNumberId: byId(PHONE), binaryPropertyName: 'data' },
+				items: [{ json: {}, binary: { data: { data: Buffer.from('hello').toString('base64'), mimeType: 'text/plain', fileName: 'hello.txt' } } }],
+			};
+		},
+		call: { method: 'POST', path: `/${PHONE}/media` },
+		createsSomething: true,
+		normalize: without('id'),
+	},
+	'media.get': {
+		prepare: (sandbox) => {
+			media(sandbox);
+			return { parameters: { resource: 'media', operation: 'get', mediaId: MEDIA_ID } };
+		},
+		call: { method: 'GET', path: `/${MEDIA_ID}` },
+		normalize: without('url'),
+	},
+	'media.download': {
+		prepare: (sandbox) => {
+			media(sandbox);
+			return { parameters: { resource: 'media', operation: 'download', mediaId: MEDIA_ID, binaryPropertyName: 'file' } };
+		},
+		call: { method: 'GET', path: `/${MEDIA_ID}` },
+		normalize: without('url'),
+	},
+	'media.delete': {
+		prepare: (sandbox) => {
+			media(sandbox);
+			return { parameters: { resource: 'media', operation: 'delete', mediaId: MEDIA_ID } };
+		},
+		call: { method: 'DELETE', path: `/${MEDIA_ID}` },
+	},
+	'sender.getAll': {
+		prepare: (sandbox) => {
+			phones(sandbox);
+			return { parameters: { resource: 'sender', operation: 'getAll', returnAll: true } };
+		},
+		call: { method: 'GET', path: '/phone_numbers' },
+		parameterBaselines: [{ resource: 'sender', operation: 'getAll', returnAll: false, limit: 2 }],
+	},
+	'sender.get': {
+		prepare: (sandbox) => {
+			phones(sandbox);
+			return { parameters: { resource: 'sender', operation: 'get', phoneNumberId: byId(PHONE) } };
+		},
+		call: { method: 'GET', path: `/${PHONE}` },
+	},
+	'sender.getBusinessProfile': {
+		prepare: (sandbox) => {
+			phones(sandbox);
+			return { parameters: { resource: 'sender', operation: 'getBusinessProfile', phoneNumberId: byId(PHONE) } };
+		},
+		call: { method: 'GET', path: '/whatsapp_business_profile' },
+		normalize: without('profile_picture_url'),
+	},
+	'sender.updateBusinessProfile': {
+		prepare: (sandbox) => {
+			phones(sandbox);
+			return {
+				parameters: { resource: 'sender', operation: 'updateBusinessProfile', phoneNumberId: byId(PHONE), updateFields: { about: 'Open 6 days', vertical: 'RETAIL' } },
+			};
+		},
+		call: { method: 'POST', path: '/whatsapp_business_profile' },
+	},
+	'sender.downloadProfilePicture': {
+		prepare: (sandbox) => {
+			phones(sandbox);
+			return { parameters: { resource: 'sender', operation: 'downloadProfilePicture', phoneNumberId: byId(PHONE), binaryPropertyName: 'logo' } };
+		},
+		call: { method: 'GET', path: '/whatsapp_business_profile' },
+		normalize: without('profile_picture_url', 'url'),
+	},
+	'sender.addPhoneNumber': {
+		prepare: () => ({
+			parameters: { resource: 'sender', operation: 'addPhoneNumber', countryCode: '44', phoneNumber: '7700900123', displayName: 'Sandbox Motors UK', requestCode: false },
+		}),
+		call: { method: 'POST', path: '/phone_numbers' },
+		createsSomething: true,
+		normalize: without('id'),
+	},
+	'sender.requestCode': {
+		prepare: (sandbox) => {
+			phones(sandbox);
+			return { parameters: { resource: 'sender', operation: 'requestCode', phoneNumberId: byId('3001'), codeMethod: 'SMS', language: 'en_US' } };
+		},
+		call: { method: 'POST', path: '/3001/request_code' },
+		createsSomething: true,
+	},
+	'sender.verifyCode': {
+		prepare: (sandbox) => {
+			phones(sandbox);
+			return { parameters: { resource: 'sender', operation: 'verifyCode', phoneNumberId: byId('3001'), code: '123456' } };
+		},
+		call: { method: 'POST', path: '/3001/verify_code' },
+		createsSomething: true,
+	},
+	'sender.register': {
+		prepare: (sandbox) => {
+			phones(sandbox);
+			return { parameters: { resource: 'sender', operation: 'register', phoneNumberId: byId('3002'), pin: '520164' } };
+		},
+		call: { method: 'POST', path: '/3002/register' },
+		createsSomething: true,
+	},
+	'sender.deregister': {
+		prepare: (sandbox) => {
+			phones(sandbox);
+			return { parameters: { resource: 'sender', operation: 'deregister', phoneNumberId: byId('3002') } };
+		},
+		call: { method: 'POST', path: '/3002/deregister' },
+		createsSomething: true,
+	},
+	'sender.setTwoStepPin': {
+		prepare: (sandbox) => {
+			phones(sandbox);
+			return { parameters: { resource: 'sender', operation: 'setTwoStepPin', phoneNumberId: byId('3002'), pin: '246810' } };
+		},
+		call: { method: 'POST', path: '/3002' },
 	},
 	'template.getAll': {
 		prepare: (sandbox) => {
@@ -91,7 +354,7 @@ export const scenarios: Record<string, Scenario> = {
 			},
 		}),
 		call: { method: 'POST', path: '/message_templates' },
-		mutates: true,
+		createsSomething: true,
 		normalize: withoutGeneratedIds,
 	},
 	'template.edit': {
@@ -111,7 +374,7 @@ export const scenarios: Record<string, Scenario> = {
 			};
 		},
 		call: { method: 'POST', path: '/5001001' },
-		mutates: true,
+		createsSomething: true,
 	},
 	'template.delete': {
 		prepare: (sandbox) => {

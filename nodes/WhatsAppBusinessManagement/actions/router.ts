@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { checkParameters, describeProblems } from '../helpers/parameterRules';
+import { checkParameters, describeProblems, mentionsField, parameterGuard } from '../helpers/parameterRules';
 import type { OperationResult, ResourceModule } from './types';
 import * as flow from './flow';
 import * as media from './media';
@@ -63,7 +63,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				itemIndex,
 			});
 		}
-		// The description's own rules (ranges, option lists, JSON, required) hold for every operation.
+		// The description's own rules (ranges, option lists, booleans) hold for every operation.
 		const problems = checkParameters(resources[resource].description, (name) => {
 			try {
 				return this.getNodeParameter(name, itemIndex) as object;
@@ -72,14 +72,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				throw error;
 			}
 		});
-		if (problems.length) {
-			throw new NodeOperationError(this.getNode(), describeProblems(problems), {
-				itemIndex,
-				description: 'Correct the field and run again. No request was sent.',
-			});
+		if (!problems.length) return toExecutionData(await module.execute.call(this, itemIndex), itemIndex);
+		// A value the description rules out: the transport refuses to send anything for this item
+		// (parameterGuard). The operation still runs first, so its own, more specific message about
+		// the same field wins; any other outcome ends in the general one.
+		const general = new NodeOperationError(this.getNode(), describeProblems(problems), {
+			itemIndex,
+			description: 'Correct the field and run again. No request was sent.',
+		});
+		try {
+			await parameterGuard.run({ problems, itemIndex }, async () => await module.execute.call(this, itemIndex));
+		} catch (error) {
+			if (error instanceof NodeOperationError && mentionsField(error.message, problems)) throw error;
 		}
-		const result = await module.execute.call(this, itemIndex);
-		return toExecutionData(result, itemIndex);
+		throw general;
 	};
 
 	let next = 0;

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IDataObject, INodeProperties, INodePropertyCollection, INodePropertyOptions, NodeParameterValueType } from 'n8n-workflow';
 
 /**
@@ -11,6 +12,8 @@ import type { IDataObject, INodeProperties, INodePropertyCollection, INodeProper
 export interface ParameterProblem {
 	/** The field's label path, e.g. `Options > Category`. */
 	field: string;
+	/** The field's label and internal name, to recognise another error about the same field. */
+	names: string[];
 	rule: string;
 }
 
@@ -51,7 +54,7 @@ function optionValues(property: INodeProperties): unknown[] | undefined {
 /** Checks one field's value against its description; returns the problems found. */
 export function checkValue(property: INodeProperties, value: unknown, label = property.displayName): ParameterProblem[] {
 	const problems: ParameterProblem[] = [];
-	const problem = (rule: string) => problems.push({ field: label, rule });
+	const problem = (rule: string) => problems.push({ field: label, names: [property.displayName, property.name], rule });
 	if (isEmpty(value)) return problems;
 	if (sameAsDefault(value, property.default)) return problems;
 	switch (property.type) {
@@ -79,10 +82,12 @@ export function checkValue(property: INodeProperties, value: unknown, label = pr
 		}
 		case 'multiOptions': {
 			const allowed = optionValues(property);
-			if (!Array.isArray(value)) problem('must be a list');
+			// An expression may give the list as text ("A, B"); operations accept that form.
+			const list = typeof value === 'string' ? value.split(',').map((entry) => entry.trim()).filter(Boolean) : value;
+			if (!Array.isArray(list)) problem('must be a list');
 			else if (allowed) {
-				const unknown = value.filter((entry) => !allowed.includes(entry));
-				if (unknown.length) problem(`accepts only ${allowed.map((v) => JSON.stringify(v)).join(', ')}, not ${unknown.map((v) => JSON.stringify(v)).join(', ')}`);
+				const unknown = list.filter((entry) => !allowed.includes(entry));
+				if (unknown.length) problem(`has unknown values ${unknown.join(', ')}; allowed: ${allowed.join(', ')}`);
 			}
 			break;
 		}
@@ -147,4 +152,17 @@ export function checkParameters(properties: INodeProperties[], read: (name: stri
 
 export function describeProblems(problems: ParameterProblem[]): string {
 	return problems.map((p) => `Field "${p.field}": ${p.rule}`).join('; ');
+}
+
+/**
+ * The problems found for the item being run, kept for the duration of its operation. The transport
+ * checks them before each request (assertParametersValid), so nothing is sent with a value the
+ * description rules out, while the operation's own validators still get to speak first.
+ */
+export const parameterGuard = new AsyncLocalStorage<{ problems: ParameterProblem[]; itemIndex: number }>();
+
+/** Whether an error message talks about one of these fields (by label or internal name, in quotes). */
+export function mentionsField(message: string, problems: ParameterProblem[]): boolean {
+	const text = message.toLowerCase();
+	return problems.some((p) => p.names.some((name) => text.includes(`"${name.toLowerCase()}"`) || text.includes(`> ${name.toLowerCase()}"`)));
 }

@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { describeProblems, parameterGuard } from '../helpers/parameterRules';
 import { THROTTLING_CODES, buildGraphApiError, redact, type GraphErrorBody, type GraphErrorDetails } from './errors';
 
 export { GRAPH_ERROR_HINTS, hintForCode, redact } from './errors';
@@ -206,6 +207,13 @@ export async function graphRequestFull<T = IDataObject>(
 	this: GraphContext,
 	options: GraphRequestOptions,
 ): Promise<GraphFullResponse<T>> {
+	const pending = parameterGuard.getStore();
+	if (pending?.problems.length) {
+		throw new NodeOperationError(this.getNode(), describeProblems(pending.problems), {
+			itemIndex: pending.itemIndex,
+			description: 'Correct the field and run again. No request was sent.',
+		});
+	}
 	const credentials = await getGraphCredentials.call(this);
 	const secrets = [credentials.accessToken, credentials.appSecret];
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...(options.retry ?? {}) };

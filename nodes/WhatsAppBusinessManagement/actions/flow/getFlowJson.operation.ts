@@ -20,7 +20,13 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
 	const flowId = readFlowId.call(this, itemIndex);
-	const binaryPropertyName = (this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string).trim() || 'data';
+	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
+	if (!binaryPropertyName) {
+		throw new NodeOperationError(this.getNode(), 'Field "Put Output File in Field": must not be empty', {
+			itemIndex,
+			description: 'Name the output binary field, e.g. data. No request was sent.',
+		});
+	}
 
 	const assets = listFromResponse(
 		await graphRequest.call(this, {
