@@ -68,7 +68,7 @@ export const CREATE_OPERATIONS: BatchOperation[] = [
 		resource: 'sequence',
 		operation: 'create',
 		prepare: (_sandbox, count) => Array.from({ length: count }, (_, i) => ({ name: `Created ${i}` })),
-		parameters: { resource: 'sequence', operation: 'create', name: '={{ $json.name }}', text: 'Hi! How can we help?' },
+		parameters: { resource: 'sequence', operation: 'create', name: '={{ $json.name }}', defineUsing: 'fields', text: 'Hi! How can we help?' },
 		call: { method: 'POST', path: '/welcome_message_sequences' },
 	},
 ];

@@ -11,7 +11,6 @@ import type { IDataObject } from 'n8n-workflow';
 import { resources } from '../nodes/WhatsAppBusinessManagement/actions/router';
 import { sandboxCredential } from '../test/helpers/workflow';
 import type { Sandbox } from '../test/sandbox/server';
-import type { MediaRecord } from '../test/sandbox/state';
 import { mb, ms, unavailable, type BenchResult } from './lib';
 
 const SIZE = 100 * 1024 * 1024;
@@ -27,24 +26,15 @@ export const downloadParameters = (mediaId: string): IDataObject => ({
 });
 
 function addMedia(sandbox: Sandbox, id: string, data: Buffer) {
-	const record: MediaRecord = {
-		id,
-		phone_number_id: PHONE_NUMBER_ID,
-		mime_type: 'video/mp4',
-		sha256: createHash('sha256').update(data).digest('hex'),
-		file_size: data.length,
-		file_name: `${id}.mp4`,
-		data,
-		created_time: Date.now(),
-	};
-	sandbox.state.media.set(id, record);
-	return record;
+	sandbox.seed({ media: [{ id, phone_number_id: PHONE_NUMBER_ID, mime_type: 'video/mp4', data }] });
+	return { sha256: createHash('sha256').update(data).digest('hex') };
 }
 
 export async function benchMedia(sandbox: Sandbox): Promise<BenchResult> {
 	const title = 'Media: 100 MB download into n8n binary data (filesystem mode)';
 	if (!resources.media?.operations.download) return unavailable(title, 'no Media > Download operation on this build');
 	sandbox.reset();
+	sandbox.seed({ phoneNumbers: [{ id: PHONE_NUMBER_ID }] });
 	addMedia(sandbox, '990000000000001', randomBytes(1024 * 1024));
 	const big = addMedia(sandbox, '990000000000002', randomBytes(SIZE));
 	const input = {
