@@ -85,7 +85,7 @@ describe('chaos: latency, throttling and server errors on every operation', () =
 			const endless = await run(scenario, (s) => s.faults.queue.push(rule(scenario, { status: 400, code: 80007, times: 1000 })));
 			expect(endless.result.error).toBeDefined();
 			expect(`${endless.result.error?.message} ${endless.result.error?.description}`).toMatch(/80007/);
-			expect(endless.calls).toBe(DEFAULT_RETRY_POLICY.maxRetries + 1);
+			expect(endless.calls).toBe(DEFAULT_RETRY_POLICY.maxThrottleRetries + 1);
 		});
 
 		if (scenario.createsSomething) {

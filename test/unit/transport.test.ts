@@ -1,4 +1,5 @@
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { DEFAULT_RETRY_POLICY } from '../../nodes/WhatsAppBusinessManagement/transport';
 import { jsonOf, runNode, sandboxCredential } from '../helpers/workflow';
 
 /**
@@ -112,12 +113,16 @@ describe('transport through WorkflowExecute', () => {
 		expect(listCalls()).toHaveLength(2);
 	});
 
-	it('gives up after maxRetries + 1 calls under persistent throttling, naming Meta\'s code', async () => {
+	it('gives up after maxThrottleRetries + 1 calls under persistent throttling, naming Meta\'s code', async () => {
+		// Short waits: the number of attempts is what is checked here.
+		const saved = { ...DEFAULT_RETRY_POLICY };
+		Object.assign(DEFAULT_RETRY_POLICY, { baseDelayMs: 2, maxDelayMs: 20 });
 		sandbox.setFaults({ throttle: { rate: 1, codes: [80007] } });
-		const result = await list();
-		expect(listCalls()).toHaveLength(5);
+		const result = await list().finally(() => Object.assign(DEFAULT_RETRY_POLICY, saved));
+		expect(DEFAULT_RETRY_POLICY.maxThrottleRetries).toBe(8);
+		expect(listCalls()).toHaveLength(9);
 		expect(result.error?.message).toBe('Meta error 80007: Rate limit issues');
-		expect(result.error?.description).toMatch(/Gave up after 5 attempts/);
+		expect(result.error?.description).toMatch(/Gave up after 9 attempts/);
 		expect(result.error?.description).toMatch(/200 calls per hour/);
 	});
 

@@ -85,13 +85,19 @@ export async function getGraphCredentials(
 export interface RetryPolicy {
 	/** How many times a retryable failure is tried again (not counting the first attempt). */
 	maxRetries: number;
+	/**
+	 * The same for throttling answers (4, 80007, 130429, 429...), which say Meta did not carry the
+	 * request out. They get a larger budget: at a 30% throttling rate, 5 attempts still lose about
+	 * 2.4 items in 1,000 (0.3^5), 9 attempts about 0.02.
+	 */
+	maxThrottleRetries: number;
 	/** First backoff; each retry doubles it, with full jitter. */
 	baseDelayMs: number;
 	/** Upper bound for one wait, including Meta's estimated_time_to_regain_access. */
 	maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 4, baseDelayMs: 300, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 4, maxThrottleRetries: 8, baseDelayMs: 300, maxDelayMs: 30_000 };
 
 export type GraphBodyType = 'json' | 'form' | 'multipart' | 'binary';
 
@@ -328,7 +334,7 @@ export async function graphRequestFull<T = IDataObject>(
 					message: `Meta asks to wait about ${minutes} minute(s) before calling again`,
 					description: `Meta's x-business-use-case-usage header says access returns in about ${minutes} minute(s) (estimated_time_to_regain_access), longer than this node waits (${Math.round(policy.maxDelayMs / 1000)} s), so it stopped instead of retrying. Run it again after that time.`,
 				};
-			} else if (attempt < policy.maxRetries) {
+			} else if (attempt < (throttled ? Math.max(policy.maxRetries, policy.maxThrottleRetries) : policy.maxRetries)) {
 				await sleep(Math.max(regain, backoffMs(attempt++, policy)));
 				continue;
 			} else {
