@@ -170,20 +170,27 @@ async function checkCredentialTest(scope, client, sandbox) {
 		const result = await client.testCredential(credentials[1]);
 		const problems = [];
 		if (!result || result.status !== 'Error') problems.push(`expected status Error, got ${JSON.stringify(result)}`);
-		else if (!/190|access token/i.test(result.message)) problems.push(`message does not explain the token: ${result.message}`);
+		else if (!/error 190/i.test(result.message)) problems.push(`message does not explain the token: ${result.message}`);
+		return problems;
+	});
+	await check(scope, 'credential test fails for a WABA ID the token cannot read, saying so', async () => {
+		const result = await client.testCredential({ ...credentials[0], data: { ...credentials[0].data, businessAccountId: '999999999999999' } });
+		const problems = [];
+		if (!result || result.status !== 'Error') problems.push(`expected status Error, got ${JSON.stringify(result)}`);
+		else if (!/could not find|WABA ID/i.test(result.message)) problems.push(`message does not explain the WABA ID: ${result.message}`);
 		return problems;
 	});
 }
 
-async function checkNodesLoaded(scope, baseUrl) {
+async function checkNodesLoaded(scope, client) {
 	await check(scope, 'n8n loaded both nodes and the credential from the community package', async () => {
 		const problems = [];
-		const nodes = await (await fetch(`${baseUrl}/types/nodes.json`)).json();
+		const nodes = (await client.request('GET', '/types/nodes.json')).json;
 		const names = new Set(nodes.map((n) => n.name));
 		if (!names.has('n8n-nodes-whatsapp-business-management.whatsAppBusinessManagement')) problems.push('action node missing from /types/nodes.json');
 		const trigger = instance.builtTrigger();
 		if (trigger && !names.has(TRIGGER_TYPE)) problems.push('trigger node missing from /types/nodes.json');
-		const credentials = await (await fetch(`${baseUrl}/types/credentials.json`)).json();
+		const credentials = (await client.request('GET', '/types/credentials.json')).json;
 		if (!credentials.some((c) => c.name === 'whatsAppBusinessManagementApi')) problems.push('credential type missing from /types/credentials.json');
 		return problems;
 	});
@@ -295,7 +302,7 @@ async function runRegular(line, context) {
 		const client = new N8nClient(baseUrl);
 		await client.signIn();
 		section(`${scope}: checks`);
-		await checkNodesLoaded(scope, baseUrl);
+		await checkNodesLoaded(scope, client);
 		await checkCredentialTest(scope, client, sandbox);
 		for (const testCase of cases) {
 			if (operationsUsed(testCase).every((pair) => available.has(pair))) await client.activate(workflowFor(testCase).id);
