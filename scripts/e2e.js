@@ -369,9 +369,16 @@ async function runQueue(line, context) {
 			if (operationsUsed(testCase).every((pair) => available.has(pair))) await client.activate(workflowFor(testCase).id);
 		}
 		await runCases(scope, { cases, available, sandbox, client, webhookBase: `http://127.0.0.1:${webhookPortA}` });
-		await check(scope, 'the action workflows ran on the worker, not on main', async () => {
-			const text = fs.readFileSync(path.join(userFolder, 'worker.log'), 'utf8');
-			return /Execution \S+ \(job \S+\) (finished|started)|finished execution|Start job/i.test(text) ? [] : ['the worker log shows no job']; 
+		await check(scope, 'the case executions were enqueued by the webhook process and ran on the worker', async () => {
+			const ran = cases.filter((c) => operationsUsed(c).every((pair) => available.has(pair))).length;
+			const worker = fs.readFileSync(path.join(userFolder, 'worker.log'), 'utf8');
+			const webhook = fs.readFileSync(path.join(userFolder, 'webhook-a.log'), 'utf8');
+			const finished = (worker.match(/Worker finished execution/g) || []).length;
+			const enqueued = (webhook.match(/Enqueued execution/g) || []).length;
+			const problems = [];
+			if (finished !== ran) problems.push(`the worker log shows ${finished} finished executions for ${ran} cases`);
+			if (enqueued !== ran) problems.push(`the webhook process log shows ${enqueued} enqueued executions for ${ran} cases`);
+			return problems;
 		});
 		if (trigger.workflow) {
 			await runTrigger(scope, {
