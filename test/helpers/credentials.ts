@@ -17,10 +17,14 @@ import { WhatsAppBusinessManagementApi } from '../../credentials/WhatsAppBusines
 
 const credentialTypes = { whatsAppBusinessManagementApi: new WhatsAppBusinessManagementApi() };
 
-/** Resolves `={{$credentials.x}}` placeholders the way n8n's generic authentication does. */
-function resolve(template: string, credentials: ICredentialDataDecryptedObject): string {
-	const body = template.startsWith('=') ? template.slice(1) : template;
-	return body.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''));
+/**
+ * Resolves a credential template the way n8n's CredentialsHelper.resolveValue does: values starting
+ * with "=" go through n8n-workflow's expression engine with `$credentials` set.
+ */
+function resolve(value: string, credentials: ICredentialDataDecryptedObject, workflow: Workflow, node: INode): string {
+	if (!value.startsWith('=')) return value;
+	const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+	return resolved === undefined || resolved === null ? '' : String(resolved);
 }
 
 /**
@@ -40,8 +44,8 @@ export class TestCredentialsHelper extends CredentialsHelperBase implements ICre
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
-		_workflow: Workflow,
-		_node: INode,
+		workflow: Workflow,
+		node: INode,
 	): Promise<IHttpRequestOptions> {
 		const type = credentialTypes[typeName as keyof typeof credentialTypes];
 		const options = requestOptions as IHttpRequestOptions;
@@ -50,7 +54,7 @@ export class TestCredentialsHelper extends CredentialsHelperBase implements ICre
 			const headers = authenticate.properties.headers ?? {};
 			options.headers = { ...(options.headers ?? {}) };
 			for (const [key, value] of Object.entries(headers)) {
-				options.headers[key] = resolve(String(value), credentials);
+				options.headers[key] = resolve(String(value), credentials, workflow, node);
 			}
 		}
 		return options;

@@ -254,7 +254,8 @@ export async function startSandbox(options: { port?: number; host?: string; iden
 			}
 		},
 		reset: (identity) => {
-			state = createState(identity ?? options.identity);
+			// A reset keeps the identity the sandbox started with, except for the fields given.
+			state = createState({ ...(options.identity ?? {}), ...(identity ?? {}) });
 			requests.length = 0;
 			faults.latencyMs = 0;
 			faults.serverErrorRate = 0;

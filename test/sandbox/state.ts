@@ -45,6 +45,10 @@ export interface FlowRecord {
 	health_status?: Record<string, unknown>;
 	application?: { id: string; name: string; link?: string };
 	created_time: number;
+	/** Epoch milliseconds of the last change (served as `updated_at`). */
+	updated_time?: number;
+	/** Secret part of the flow.json download link; a new upload mints a new one. */
+	asset_token?: string;
 }
 
 export interface MediaRecord {
@@ -131,10 +135,23 @@ export interface SandboxState {
 	subscribedApps: SubscribedAppRecord[];
 	/** Handles returned by finished resumable uploads, with what they point at. */
 	uploadHandles: Map<string, UploadSessionRecord>;
+	/** Templates a WABA may hold: 250 unverified, 6,000 verified with an approved display name. */
+	templateLimit: number;
+	/** `name|language` of deleted APPROVED templates and when: Meta blocks the name for 30 days. */
+	deletedTemplateNames: Map<string, number>;
+	/** Files served without auth under `/samples/<name>` (public URLs a node may download from). */
+	publicFiles: Map<string, { data: Buffer; contentType: string }>;
 	/** How long a media download URL stays valid (Meta: 5 minutes). */
 	mediaUrlTtlMs: number;
+	/** Download URLs handed out by `GET /{media-id}`, by their `hash` token; tests may expire them. */
+	mediaUrls: Map<string, { mediaId: string; expiresAt: number }>;
 	/** Whether callback URLs must be https, as Meta requires; off so local tests can use http. */
 	requireHttpsCallbacks: boolean;
+	/**
+	 * What editing a PUBLISHED flow does. Meta's 2025 lifecycle doc: the flow goes back to DRAFT
+	 * (true, the default). WABAs with On-Premises numbers (and Meta's older docs) refuse with 139001.
+	 */
+	flowEditsRevertToDraft: boolean;
 }
 
 export interface SandboxIdentity {
@@ -169,8 +186,13 @@ export function createState(identity: SandboxIdentity = {}): SandboxState {
 		uploads: new Map(),
 		subscribedApps: [],
 		uploadHandles: new Map(),
+		templateLimit: 6000,
+		deletedTemplateNames: new Map(),
+		publicFiles: new Map(),
 		mediaUrlTtlMs: 5 * 60_000,
+		mediaUrls: new Map(),
 		requireHttpsCallbacks: false,
+		flowEditsRevertToDraft: true,
 	};
 }
 

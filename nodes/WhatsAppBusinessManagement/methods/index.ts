@@ -1,7 +1,13 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { searchFlows } from './flows';
+import { searchPhoneNumbers } from './phoneNumbers';
 import { searchSequences } from './sequences';
+import { searchTemplates } from './templates';
 
 export const listSearch: Record<string, (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>> = {
+	searchFlows,
+	searchPhoneNumbers,
 	searchSequences,
+	searchTemplates,
 };

@@ -38,14 +38,19 @@ export const GRAPH_ERROR_HINTS: Record<number, string> = {
 	131031: 'The account is locked, for example after a wrong two-step PIN. Check the PIN, or wait and retry.',
 	131048: 'Spam rate limit hit: too many messages were blocked or reported. Improve message quality before retrying.',
 	131056: 'Too many messages from this sender to the same recipient. Wait before retrying.',
+	131053: 'Meta could not take the media file: its type or size does not fit WhatsApp\'s table (image 5 MB, audio/video 16 MB, document 100 MB, sticker 100/500 KB), or the type does not match the file.',
+	133005: 'The PIN does not match the two-step verification PIN of this number. Use the current PIN, or set a new one with Sender > Set Two-Step PIN.',
 	133016: 'Registration or deregistration was tried too often: Meta allows 10 attempts per number in 72 hours. Wait before trying this number again.',
 	2388019: 'The WhatsApp Business Account reached its template limit. Delete unused templates or verify the business to raise the limit.',
+	2388023: 'A template with this name and language was deleted in the last 30 days; Meta blocks the name meanwhile. Use another name.',
+	2388024: 'A template with this name already exists in this language. Use another name, or edit the existing template.',
 	2388040: 'A template component exceeds its character limit. Shorten the text named in the error.',
 	2388047: 'The template header format is invalid. Check the header type and its example.',
 	2388072: 'The template body format is invalid. Check variables and examples.',
 	2388073: 'The template footer format is invalid. Keep it plain text of up to 60 characters.',
 	2388293: 'Too many variables for the length of the text. Add words between variables or remove some.',
 	2388299: 'A variable starts or ends the template body. Add text before the first and after the last variable.',
+	136025: 'The verification code was wrong or has expired. Request a new code (Sender > Request Code) and verify again.',
 	139000: 'The flow is blocked by Meta\'s integrity checks. Review the flow in WhatsApp Manager.',
 	139001: 'The flow could not be updated. A published flow must be cloned (or moved back to draft) before its JSON or metadata changes.',
 	139002: 'Publishing failed. Fix all validation errors; flows with an endpoint also need endpoint_uri, a connected app, a signed public key on a phone number, a healthy endpoint, and the WABA subscribed to the flows webhook field.',
@@ -64,6 +69,7 @@ export const GRAPH_ERROR_HINTS: Record<number, string> = {
 		'The sequence is linked to an active ad and cannot be updated or deleted. Disconnect the sequence from the ad in Ads Manager (or pause the ad), then try again.',
 	4027017:
 		'Could not load the sequence: it does not exist or the token has no permission for it. Check the sequence ID and that the token has the required permissions.',
+	2200: 'Meta could not verify the callback URL: it must be a public HTTPS address Meta can reach, answering the verification GET with the challenge. Check n8n\'s WEBHOOK_URL and that the workflow\'s webhook is registered.',
 };
 
 export function hintForCode(code: number | undefined): string | undefined {
@@ -98,13 +104,16 @@ export interface GraphErrorDetails {
 	path: string;
 	secrets: Array<string | undefined>;
 	itemIndex?: number;
+	/** What the transport adds: why it stopped retrying (a long regain wait, retries used up). */
+	note?: { message?: string; description?: string };
 }
 
 /** Turns a failed Graph response into a NodeApiError a workflow builder can act on. */
 export function buildGraphApiError(node: INode, details: GraphErrorDetails): NodeApiError {
 	const { httpStatus, graphError, rawBody, method, path, secrets } = details;
 	const code = graphError?.code;
-	const hint = hintForCode(code);
+	// Template refusals come as code 100 with a telling subcode (2388xxx); prefer the subcode's hint.
+	const hint = hintForCode(graphError?.error_subcode) ?? hintForCode(code);
 	const metaText =
 		graphError?.error_user_msg ||
 		(graphError?.message ? graphError.message.replace(/^\(#\d+\)\s*/, '') : undefined);
@@ -118,11 +127,13 @@ export function buildGraphApiError(node: INode, details: GraphErrorDetails): Nod
 		const snippet = (rawBody ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
 		message = `Graph API answered HTTP ${httpStatus} without a Graph error body${snippet ? `: ${snippet}` : ''}`;
 	}
+	if (details.note?.message) message += ` (${details.note.message})`;
 
 	const descriptionParts: string[] = [];
 	if (hint) descriptionParts.push(hint);
 	else if (!graphError && httpStatus >= 500)
 		descriptionParts.push('Meta (or a proxy in front of it) failed. Retry later; the request was retried automatically where safe.');
+	if (details.note?.description) descriptionParts.push(details.note.description);
 	if (detailsText) descriptionParts.push(`Details: ${detailsText}`);
 	if (graphError?.error_user_title) descriptionParts.push(`Meta says: ${graphError.error_user_title}`);
 	descriptionParts.push(

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { THROTTLING_CODES, buildGraphApiError, redact, type GraphErrorBody } from './errors';
+import { THROTTLING_CODES, buildGraphApiError, redact, type GraphErrorBody, type GraphErrorDetails } from './errors';
 
 export { GRAPH_ERROR_HINTS, hintForCode, redact } from './errors';
 
@@ -111,6 +111,11 @@ export interface GraphRequestOptions {
 	download?: 'buffer' | 'stream';
 	/** A full URL (a media download link) instead of a Graph path; still authenticated. */
 	absoluteUrl?: string;
+	/**
+	 * Whether to send the access token (default true). Public CDN links such as a business profile
+	 * picture need none, and the token should not travel to hosts that do not need it.
+	 */
+	authenticate?: boolean;
 	retry?: Partial<RetryPolicy>;
 	itemIndex?: number;
 	/** Status codes to hand back to the caller instead of throwing (e.g. 404 of an expired media URL). */
@@ -255,11 +260,11 @@ export async function graphRequestFull<T = IDataObject>(
 	for (;;) {
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL_TYPE,
-				{ ...request, headers: { ...headers } },
-			)) as IN8nHttpFullResponse;
+			response = (
+				options.authenticate === false
+					? await this.helpers.httpRequest({ ...request, headers: { ...headers } })
+					: await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, { ...request, headers: { ...headers } })
+			) as IN8nHttpFullResponse;
 		} catch (error) {
 			// No HTTP answer: the connection failed or dropped. Before the request left (refused,
 			// DNS) nothing happened at Meta; after it, a create may have happened. We cannot tell
@@ -305,14 +310,25 @@ export async function graphRequestFull<T = IDataObject>(
 		// A 5xx or a transient flag on an idempotent request is repeated; on a create it is not, since
 		// Meta may have done the work before failing.
 		const retryable = throttled || (idempotent && (statusCode >= 500 || graphError?.is_transient === true || code === 2));
-		if (retryable && attempt < policy.maxRetries) {
+		let note: GraphErrorDetails['note'];
+		if (retryable) {
 			const regain = regainAccessDelayMs(responseHeaders);
-			if (regain <= policy.maxDelayMs) {
+			if (regain > policy.maxDelayMs) {
+				// Waiting longer than the bound would hold the workflow for minutes; say so instead.
+				const minutes = Math.ceil(regain / 60_000);
+				note = {
+					message: `Meta asks to wait about ${minutes} minute(s) before calling again`,
+					description: `Meta's x-business-use-case-usage header says access returns in about ${minutes} minute(s) (estimated_time_to_regain_access), longer than this node waits (${Math.round(policy.maxDelayMs / 1000)} s), so it stopped instead of retrying. Run it again after that time.`,
+				};
+			} else if (attempt < policy.maxRetries) {
 				await sleep(Math.max(regain, backoffMs(attempt++, policy)));
 				continue;
+			} else {
+				note = { description: `Gave up after ${attempt + 1} attempts with backoff.` };
 			}
 		}
 		throw buildGraphApiError(this.getNode(), {
+			note,
 			httpStatus: statusCode,
 			graphError,
 			rawBody: typeof errorBody === 'string' ? errorBody : Buffer.isBuffer(errorBody) ? errorBody.toString('utf8') : undefined,
@@ -369,7 +385,13 @@ export async function graphPaginate(this: GraphContext, options: PaginateOptions
 		const qs: IDataObject = { ...(options.qs ?? {}), limit: pageSize };
 		if (after) qs.after = after;
 		const body = await graphRequest.call(this, { method: 'GET', path: options.path, qs, itemIndex: options.itemIndex });
-		const page = listFromResponse(body, options.listKeys);
+		let page = listFromResponse(body, options.listKeys);
+		if (Array.isArray(body) && !after && page.length >= pageSize && wanted > pageSize) {
+			// A bare array (the welcome-sequence guide's shape) has no cursors: `limit` is simply how
+			// many to return. A full page may be a cut list, so ask once more without a limit.
+			const whole = await graphRequest.call(this, { method: 'GET', path: options.path, qs: { ...(options.qs ?? {}) }, itemIndex: options.itemIndex });
+			page = listFromResponse(whole, options.listKeys);
+		}
 		for (const entry of page) {
 			if (results.length >= wanted) break;
 			results.push(entry);

@@ -88,8 +88,10 @@ export function register(registry: RouteRegistry): void {
 		if (sequenceId) {
 			const sequence = findSequence(ctx, sequenceId);
 			if (sequence.is_used_in_ad) throw errors.usedInAd();
+			// Validate everything before changing anything: a rejected update leaves the sequence as it was.
+			const message = present(input.welcome_message_sequence) ? readWelcomeMessage(input.welcome_message_sequence) : undefined;
 			if (present(input.name)) sequence.name = String(input.name);
-			if (present(input.welcome_message_sequence)) sequence.welcome_message_sequence = readWelcomeMessage(input.welcome_message_sequence);
+			if (message !== undefined) sequence.welcome_message_sequence = message;
 			sequence.last_update_time = new Date().toISOString();
 			return { json: { success: true } };
 		}

@@ -1,0 +1,13 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { flowLocator } from '../../descriptions/flow';
+import { graphRequest } from '../../transport';
+import { readFlowId } from './shared';
+
+export const description: INodeProperties[] = [flowLocator(['deprecate'])];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const flowId = readFlowId.call(this, itemIndex);
+	const answer = (await graphRequest.call(this, { method: 'POST', path: `/${flowId}/deprecate`, itemIndex })) as IDataObject;
+	return { id: flowId, status: 'DEPRECATED', ...answer };
+}

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { flowLocator } from '../../descriptions/flow';
+import { flowFieldsParameter, normalizeFlow } from '../../helpers/flow';
+import { graphRequest } from '../../transport';
+import { FLOW_FIELD_OPTIONS } from './fields';
+import { readFlowId } from './shared';
+
+export const description: INodeProperties[] = [
+	flowLocator(['get']),
+	{
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'multiOptions',
+		options: FLOW_FIELD_OPTIONS,
+		default: [
+			'categories',
+			'data_api_version',
+			'endpoint_uri',
+			'health_status',
+			'json_version',
+			'name',
+			'preview',
+			'status',
+			'validation_errors',
+		],
+		description: 'Which fields of the flow to return. The ID always comes back.',
+		displayOptions: { show: { resource: ['flow'], operation: ['get'] } },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const flowId = readFlowId.call(this, itemIndex);
+	const fields = this.getNodeParameter('fields', itemIndex, []) as string[];
+	const flow = await graphRequest.call(this, {
+		method: 'GET',
+		path: `/${flowId}`,
+		qs: { fields: flowFieldsParameter(fields) },
+		itemIndex,
+	});
+	return normalizeFlow(flow as IDataObject);
+}

@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { flowLocator } from '../../descriptions/flow';
+import { listFromResponse, graphRequest, graphRequestFull } from '../../transport';
+import { readFlowId } from './shared';
+
+export const description: INodeProperties[] = [
+	flowLocator(['getFlowJson']),
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the output binary field to put flow.json in',
+		displayOptions: { show: { resource: ['flow'], operation: ['getFlowJson'] } },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
+	const flowId = readFlowId.call(this, itemIndex);
+	const binaryPropertyName = (this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string).trim() || 'data';
+
+	const assets = listFromResponse(
+		await graphRequest.call(this, {
+			method: 'GET',
+			path: `/${flowId}/assets`,
+			qs: { fields: 'name,asset_type,download_url' },
+			itemIndex,
+		}),
+	);
+	const asset = assets.find((entry) => entry.asset_type === 'FLOW_JSON');
+	if (!asset || typeof asset.download_url !== 'string') {
+		throw new NodeOperationError(this.getNode(), `Flow ${flowId} has no Flow JSON yet`, {
+			itemIndex,
+			description: 'Send one with the "Upload Flow JSON" operation (or create the flow with a Flow JSON).',
+		});
+	}
+
+	// The download link is a signed, short-lived CDN address Meta hands out for this asset.
+	const download = await graphRequestFull.call(this, {
+		method: 'GET',
+		path: '',
+		absoluteUrl: asset.download_url,
+		download: 'buffer',
+		itemIndex,
+	});
+	const data = Buffer.from(download.body as ArrayBuffer);
+	const text = data.toString('utf8');
+
+	const json: IDataObject = {
+		id: flowId,
+		name: asset.name ?? 'flow.json',
+		asset_type: asset.asset_type,
+		size: data.length,
+	};
+	try {
+		json.flow_json = JSON.parse(text) as IDataObject;
+	} catch (error) {
+		json.flow_json = null;
+		json.parse_error = `Meta's flow.json is not valid JSON: ${(error as Error).message}`;
+	}
+	const binary = await this.helpers.prepareBinaryData(data, 'flow.json', 'application/json');
+	return { json, binary: { [binaryPropertyName]: binary } };
+}

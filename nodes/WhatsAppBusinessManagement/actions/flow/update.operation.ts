@@ -1,0 +1,74 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { flowLocator } from '../../descriptions/flow';
+import { checkEndpointUri, checkFlowCategories, checkFlowName, toCategoryList } from '../../helpers/flow';
+import { graphRequest } from '../../transport';
+import { FLOW_CATEGORY_OPTIONS } from './categories';
+import { readFlowId, refuse } from './shared';
+
+export const description: INodeProperties[] = [
+	flowLocator(['update']),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: { resource: ['flow'], operation: ['update'] } },
+		options: [
+			{
+				displayName: 'Categories',
+				name: 'categories',
+				type: 'multiOptions',
+				options: FLOW_CATEGORY_OPTIONS,
+				default: [],
+				description: 'Replaces the flow\'s categories; at least one',
+			},
+			{
+				displayName: 'Endpoint URI',
+				name: 'endpointUri',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://example.com/whatsapp-flow',
+				description: 'The HTTPS endpoint that exchanges data with the flow',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Unique within the WhatsApp Business Account, up to 200 characters',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const flowId = readFlowId.call(this, itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	if (fields.name !== undefined) {
+		refuse.call(this, itemIndex, 'Name', checkFlowName(fields.name));
+		body.name = String(fields.name).trim();
+	}
+	if (fields.categories !== undefined) {
+		refuse.call(this, itemIndex, 'Categories', checkFlowCategories(fields.categories));
+		body.categories = toCategoryList(fields.categories);
+	}
+	if (fields.endpointUri !== undefined) {
+		const uri = String(fields.endpointUri).trim();
+		refuse.call(this, itemIndex, 'Endpoint URI', uri ? checkEndpointUri(uri) : ['is empty; remove the field to keep the current endpoint']);
+		body.endpoint_uri = uri;
+	}
+	refuse.call(this, itemIndex, 'Update Fields', Object.keys(body).length ? [] : ['add at least one of Name, Categories, Endpoint URI']);
+
+	const answer = (await graphRequest.call(this, {
+		method: 'POST',
+		path: `/${flowId}`,
+		body,
+		// Setting the same metadata twice leaves the flow as it was.
+		idempotent: true,
+		itemIndex,
+	})) as IDataObject;
+	return { id: flowId, ...answer, ...body };
+}

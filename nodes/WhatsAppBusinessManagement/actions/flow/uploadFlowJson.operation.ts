@@ -1,0 +1,117 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { flowLocator } from '../../descriptions/flow';
+import { MAX_FLOW_JSON_BYTES, checkFlowJson, describeValidationErrors, normalizeValidationErrors } from '../../helpers/flow';
+import { graphRequest } from '../../transport';
+import { readFlowId, refuse } from './shared';
+
+const show = { resource: ['flow'], operation: ['uploadFlowJson'] };
+
+export const description: INodeProperties[] = [
+	flowLocator(['uploadFlowJson']),
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		options: [
+			{ name: 'Binary File', value: 'binary', description: 'A Flow JSON file from an earlier node' },
+			{ name: 'JSON', value: 'json', description: 'Type or map the Flow JSON text' },
+		],
+		default: 'json',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Flow JSON',
+		name: 'flowJson',
+		type: 'json',
+		default: '{\n  "version": "7.0",\n  "screens": []\n}',
+		required: true,
+		description: 'The flow\'s screens and layout (Meta\'s Flow JSON), up to 10 MB',
+		displayOptions: { show: { ...show, source: ['json'] } },
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the input binary field holding the flow.json file',
+		displayOptions: { show: { ...show, source: ['binary'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Fail on Validation Errors',
+				name: 'failOnValidationErrors',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to fail the item when Meta reports validation errors. Meta stores the Flow JSON either way.',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const flowId = readFlowId.call(this, itemIndex);
+	const source = this.getNodeParameter('source', itemIndex, 'json') as string;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+
+	let input: unknown;
+	let label = 'Flow JSON';
+	if (source === 'binary') {
+		const propertyName = (this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string).trim();
+		label = 'Input Binary Field';
+		this.helpers.assertBinaryData(itemIndex, propertyName);
+		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+		refuse.call(
+			this,
+			itemIndex,
+			label,
+			buffer.length > MAX_FLOW_JSON_BYTES ? [`the file is ${buffer.length} bytes; Meta accepts at most 10 MB (${MAX_FLOW_JSON_BYTES} bytes)`] : [],
+		);
+		input = buffer;
+	} else {
+		input = this.getNodeParameter('flowJson', itemIndex, '');
+	}
+	const { problems, flowJson } = checkFlowJson(input);
+	refuse.call(this, itemIndex, label, problems);
+
+	// Meta's asset endpoint takes only multipart/form-data; Node's FormData and Blob build it.
+	const form = new FormData();
+	form.append('file', new Blob([flowJson!.text], { type: 'application/json' }), 'flow.json');
+	form.append('name', 'flow.json');
+	form.append('asset_type', 'FLOW_JSON');
+
+	const answer = (await graphRequest.call(this, {
+		method: 'POST',
+		path: `/${flowId}/assets`,
+		body: form,
+		bodyType: 'multipart',
+		// Uploading the same flow.json again replaces it with itself.
+		idempotent: true,
+		itemIndex,
+	})) as IDataObject;
+
+	const validationErrors = normalizeValidationErrors(answer.validation_errors);
+	if (options.failOnValidationErrors === true && validationErrors.length) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Meta stored the Flow JSON of flow ${flowId} but found ${validationErrors.length} validation error(s): ${describeValidationErrors(validationErrors)}`,
+			{ itemIndex, description: 'A flow with validation errors cannot be published. Fix the Flow JSON and upload it again.' },
+		);
+	}
+	return {
+		id: flowId,
+		success: answer.success ?? true,
+		valid: validationErrors.length === 0,
+		validation_errors: validationErrors,
+	};
+}

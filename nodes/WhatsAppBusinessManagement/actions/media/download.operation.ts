@@ -1,0 +1,105 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { getPhoneNumberId } from '../../descriptions/phoneNumber';
+import { mediaFileName, sha256AsHex } from '../../helpers/media';
+import { downloadToBinary, type DownloadResult } from '../../transport/download';
+import { fetchMediaInfo, getMediaId, mediaIdField, optionalPhoneNumber } from './shared';
+
+const show = { resource: ['media'], operation: ['download'] };
+
+export const description: INodeProperties[] = [
+	mediaIdField('download'),
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		hint: 'The name of the output binary field to put the file in',
+		displayOptions: { show },
+	},
+	optionalPhoneNumber('download'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				description: 'Name of the output file; defaults to the media ID with an extension from its MIME type',
+			},
+			{
+				displayName: 'Media URL',
+				name: 'mediaUrl',
+				type: 'string',
+				default: '',
+				description:
+					'A download URL already at hand (from Media > Get or a message webhook), to skip looking it up. If it has expired, a fresh one is fetched.',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
+	const mediaId = getMediaId.call(this, itemIndex);
+	const phoneNumberId = getPhoneNumberId.call(this, itemIndex, { required: false });
+	const propertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex)).trim();
+	const options = this.getNodeParameter('options', itemIndex, {}) as { fileName?: string; mediaUrl?: string };
+	if (!propertyName) {
+		throw new NodeOperationError(this.getNode(), 'Field "Put Output File in Field": must not be empty', { itemIndex });
+	}
+	const givenUrl = options.mediaUrl?.trim();
+	if (givenUrl && !/^https?:\/\//i.test(givenUrl)) {
+		throw new NodeOperationError(this.getNode(), 'Field "Media URL": must start with http:// or https://', { itemIndex });
+	}
+
+	let info: IDataObject | undefined;
+	const lookUp = async () => {
+		info = await fetchMediaInfo.call(this, mediaId, phoneNumberId, itemIndex);
+		if (typeof info.url !== 'string' || !info.url) {
+			throw new NodeOperationError(this.getNode(), `Meta returned no download URL for media ${mediaId}`, { itemIndex });
+		}
+		return info.url;
+	};
+	const attempt = async (url: string): Promise<DownloadResult> =>
+		await downloadToBinary.call(this, {
+			url,
+			fileName: options.fileName?.trim() || mediaFileName(mediaId, info?.mime_type as string | undefined),
+			mimeType: info?.mime_type as string | undefined,
+			itemIndex,
+		});
+
+	let result = await attempt(givenUrl || (await lookUp()));
+	// Meta's URLs live five minutes; a 404 means this one expired, so get a fresh one, once.
+	if (result.expired) result = await attempt(await lookUp());
+	if (result.expired) {
+		throw new NodeOperationError(this.getNode(), `The download URL for media ${mediaId} answered 404 twice`, {
+			itemIndex,
+			description: 'Meta gave a URL that was already gone. The media may have been deleted or expired (uploaded media lives 30 days, received media 7 days).',
+		});
+	}
+
+	const expected = sha256AsHex(info?.sha256);
+	if (expected && expected !== result.sha256) {
+		throw new NodeOperationError(this.getNode(), `The downloaded file for media ${mediaId} does not match Meta's sha256`, {
+			itemIndex,
+			description: `Meta: ${expected}, received: ${result.sha256}. The download was incomplete or altered; run again.`,
+		});
+	}
+	const json: IDataObject = {
+		id: mediaId,
+		mime_type: (info?.mime_type as string | undefined) ?? result.contentType ?? null,
+		file_size: result.size,
+		sha256: result.sha256,
+		sha256_verified: expected !== undefined,
+		file_name: result.binary.fileName ?? null,
+	};
+	return { json, binary: { [propertyName]: result.binary } };
+}

@@ -1,0 +1,93 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { digitsOnly, newPhoneNumberProblems, phoneNumbersPath } from '../../helpers/sender';
+import { getGraphCredentials, graphRequest } from '../../transport';
+import { codeMethodFields, readCodeMethod, requestVerificationCode, showFor } from './shared';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Country Code',
+		name: 'countryCode',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1',
+		description: 'Country calling code, without "+"',
+		displayOptions: showFor('addPhoneNumber'),
+	},
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 5550100199',
+		description: 'The number without the country code; spaces, dashes and brackets are removed',
+		displayOptions: showFor('addPhoneNumber'),
+	},
+	{
+		displayName: 'Display Name',
+		name: 'displayName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Sandbox Motors',
+		description: 'The name shown to customers (2 to 75 characters); Meta reviews it',
+		displayOptions: showFor('addPhoneNumber'),
+	},
+	{
+		displayName: 'Request Verification Code',
+		name: 'requestCode',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to ask Meta to send the verification code right after adding the number',
+		displayOptions: showFor('addPhoneNumber'),
+	},
+	...codeMethodFields('addPhoneNumber').map((field) => ({
+		...field,
+		displayOptions: { show: { ...field.displayOptions!.show, requestCode: [true] } },
+	})),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const countryCode = digitsOnly(String(this.getNodeParameter('countryCode', itemIndex, '')));
+	const phoneNumber = digitsOnly(String(this.getNodeParameter('phoneNumber', itemIndex, '')));
+	const displayName = String(this.getNodeParameter('displayName', itemIndex, '')).trim();
+	const requestCode = this.getNodeParameter('requestCode', itemIndex, true) as boolean;
+	const problems = newPhoneNumberProblems({ countryCode, phoneNumber, displayName });
+	if (problems.length) throw new NodeOperationError(this.getNode(), problems.join('; '), { itemIndex });
+	const code = requestCode ? readCodeMethod.call(this, itemIndex) : undefined;
+
+	const { businessAccountId } = await getGraphCredentials.call(this);
+	const created = (await graphRequest.call(this, {
+		method: 'POST',
+		path: phoneNumbersPath(businessAccountId),
+		body: { cc: countryCode, phone_number: phoneNumber, verified_name: displayName },
+		itemIndex,
+	})) as IDataObject;
+	const id = String(created.id);
+	const result: IDataObject = {
+		id,
+		cc: countryCode,
+		phone_number: phoneNumber,
+		verified_name: displayName,
+		code_requested: false,
+	};
+	if (code) {
+		try {
+			await requestVerificationCode.call(this, id, code.codeMethod, code.language, itemIndex);
+		} catch (error) {
+			// The number exists now; say so, so a rerun asks for the code instead of adding it again.
+			throw new NodeOperationError(
+				this.getNode(),
+				`Phone number added (ID ${id}) but requesting the verification code failed: ${(error as Error).message}`,
+				{ itemIndex, description: `Use Sender > Request Code with phone number ID ${id}. ${(error as { description?: string }).description ?? ''}`.trim() },
+			);
+		}
+		result.code_requested = true;
+		result.code_method = code.codeMethod;
+		result.language = code.language;
+	}
+	return result;
+}

@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getPhoneNumberId, phoneNumberLocator } from '../../descriptions/phoneNumber';
+import { graphRequest } from '../../transport';
+import { explainRegistrationLimit } from './shared';
+
+export const description: INodeProperties[] = [phoneNumberLocator('sender', ['deregister'])];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const phoneNumberId = getPhoneNumberId.call(this, itemIndex)!;
+	try {
+		const response = (await graphRequest.call(this, {
+			method: 'POST',
+			path: `/${phoneNumberId}/deregister`,
+			itemIndex,
+		})) as IDataObject;
+		return { success: response.success === true, phone_number_id: phoneNumberId };
+	} catch (error) {
+		throw explainRegistrationLimit(error, phoneNumberId);
+	}
+}

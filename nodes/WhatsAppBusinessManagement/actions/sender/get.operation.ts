@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getPhoneNumberId, phoneNumberLocator } from '../../descriptions/phoneNumber';
+import { PHONE_NUMBER_FIELDS, normalizePhoneNumber } from '../../helpers/sender';
+import { graphRequest } from '../../transport';
+
+export const description: INodeProperties[] = [phoneNumberLocator('sender', ['get'])];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const phoneNumberId = getPhoneNumberId.call(this, itemIndex)!;
+	const body = (await graphRequest.call(this, {
+		method: 'GET',
+		path: `/${phoneNumberId}`,
+		qs: { fields: PHONE_NUMBER_FIELDS.join(',') },
+		itemIndex,
+	})) as IDataObject;
+	return normalizePhoneNumber(body);
+}

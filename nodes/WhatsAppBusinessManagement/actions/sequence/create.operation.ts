@@ -1,0 +1,69 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { welcomeMessageFields } from '../../descriptions/sequence';
+import { adCreativeFor, sequencesPath, validateSequenceName } from '../../helpers/sequence';
+import { getGraphCredentials, graphRequest } from '../../transport';
+import { readWelcomeMessage, throwProblems } from './welcomeMessage';
+
+const show = { resource: ['sequence'], operation: ['create'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'Driver sign-up',
+		description: 'The sequence name shown when you pick it in Ads Manager',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Define Using',
+		name: 'defineUsing',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Fields', value: 'fields', description: 'Text, prefilled message and ice breakers as separate fields' },
+			{ name: 'JSON', value: 'json', description: 'Meta\'s welcome_message_sequence object as JSON' },
+		],
+		default: 'fields',
+		description: 'How to enter the welcome message',
+		displayOptions: { show },
+	},
+	...welcomeMessageFields(['create']),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const name = this.getNodeParameter('name', itemIndex, '') as string;
+	throwProblems.call(this, validateSequenceName(name), itemIndex);
+	const defineUsing = this.getNodeParameter('defineUsing', itemIndex, 'fields') as string;
+	const welcomeMessage = readWelcomeMessage.call(this, itemIndex, defineUsing);
+	const { businessAccountId } = await getGraphCredentials.call(this);
+
+	// The guide sends form fields with the sequence as a JSON-encoded string; the form encoder
+	// JSON-encodes object values. A create is not idempotent, so the transport never re-sends it
+	// after an ambiguous failure.
+	const response = (await graphRequest.call(this, {
+		method: 'POST',
+		path: sequencesPath(businessAccountId),
+		body: { name: name.trim(), welcome_message_sequence: welcomeMessage },
+		bodyType: 'form',
+		itemIndex,
+	})) as IDataObject;
+	const id = response.sequence_id ?? response.id;
+	if (id === undefined || id === null || id === '') {
+		throw new NodeOperationError(this.getNode(), 'Meta answered without a sequence_id', {
+			itemIndex,
+			description: `Response: ${JSON.stringify(response).slice(0, 300)}`,
+		});
+	}
+	const sequenceId = String(id);
+	return {
+		sequence_id: sequenceId,
+		name: name.trim(),
+		welcome_message_sequence: welcomeMessage as IDataObject,
+		adCreative: adCreativeFor(sequenceId),
+	};
+}

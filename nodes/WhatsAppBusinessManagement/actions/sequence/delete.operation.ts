@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { sequenceLocator } from '../../descriptions/sequence';
+import { sequencesPath } from '../../helpers/sequence';
+import { getGraphCredentials, graphRequest } from '../../transport';
+import { readSequenceId } from './welcomeMessage';
+
+export const description: INodeProperties[] = [
+	sequenceLocator(['delete'], 'The sequence to delete. A sequence linked to an active ad cannot be deleted.'),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const sequenceId = readSequenceId.call(this, itemIndex);
+	const { businessAccountId } = await getGraphCredentials.call(this);
+	const response = (await graphRequest.call(this, {
+		method: 'DELETE',
+		path: sequencesPath(businessAccountId),
+		qs: { sequence_id: sequenceId },
+		itemIndex,
+	})) as IDataObject;
+	if (response.success === false) {
+		throw new NodeOperationError(this.getNode(), `Meta did not delete sequence ${sequenceId}`, {
+			itemIndex,
+			description: `Response: ${JSON.stringify(response).slice(0, 300)}`,
+		});
+	}
+	return { success: true, sequence_id: sequenceId };
+}

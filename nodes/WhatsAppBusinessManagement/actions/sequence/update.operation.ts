@@ -1,0 +1,68 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { sequenceLocator, welcomeMessageFields } from '../../descriptions/sequence';
+import { sequencesPath } from '../../helpers/sequence';
+import { getGraphCredentials, graphRequest } from '../../transport';
+import { readSequenceId, readWelcomeMessage } from './welcomeMessage';
+
+const show = { resource: ['sequence'], operation: ['update'] };
+
+export const description: INodeProperties[] = [
+	sequenceLocator(['update'], 'The sequence to change. A sequence linked to an active ad cannot be changed.'),
+	{
+		displayName: 'New Name',
+		name: 'newName',
+		type: 'string',
+		default: '',
+		description: 'A new name for the sequence. Leave empty to keep the current name.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Define Using',
+		name: 'defineUsing',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Don\'t Change', value: 'keep', description: 'Keep the current welcome message' },
+			{ name: 'Fields', value: 'fields', description: 'Replace it: text, prefilled message and ice breakers as fields' },
+			{ name: 'JSON', value: 'json', description: 'Replace it with Meta\'s welcome_message_sequence object as JSON' },
+		],
+		default: 'keep',
+		description: 'Whether and how to replace the welcome message',
+		displayOptions: { show },
+	},
+	...welcomeMessageFields(['update']),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const sequenceId = readSequenceId.call(this, itemIndex);
+	const newName = (this.getNodeParameter('newName', itemIndex, '') as string).trim();
+	const defineUsing = this.getNodeParameter('defineUsing', itemIndex, 'keep') as string;
+	const body: IDataObject = { sequence_id: sequenceId };
+	if (newName) body.name = newName;
+	if (defineUsing !== 'keep') body.welcome_message_sequence = readWelcomeMessage.call(this, itemIndex, defineUsing) as IDataObject;
+	if (!newName && defineUsing === 'keep') {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update: set "New Name" or choose a new welcome message', {
+			itemIndex,
+			description: 'Fill in "New Name", or set "Define Using" to Fields or JSON to replace the welcome message. Nothing was sent to Meta.',
+		});
+	}
+	const { businessAccountId } = await getGraphCredentials.call(this);
+	const response = (await graphRequest.call(this, {
+		method: 'POST',
+		path: sequencesPath(businessAccountId),
+		body,
+		bodyType: 'form',
+		// Setting the same name or message twice leaves the same sequence, so a retry is harmless.
+		idempotent: true,
+		itemIndex,
+	})) as IDataObject;
+	if (response.success === false) {
+		throw new NodeOperationError(this.getNode(), `Meta did not update sequence ${sequenceId}`, {
+			itemIndex,
+			description: `Response: ${JSON.stringify(response).slice(0, 300)}`,
+		});
+	}
+	return { success: true, sequence_id: sequenceId };
+}

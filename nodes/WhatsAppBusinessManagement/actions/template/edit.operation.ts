@@ -1,0 +1,97 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { validateCategory, validateComponents, validateMessageTtl, type TemplateProblem } from '../../helpers/template';
+import { graphRequest } from '../../transport';
+import { componentFields, precheckSample, readComponents, readTemplateId, templateLocator, throwProblems, uploadSample } from './components';
+
+const show = { resource: ['template'], operation: ['edit'] };
+
+/** Meta's editing rules (template-management guide), added to a refused edit's explanation. */
+export const EDIT_RULES =
+	'Meta edits only APPROVED, REJECTED or PAUSED templates. An APPROVED template keeps its category and can be edited once per 24 hours and 10 times per 30 days; REJECTED and PAUSED templates have no edit limit.';
+
+export const description: INodeProperties[] = [
+	templateLocator('edit', 'The template to edit'),
+	{
+		displayName: 'Update Components',
+		name: 'updateComponents',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to replace the template\'s components (Meta replaces the whole list)',
+		displayOptions: { show },
+	},
+	...componentFields({ ...show, updateComponents: [true] }),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Category',
+				name: 'category',
+				type: 'options',
+				options: [
+					{ name: 'Authentication', value: 'AUTHENTICATION' },
+					{ name: 'Marketing', value: 'MARKETING' },
+					{ name: 'Utility', value: 'UTILITY' },
+				],
+				default: 'UTILITY',
+				description: 'The new category. An approved template\'s category cannot change.',
+			},
+			{
+				displayName: 'Message TTL (Seconds)',
+				name: 'messageSendTtlSeconds',
+				type: 'number',
+				typeOptions: { minValue: 30 },
+				default: 43200,
+				description:
+					'How long WhatsApp tries to deliver a message sent with this template: 30 s to 15 min for authentication, 30 s to 12 h for utility, 12 h to 30 days for marketing',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const id = readTemplateId.call(this, itemIndex);
+	const updateComponents = this.getNodeParameter('updateComponents', itemIndex, true) as boolean;
+	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const category = updateFields.category as string | undefined;
+
+	const body: IDataObject = {};
+	const problems: TemplateProblem[] = [];
+	if (category !== undefined) {
+		problems.push(...validateCategory(category));
+		body.category = category;
+	}
+	if (updateFields.messageSendTtlSeconds !== undefined) {
+		problems.push(...validateMessageTtl(updateFields.messageSendTtlSeconds, category));
+		body.message_send_ttl_seconds = updateFields.messageSendTtlSeconds;
+	}
+	let read: ReturnType<typeof readComponents> | undefined;
+	if (updateComponents) {
+		read = readComponents.call(this, itemIndex);
+		problems.push(...validateComponents(read.components, { category, parameterFormat: read.parameterFormat }));
+	}
+	if (!updateComponents && body.category === undefined && body.message_send_ttl_seconds === undefined) {
+		problems.push({ component: 'Template', field: 'Update Fields', rule: 'is empty: choose components, a category or a message TTL to change' });
+	}
+	throwProblems.call(this, problems, itemIndex);
+	if (read) {
+		await precheckSample.call(this, read.sample, itemIndex);
+		body.components = await uploadSample.call(this, read.components, read.sample, itemIndex);
+	}
+
+	try {
+		const response = (await graphRequest.call(this, { method: 'POST', path: `/${id}`, body, itemIndex })) as IDataObject;
+		return { id, ...response };
+	} catch (error) {
+		if (error instanceof NodeApiError && error.context.metaCode === 100) {
+			error.description = `${EDIT_RULES}\n${error.description ?? ''}`;
+		}
+		throw error;
+	}
+}

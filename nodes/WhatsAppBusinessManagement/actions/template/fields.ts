@@ -1,0 +1,20 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+/** Template fields Graph can return (Meta's whats-app-business-hsm reference). */
+export const TEMPLATE_FIELD_OPTIONS: INodePropertyOptions[] = [
+	'category',
+	'components',
+	'correct_category',
+	'cta_url_link_tracking_opted_out',
+	'id',
+	'language',
+	'library_template_name',
+	'message_send_ttl_seconds',
+	'name',
+	'parameter_format',
+	'previous_category',
+	'quality_score',
+	'rejected_reason',
+	'status',
+	'sub_category',
+].map((field) => ({ name: field, value: field }));

@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { graphRequest } from '../../transport';
+import { readTemplateId, templateLocator } from './components';
+import { TEMPLATE_FIELD_OPTIONS } from './fields';
+
+export const description: INodeProperties[] = [
+	templateLocator('get'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { resource: ['template'], operation: ['get'] } },
+		options: [
+			{
+				displayName: 'Fields',
+				name: 'fields',
+				type: 'multiOptions',
+				options: TEMPLATE_FIELD_OPTIONS,
+				default: [],
+				description: 'Which template fields Meta returns. Leave empty for Meta\'s default set.',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const id = readTemplateId.call(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const fields = (options.fields as string[] | undefined) ?? [];
+	const qs: IDataObject = {};
+	if (fields.length) qs.fields = [...new Set(['id', ...fields])].join(',');
+	return (await graphRequest.call(this, { method: 'GET', path: `/${id}`, qs, itemIndex })) as IDataObject;
+}

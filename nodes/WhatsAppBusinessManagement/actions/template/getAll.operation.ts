@@ -1,0 +1,120 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../descriptions/common';
+import { QUALITY_SCORES, TEMPLATE_CATEGORIES, TEMPLATE_STATUSES, listFilter, templatesPath } from '../../helpers/template';
+import { getGraphCredentials, graphPaginate } from '../../transport';
+import { TEMPLATE_FIELD_OPTIONS } from './fields';
+
+const show = { resource: ['template'], operation: ['getAll'] };
+const titleCase = (value: string) =>
+	value
+		.toLowerCase()
+		.split('_')
+		.map((word) => word[0].toUpperCase() + word.slice(1))
+		.join(' ');
+
+export const description: INodeProperties[] = [
+	...returnAllOrLimit('template', 'getAll'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Category',
+				name: 'category',
+				type: 'multiOptions',
+				options: TEMPLATE_CATEGORIES.map((c) => ({ name: titleCase(c), value: c })),
+				default: [],
+			},
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. en_US, pt_BR',
+				description: 'One or more language codes, separated by commas',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Templates whose name contains this text',
+			},
+			{
+				displayName: 'Quality Score',
+				name: 'qualityScore',
+				type: 'multiOptions',
+				options: QUALITY_SCORES.map((q) => ({ name: titleCase(q), value: q })),
+				default: [],
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'multiOptions',
+				options: TEMPLATE_STATUSES.map((s) => ({ name: titleCase(s), value: s })),
+				default: [],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Fields',
+				name: 'fields',
+				type: 'multiOptions',
+				options: TEMPLATE_FIELD_OPTIONS,
+				default: [],
+				description: 'Which template fields Meta returns. Leave empty for Meta\'s default set.',
+			},
+		],
+	},
+];
+
+/**
+ * Meta publishes no maximum for this edge. 100 is the ceiling SPEC documents for the sibling
+ * phone_numbers edge and the one AWS End User Messaging enforces on its ListWhatsAppMessageTemplates
+ * proxy of this edge (maxResults 1-100); pages with full components also stay small at 100.
+ */
+export const MAX_PAGE_SIZE = 100;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (typeof filters.name === 'string' && filters.name.trim()) qs.name = filters.name.trim();
+	const lists: Array<[string, unknown]> = [
+		['status', filters.status],
+		['category', filters.category],
+		['language', filters.language],
+		['quality_score', filters.qualityScore],
+	];
+	for (const [key, value] of lists) {
+		const encoded = listFilter(value);
+		if (encoded) qs[key] = encoded;
+	}
+	const fields = (options.fields as string[] | undefined) ?? [];
+	if (fields.length) qs.fields = [...new Set(['id', ...fields])].join(',');
+
+	const { businessAccountId } = await getGraphCredentials.call(this);
+	return await graphPaginate.call(this, {
+		path: templatesPath(businessAccountId),
+		qs,
+		returnAll,
+		limit,
+		maxPageSize: MAX_PAGE_SIZE,
+		itemIndex,
+	});
+}

@@ -1,0 +1,102 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The sequence to act on: picked from a searchable list, or typed as an ID. */
+export function sequenceLocator(operations: string[], description: string): INodeProperties {
+	return {
+		displayName: 'Sequence',
+		name: 'sequenceId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		displayOptions: { show: { resource: ['sequence'], operation: operations } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a sequence...',
+				typeOptions: { searchListMethod: 'searchSequences', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '186473890',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\d+$', errorMessage: 'A sequence ID contains only digits' },
+					},
+				],
+			},
+		],
+	};
+}
+
+/**
+ * The welcome message fields shared by Create and Update: text, the prefilled ("autofill") message the
+ * customer sends with one tap, and ice breakers (FAQ buttons); or the whole object as JSON.
+ */
+export function welcomeMessageFields(operations: string[]): INodeProperties[] {
+	const show = (defineUsing: string) => ({
+		show: { resource: ['sequence'], operation: operations, defineUsing: [defineUsing] },
+	});
+	return [
+		{
+			displayName: 'Text',
+			name: 'text',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			placeholder: 'Hi! Thanks for your interest. How can we help?',
+			description: 'The welcome text the customer sees when the chat opens from the ad',
+			displayOptions: show('fields'),
+		},
+		{
+			displayName: 'Prefilled Message',
+			name: 'autofillMessage',
+			type: 'string',
+			default: '',
+			placeholder: 'Hello! Can I get more info on this?',
+			description:
+				'The message typed into the customer\'s input box, ready to send with one tap (Meta\'s autofill_message.content)',
+			displayOptions: show('fields'),
+		},
+		{
+			displayName: 'Ice Breakers',
+			name: 'iceBreakers',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Ice Breaker',
+			default: {},
+			description: 'Quick-reply questions (FAQs) shown as buttons under the welcome message',
+			displayOptions: show('fields'),
+			options: [
+				{
+					displayName: 'Ice Breaker',
+					name: 'iceBreaker',
+					values: [
+						{
+							displayName: 'Title',
+							name: 'title',
+							type: 'string',
+							default: '',
+							placeholder: 'What does it cost?',
+							description: 'The question on the button; tapping it sends this text',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Welcome Message (JSON)',
+			name: 'welcomeMessageJson',
+			type: 'json',
+			default: '{\n  "text": "Hi! How can we help?",\n  "autofill_message": { "content": "Hello! Can I get more info on this?" },\n  "ice_breakers": [{ "title": "Prices" }, { "title": "Opening hours" }]\n}',
+			description:
+				'Meta\'s welcome_message_sequence object, with keys such as text, autofill_message.content and ice_breakers[].title',
+			displayOptions: show('json'),
+		},
+	];
+}

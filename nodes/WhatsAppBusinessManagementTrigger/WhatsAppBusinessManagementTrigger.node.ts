@@ -1,0 +1,276 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from '../WhatsAppBusinessManagement/transport';
+import {
+	RecentKeys,
+	WABA_OBJECT,
+	buildEventItems,
+	checkVerification,
+	parseIdList,
+	rememberInWindow,
+	verifySignature,
+	type TriggerEvent,
+} from './events';
+import { asObject } from './events/values';
+import { createSubscription, deleteSubscription, subscriptionExists, verifyTokenOf } from './subscription';
+
+/** Per-process memory of recent event IDs, one set per workflow node (see README, "Duplicates"). */
+const PROCESS_MEMORY_CAPACITY = 20_000;
+/** How many event fingerprints the node keeps in workflow static data (about 20 bytes each). */
+export const STATIC_WINDOW_CAPACITY = 2_000;
+export const DEFAULT_REMEMBERED_EVENTS = 10_000;
+
+const processMemory = new Map<string, RecentKeys>();
+
+/** Forgets what this process has seen, as a restart or another webhook process would. For tests. */
+export function clearProcessMemory(): void {
+	processMemory.clear();
+}
+
+/** The subset of Node's http.ServerResponse (which Express's response extends) the trigger uses. */
+interface PlainResponse {
+	statusCode: number;
+	setHeader(name: string, value: string): unknown;
+	end(body?: string): unknown;
+}
+
+function reply(context: IWebhookFunctions, status: number, text: string): IWebhookResponseData {
+	const res = context.getResponseObject() as unknown as PlainResponse;
+	res.statusCode = status;
+	res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+	res.end(text);
+	return { noWebhookResponse: true };
+}
+
+export class WhatsAppBusinessManagementTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp Business Management Trigger',
+		name: 'whatsAppBusinessManagementTrigger',
+		icon: { light: 'file:whatsAppBusinessManagement.svg', dark: 'file:whatsAppBusinessManagement.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		description:
+			'Starts a workflow when Meta sends a WhatsApp Business Account webhook, by default one item per Click-to-WhatsApp ad click',
+		defaults: { name: 'WhatsApp Business Management Trigger' },
+		inputs: [],
+		outputs: ['main'],
+		credentials: [{ name: 'whatsAppBusinessManagementApi', required: true }],
+		webhooks: [
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['adReferral'],
+				description: 'Which webhook events start the workflow',
+				options: [
+					{ name: 'Account Updates', value: 'accountUpdate', description: 'Account_update: bans, violations, partner and eligibility changes; one item per change' },
+					{ name: 'Ad Referral', value: 'adReferral', description: 'A message that a Click-to-WhatsApp ad click started, with the ad\'s referral fields; one item per message' },
+					{ name: 'All Incoming Messages', value: 'allMessages', description: 'Every incoming message, with referral fields when it has them; one item per message' },
+					{ name: 'Flow Events', value: 'flowEvent', description: 'Flows: status changes and endpoint alerts; one item per change' },
+					{ name: 'Message Statuses', value: 'messageStatus', description: 'Sent, delivered, read and failed updates; one item per status' },
+					{ name: 'Phone Number Name Updates', value: 'phoneNumberNameUpdate', description: 'Display name review outcomes; one item per change' },
+					{ name: 'Phone Number Quality Updates', value: 'phoneNumberQualityUpdate', description: 'Messaging limit and quality changes; one item per change' },
+					{ name: 'Template Category Updates', value: 'templateCategoryUpdate', description: 'Upcoming and completed template category changes; one item per change' },
+					{ name: 'Template Quality Updates', value: 'templateQualityUpdate', description: 'Template quality score changes; one item per change' },
+					{ name: 'Template Status Updates', value: 'templateStatusUpdate', description: 'Template approvals, rejections, pauses; one item per change' },
+				],
+			},
+			{
+				displayName: 'Subscribe Automatically',
+				name: 'subscribeAutomatically',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether activating the workflow points the WhatsApp Business Account's message webhooks at this node (Meta's callback override) and deactivating removes it again",
+			},
+			{
+				displayName:
+					"On activation this node becomes the WhatsApp Business Account's callback for messages (ad referrals, incoming messages, statuses), with its own verify token; several workflows can each own a different account of one Meta app. Meta sends template, flow, phone number and account updates only to the app's callback set in App Dashboard > WhatsApp > Configuration.",
+				name: 'automaticNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { subscribeAutomatically: [true] } },
+			},
+			{
+				displayName:
+					"Manual setup: in App Dashboard > WhatsApp > Configuration set Callback URL to this node's Production URL (Webhook URLs, above) and Verify Token to the value below, then subscribe to the fields of the events you selected.",
+				name: 'manualNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { subscribeAutomatically: [false] } },
+			},
+			// The user must read this value to paste it into Meta's dashboard; it only proves to Meta
+			// that the endpoint is ours (webhooks themselves are authenticated by the signature).
+			{
+				displayName: 'Verify Token',
+				name: 'verifyToken',
+				// eslint-disable-next-line n8n-nodes-base/node-param-type-options-password-missing
+				type: 'string',
+				default: '',
+				placeholder: 'Empty: a random token derived from this node',
+				description:
+					"The token Meta sends when it verifies the callback URL. With Subscribe Automatically, leave it empty to use a random token derived from this node's ID. For manual setup, set any value and paste the same value into Meta's dashboard.",
+			},
+			{
+				displayName: 'Verify Signature',
+				name: 'verifySignature',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to accept only webhooks whose X-Hub-Signature-256 matches the credential's App Secret (others get HTTP 401 and start nothing)",
+			},
+			{
+				displayName:
+					'Warning: without signature verification anyone who learns this URL can start the workflow with made-up leads. Turn it off only for debugging.',
+				name: 'signatureWarning',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { verifySignature: [false] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Phone Number IDs',
+						name: 'phoneNumberIds',
+						type: 'string',
+						default: '',
+						placeholder: '106540352242922, 107655329012345',
+						description:
+							'Only events of these business phone number IDs (comma-separated). Events that name no phone number (template, flow and account updates) always pass.',
+					},
+					{
+						displayName: 'Remembered Event IDs',
+						name: 'rememberedEvents',
+						type: 'number',
+						typeOptions: { minValue: 100, maxValue: 100000 },
+						default: DEFAULT_REMEMBERED_EVENTS,
+						description:
+							"How many recent message IDs n8n's deduplication store keeps for this node; a re-delivery of an older event starts the workflow again",
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await subscriptionExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await createSubscription.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteSubscription.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		if (this.getWebhookName() === 'setup') {
+			const challenge = checkVerification(this.getQueryData() as Record<string, unknown>, verifyTokenOf(this));
+			if (challenge === undefined) return reply(this, 403, 'Forbidden');
+			return reply(this, 200, challenge);
+		}
+
+		const request = this.getRequestObject() as unknown as { rawBody?: Buffer | string };
+		const rawBody = request.rawBody;
+		if (this.getNodeParameter('verifySignature', true) as boolean) {
+			const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as IDataObject;
+			const appSecret = typeof credentials.appSecret === 'string' ? credentials.appSecret.trim() : '';
+			if (!appSecret) {
+				this.logger.warn('WhatsApp Business Management Trigger: rejected a webhook because the credential has no App Secret');
+				return reply(this, 401, 'Signature cannot be verified');
+			}
+			if (rawBody === undefined || !verifySignature(rawBody, this.getHeaderData()['x-hub-signature-256'], appSecret)) {
+				this.logger.warn('WhatsApp Business Management Trigger: rejected a webhook with a missing or wrong X-Hub-Signature-256');
+				return reply(this, 401, 'Invalid signature');
+			}
+		}
+
+		// The signed bytes are the source of truth; the parsed body is used only when n8n kept no raw body.
+		let payload: unknown;
+		if (rawBody !== undefined && rawBody.length > 0) {
+			try {
+				payload = JSON.parse(rawBody.toString());
+			} catch {
+				return reply(this, 400, 'The body is not JSON');
+			}
+		} else {
+			payload = this.getBodyData();
+		}
+		if (asObject(payload)?.object !== WABA_OBJECT) return reply(this, 200, 'Ignored: not a whatsapp_business_account event');
+
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const built = buildEventItems(payload, {
+			events: this.getNodeParameter('events', ['adReferral']) as TriggerEvent[],
+			phoneNumberIds: parseIdList(options.phoneNumberIds as string | undefined),
+		});
+		if (built.items.length === 0) return reply(this, 200, 'No selected events');
+
+		// First line of deduplication, before an execution exists: this process's memory, then
+		// the window kept in workflow static data (n8n saves it after the webhook call).
+		const node = this.getNode();
+		const scope = `${this.getWorkflow().id ?? ''}:${node.id}`;
+		let memory = processMemory.get(scope);
+		if (!memory) processMemory.set(scope, (memory = new RecentKeys(PROCESS_MEMORY_CAPACITY)));
+		const notInMemory = built.items.filter((item) => !memory.has(item.key));
+		const staticData = this.getWorkflowStaticData('node');
+		const window = Array.isArray(staticData.recentEventIds) ? (staticData.recentEventIds as string[]).slice() : [];
+		const fresh = rememberInWindow(window, notInMemory.map((item) => item.key), STATIC_WINDOW_CAPACITY);
+		for (const item of built.items) memory.add(item.key);
+		if (fresh.size > 0) staticData.recentEventIds = window;
+		const items = notInMemory.filter((item) => fresh.has(item.key));
+		if (items.length === 0) return reply(this, 200, 'Already received');
+
+		return {
+			workflowData: [items.map((item) => ({ json: { ...item.json, eventId: item.key } }))],
+		};
+	}
+
+	/**
+	 * n8n runs a webhook node's execute() with the items webhook() returned, inside the execution
+	 * (on a worker in queue mode). There n8n's database-backed deduplication store is available;
+	 * it is the second and shared line against re-deliveries.
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const keys = items.map((item) => (typeof item.json.eventId === 'string' ? item.json.eventId : ''));
+		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+		const maxEntries = Number(options.rememberedEvents) || DEFAULT_REMEMBERED_EVENTS;
+		let fresh: Set<string> | undefined;
+		try {
+			const checked = await this.helpers.checkProcessedAndRecord(keys.filter(Boolean), 'node', { mode: 'entries', maxEntries });
+			fresh = new Set(checked.new.map(String));
+		} catch (error) {
+			// Losing a lead is worse than seeing it twice: without the store, items pass.
+			this.logger.warn(
+				`WhatsApp Business Management Trigger: n8n's deduplication store is unavailable, events pass unchecked: ${(error as Error).message}`,
+			);
+		}
+		const output = items
+			.map((item, index) => ({ json: item.json, pairedItem: { item: index } }))
+			.filter((_, index) => fresh === undefined || !keys[index] || fresh.has(keys[index]));
+		return [output];
+	}
+}

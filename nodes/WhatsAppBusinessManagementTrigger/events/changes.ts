@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+/** The management events the trigger can emit, one item per webhook change. */
+export type ManagementEvent =
+	| 'accountUpdate'
+	| 'flowEvent'
+	| 'phoneNumberNameUpdate'
+	| 'phoneNumberQualityUpdate'
+	| 'templateCategoryUpdate'
+	| 'templateQualityUpdate'
+	| 'templateStatusUpdate';
+
+const EVENT_BY_FIELD: Record<string, ManagementEvent> = {
+	account_update: 'accountUpdate',
+	flows: 'flowEvent',
+	phone_number_name_update: 'phoneNumberNameUpdate',
+	phone_number_quality_update: 'phoneNumberQualityUpdate',
+	template_category_update: 'templateCategoryUpdate',
+	message_template_quality_update: 'templateQualityUpdate',
+	message_template_status_update: 'templateStatusUpdate',
+};
+
+/**
+ * Which management event a change is. Routing looks at the value's keys as well as the field:
+ * Meta's own example of a template quality update is labelled `message_template_status_update`,
+ * so a value carrying quality scores is a quality update whatever the field says, and a value
+ * carrying `correct_category` or `previous_category` is a category update.
+ */
+export function classifyChange(field: string, value: IDataObject): ManagementEvent | undefined {
+	if (field.startsWith('message_template') || field === 'template_category_update') {
+		if ('new_quality_score' in value || 'previous_quality_score' in value) return 'templateQualityUpdate';
+		if ('correct_category' in value || 'previous_category' in value) return 'templateCategoryUpdate';
+	}
+	return EVENT_BY_FIELD[field];
+}
+
+/** One management change as an item: Meta's value keys, plus the field, the WABA and the entry time. */
+export function flattenChange(
+	event: ManagementEvent,
+	field: string,
+	value: IDataObject,
+	wabaId: string | undefined,
+	entryTime: unknown,
+): IDataObject {
+	const item: IDataObject = { ...value, event, field };
+	if (wabaId !== undefined) item.wabaId = wabaId;
+	if (typeof entryTime === 'number' && Number.isFinite(entryTime)) {
+		item.entryTime = entryTime;
+		item.entryTimeIso = new Date(entryTime * 1000).toISOString();
+	}
+	return item;
+}
+
+/**
+ * Management changes carry no ID. A re-delivery repeats the same entry (same time, same value),
+ * so the key is a hash of WABA, field, entry time and the value's canonical JSON.
+ */
+export function changeKey(wabaId: string | undefined, field: string, entryTime: unknown, value: IDataObject): string {
+	const hash = createHash('sha256')
+		.update(JSON.stringify([wabaId ?? '', field, entryTime ?? '', canonical(value)]))
+		.digest('hex')
+		.slice(0, 32);
+	return `change:${hash}`;
+}
+
+function canonical(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(canonical);
+	if (typeof value === 'object' && value !== null) {
+		const sorted: Record<string, unknown> = {};
+		for (const key of Object.keys(value).sort()) sorted[key] = canonical((value as Record<string, unknown>)[key]);
+		return sorted;
+	}
+	return value;
+}

@@ -1,0 +1,310 @@
+/**
+ * Runs the trigger the way n8n's webhook server does, with n8n-core's real classes:
+ * - a node:http server receives Meta's request; the raw bytes become `req.rawBody` and the JSON
+ *   `req.body`, as n8n's body readers do; the response object is Node's own ServerResponse;
+ * - each request builds a fresh Workflow from the persisted static data (n8n's LiveWebhooks loads
+ *   the workflow row per request) and runs webhook() in n8n-core's WebhookContext;
+ * - returned workflowData starts an execution through n8n-core's WorkflowExecute with the trigger
+ *   on the node execution stack (what n8n enqueues), so the trigger's execute() runs in the real
+ *   ExecuteContext with n8n's deduplication helpers;
+ * - static data changed by the webhook or the hooks is saved back, as n8n's WorkflowStaticDataService does.
+ * One difference: the HTTP answer waits for the execution so tests can assert on it right away.
+ */
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+	DataDeduplicationService,
+	ExecutionLifecycleHooks,
+	HookContext,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
+import type {
+	DeduplicationItemTypes,
+	DeduplicationScope,
+	ICheckProcessedContextData,
+	ICheckProcessedOptions,
+	ICredentialDataDecryptedObject,
+	IDataDeduplicator,
+	IDataObject,
+	IDeduplicationOutput,
+	INode,
+	INodeExecutionData,
+	IRun,
+	IWebhookData,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { Workflow, createDeferredPromise, createRunExecutionData } from 'n8n-workflow';
+
+import { WhatsAppBusinessManagementTrigger } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
+import { TestCredentialsHelper } from './credentials';
+import { registerNodeType, nodeTypes } from './nodeTypes';
+import { CREDENTIAL_TYPE } from './workflow';
+
+export const TRIGGER_TYPE = 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagementTrigger';
+const triggerType = new WhatsAppBusinessManagementTrigger();
+registerNodeType(TRIGGER_TYPE, triggerType);
+
+/**
+ * An in-memory stand-in for n8n's database deduplicator (cli DeduplicationHelper, mode
+ * "entries"): md5 hashes per workflow and node, newest `maxEntries` kept.
+ */
+export class MemoryDeduplicator implements IDataDeduplicator {
+	readonly store = new Map<string, string[]>();
+
+	private contextKey(scope: DeduplicationScope, data: ICheckProcessedContextData): string {
+		return `${data.workflow.id}|${scope === 'node' ? `n:${data.node?.id}` : ''}`;
+	}
+
+	async checkProcessedAndRecord(
+		items: DeduplicationItemTypes[],
+		scope: DeduplicationScope,
+		data: ICheckProcessedContextData,
+		options: ICheckProcessedOptions,
+	): Promise<IDeduplicationOutput> {
+		const key = this.contextKey(scope, data);
+		const hashes = this.store.get(key) ?? [];
+		const known = new Set(hashes);
+		const result: IDeduplicationOutput = { new: [], processed: [] };
+		for (const item of items) {
+			const hash = createHash('md5').update(String(item)).digest('base64');
+			if (known.has(hash)) result.processed.push(item);
+			else {
+				result.new.push(item);
+				known.add(hash);
+				hashes.push(hash);
+			}
+		}
+		if (options.maxEntries) hashes.splice(0, Math.max(0, hashes.length - options.maxEntries));
+		this.store.set(key, hashes);
+		return result;
+	}
+
+	async removeProcessed(): Promise<void> {}
+
+	async clearAllProcessedItems(scope: DeduplicationScope, data: ICheckProcessedContextData): Promise<void> {
+		this.store.delete(this.contextKey(scope, data));
+	}
+
+	async getProcessedDataCount(scope: DeduplicationScope, data: ICheckProcessedContextData): Promise<number> {
+		return this.store.get(this.contextKey(scope, data))?.length ?? 0;
+	}
+}
+
+export const deduplicator = new MemoryDeduplicator();
+let deduplicationReady: Promise<void> | undefined;
+function initDeduplication(): Promise<void> {
+	deduplicationReady ??= DataDeduplicationService.init(deduplicator);
+	return deduplicationReady;
+}
+
+export interface TriggerServerOptions {
+	parameters: IDataObject;
+	credential: ICredentialDataDecryptedObject;
+	nodeId?: string;
+	webhookId?: string;
+	workflowId?: string;
+}
+
+export interface Execution {
+	items: INodeExecutionData[];
+	run: IRun;
+}
+
+export interface TriggerServer {
+	/** The production webhook URL (both GET and POST). */
+	url: string;
+	node: INode;
+	/** Workflow static data as n8n would have saved it. */
+	staticData: IDataObject;
+	/** Executions started by webhooks, with the trigger's output after its execute(). */
+	executions: Execution[];
+	/** Items of every execution, flattened. */
+	emitted(): IDataObject[];
+	/** Runs one of the lifecycle hooks in n8n-core's HookContext. */
+	hook(name: 'checkExists' | 'create' | 'delete'): Promise<boolean>;
+	setParameters(parameters: IDataObject): void;
+	/** Replaces the saved static data, e.g. to simulate a concurrent webhook's lost update. */
+	replaceStaticData(data: IDataObject): void;
+	close(): Promise<void>;
+}
+
+function baseAdditionalData(credential: ICredentialDataDecryptedObject, webhookBaseUrl: string): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper({ [CREDENTIAL_TYPE]: credential }),
+		executionId: 'webhook-execution',
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl,
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		variables: {},
+		logAiEvent: () => {},
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export async function startTriggerServer(options: TriggerServerOptions): Promise<TriggerServer> {
+	await initDeduplication();
+	const node: INode = {
+		id: options.nodeId ?? 'trigger-node-1',
+		name: 'WhatsApp Business Management Trigger',
+		type: TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: options.webhookId ?? 'a1b2c3d4-0000-4000-8000-000000000001',
+		parameters: options.parameters as INode['parameters'],
+		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Sandbox WABA' } },
+	};
+	const workflowId = options.workflowId ?? 'trigger-workflow';
+	let persistedStaticData: IDataObject = {};
+	const executions: Execution[] = [];
+
+	const loadWorkflow = () =>
+		new Workflow({
+			id: workflowId,
+			name: 'trigger test',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes,
+			staticData: JSON.parse(JSON.stringify(persistedStaticData)) as IDataObject,
+			settings: { executionOrder: 'v1' },
+		});
+	const saveStaticData = (workflow: Workflow) => {
+		if (workflow.staticData.__dataChanged === true) {
+			const copy = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			delete copy.__dataChanged;
+			persistedStaticData = copy;
+		}
+	};
+	const webhookDataFor = (workflow: Workflow, method: 'GET' | 'POST'): IWebhookData => {
+		const description = triggerType.description.webhooks!.find((w) => w.httpMethod === method)!;
+		return {
+			httpMethod: method,
+			node: node.name,
+			path: `${node.webhookId}/${String(description.path)}`,
+			webhookDescription: description,
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: {} as IWorkflowExecuteAdditionalData,
+		} as IWebhookData;
+	};
+
+	let webhookBaseUrl = '';
+
+	const runExecution = async (workflow: Workflow, data: INodeExecutionData[][]): Promise<Execution> => {
+		const workflowData = { id: workflow.id, name: workflow.name, nodes: [node], connections: {}, active: true } as unknown as IWorkflowBase;
+		const done = createDeferredPromise<IRun>();
+		const hooks = new ExecutionLifecycleHooks('webhook', 'webhook-execution', workflowData);
+		hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
+		const additionalData = { ...baseAdditionalData(options.credential, webhookBaseUrl), hooks };
+		const runExecutionData = createRunExecutionData({
+			executionData: { nodeExecutionStack: [{ node, data: { main: data }, source: null }] },
+		});
+		const execute = new WorkflowExecute(additionalData, 'webhook', runExecutionData);
+		await execute.processRunExecutionData(workflow);
+		const run = await done.promise;
+		const taskData = run.data.resultData.runData[node.name]?.[0];
+		if (taskData?.error) throw taskData.error;
+		return { run, items: (taskData?.data?.main?.[0] ?? []) as INodeExecutionData[] };
+	};
+
+	const handle = async (req: http.IncomingMessage, res: http.ServerResponse, rawBody: Buffer) => {
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const method = req.method === 'GET' ? 'GET' : req.method === 'POST' ? 'POST' : undefined;
+		if (!method || url.pathname !== `/webhook/${node.webhookId}/webhook`) {
+			res.statusCode = 404;
+			res.end('The requested webhook is not registered.');
+			return;
+		}
+		// What n8n's body readers leave on the request.
+		const request = req as http.IncomingMessage & { rawBody: Buffer; body: unknown; query: Record<string, string>; params: object };
+		request.rawBody = rawBody;
+		request.query = Object.fromEntries(url.searchParams.entries());
+		request.params = {};
+		try {
+			request.body = /json/i.test(String(req.headers['content-type'] ?? '')) && rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
+		} catch {
+			// n8n answers a body its JSON parser rejects itself; webhook() must cope via rawBody anyway.
+			request.body = {};
+		}
+		const workflow = loadWorkflow();
+		const additionalData = {
+			...baseAdditionalData(options.credential, webhookBaseUrl),
+			httpRequest: request,
+			httpResponse: res,
+		} as unknown as IWorkflowExecuteAdditionalData;
+		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookDataFor(workflow, method), [], null);
+		const result = await triggerType.webhook.call(context);
+		saveStaticData(workflow);
+		if (result.noWebhookResponse) return;
+		if (!result.workflowData) {
+			res.statusCode = 200;
+			res.setHeader('Content-Type', 'application/json');
+			res.end(JSON.stringify({ message: 'Webhook call received' }));
+			return;
+		}
+		const execution = await runExecution(workflow, result.workflowData);
+		executions.push(execution);
+		res.statusCode = 200;
+		res.setHeader('Content-Type', 'application/json');
+		res.end(JSON.stringify({ message: 'Workflow was started' }));
+	};
+
+	const server = http.createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			handle(req, res, Buffer.concat(chunks)).catch((error: Error) => {
+				// n8n answers 500 when a webhook function throws; the test sees the message.
+				if (!res.headersSent) {
+					res.statusCode = 500;
+					res.end(JSON.stringify({ message: error.message }));
+				}
+			});
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const port = (server.address() as AddressInfo).port;
+	webhookBaseUrl = `http://127.0.0.1:${port}/webhook`;
+
+	return {
+		url: `${webhookBaseUrl}/${node.webhookId}/webhook`,
+		node,
+		get staticData() {
+			return persistedStaticData;
+		},
+		executions,
+		emitted: () => executions.flatMap((execution) => execution.items.map((item) => item.json)),
+		hook: async (name) => {
+			const workflow = loadWorkflow();
+			const additionalData = baseAdditionalData(options.credential, webhookBaseUrl);
+			const context = new HookContext(workflow, node, additionalData, 'trigger', name === 'delete' ? 'manual' : 'activate', webhookDataFor(workflow, 'POST'));
+			const result = await triggerType.webhookMethods.default[name].call(context);
+			saveStaticData(workflow);
+			return result;
+		},
+		replaceStaticData: (data) => {
+			persistedStaticData = JSON.parse(JSON.stringify(data)) as IDataObject;
+		},
+		setParameters: (parameters) => {
+			node.parameters = parameters as INode['parameters'];
+		},
+		close: async () => {
+			await new Promise<void>((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			});
+		},
+	};
+}

@@ -1,0 +1,121 @@
+import { startSandbox, type Sandbox } from './server';
+
+/** Direct Graph calls to the sandbox's template routes: Meta's shapes and refusals. */
+describe('sandbox: message templates', () => {
+	let sandbox: Sandbox;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+	});
+	afterAll(async () => sandbox.close());
+	beforeEach(() => sandbox.reset());
+
+	const call = async (method: string, path: string, body?: unknown) => {
+		const response = await fetch(`${sandbox.url}/v25.0${path}`, {
+			method,
+			headers: { Authorization: `Bearer ${sandbox.state.token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+			body: body ? JSON.stringify(body) : undefined,
+		});
+		return { status: response.status, json: (await response.json()) as Record<string, any> };
+	};
+	const templates = () => `/${sandbox.state.wabaId}/message_templates`;
+	const body = (text = 'Hi {{1}}, thanks for your order.', example: unknown = { body_text: [['Ana']] }) => ({ type: 'BODY', text, example });
+	const valid = (extra: Record<string, unknown> = {}) => ({ name: 'order_update', language: 'en_US', category: 'UTILITY', components: [body()], ...extra });
+
+	const expectRefusal = async (payload: unknown, subcode: number | undefined, details: RegExp) => {
+		const { status, json } = await call('POST', templates(), payload);
+		expect(status).toBe(400);
+		expect(json.error.code).toBe(100);
+		expect(json.error.error_subcode).toBe(subcode);
+		expect(json.error.error_data?.details ?? json.error.message).toMatch(details);
+		expect(json.error.fbtrace_id).toEqual(expect.any(String));
+	};
+
+	it('creates a template as Meta answers: id, PENDING, category', async () => {
+		const { status, json } = await call('POST', templates(), valid());
+		expect(status).toBe(200);
+		expect(json).toEqual({ id: expect.stringMatching(/^\d+$/), status: 'PENDING', category: 'UTILITY' });
+		const got = await call('GET', `/${json.id}?fields=name,status,parameter_format`);
+		expect(got.json).toEqual({ id: json.id, name: 'order_update', status: 'PENDING', parameter_format: 'POSITIONAL' });
+	});
+
+	it('refuses what Meta documents, with its codes', async () => {
+		await expectRefusal({ language: 'en_US', category: 'UTILITY', components: [body()] }, undefined, /name is required/);
+		await expectRefusal(valid({ name: 'Order Update' }), undefined, /lowercase alphanumeric/);
+		await expectRefusal(valid({ category: 'PROMO' }), undefined, /category must be one of/);
+		await expectRefusal(valid({ components: [body('x'.repeat(1025), undefined)] }), 2388040, /at most 1024/);
+		await expectRefusal(valid({ components: [body('{{1}} is ready, thanks.')] }), 2388299, /start or end/);
+		await expectRefusal(valid({ components: [body('Hi {{1}} and {{2}} here.')] }), 2388072, /one example for each/);
+		await expectRefusal(valid({ components: [{ type: 'FOOTER', text: 'only footer' }] }), 2388072, /needs a BODY/);
+		await expectRefusal(valid({ components: [{ type: 'HEADER', format: 'TEXT', text: '{{1}} {{2}}' }, body()] }), 2388047, /at most one parameter/);
+		await expectRefusal(valid({ components: [{ type: 'HEADER', format: 'TEXT', text: 'x'.repeat(61) }, body()] }), 2388040, /60 characters/);
+		await expectRefusal(valid({ components: [body(), { type: 'FOOTER', text: 'Code {{1}}' }] }), 2388073, /can't have parameters/);
+		await expectRefusal(valid({ components: [{ type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::nope'] } }, body()] }), undefined, /not a valid Resumable Upload handle/);
+		await expectRefusal(
+			valid({ category: 'AUTHENTICATION', components: [{ type: 'HEADER', format: 'LOCATION' }, { type: 'BODY' }, { type: 'BUTTONS', buttons: [{ type: 'OTP' }] }] }),
+			2388047,
+			/can't have a header/,
+		);
+		await expectRefusal(valid({ components: [body(), { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'a' }, { type: 'URL', text: 'b', url: 'https://x.io' }, { type: 'QUICK_REPLY', text: 'c' }] }] }), undefined, /grouped together/);
+		await expectRefusal(valid({ components: [body(), { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'b', url: 'https://x.io/{{1}}/y', example: ['https://x.io/1/y'] }] }] }), undefined, /at the end/);
+		expect(sandbox.state.templates.size).toBe(0);
+	});
+
+	it('accepts a media header only with a handle from its own resumable upload, of the right type', async () => {
+		const session = await call('POST', `/${sandbox.state.appId}/uploads?file_name=a.png&file_length=3&file_type=image/png`);
+		const upload = await fetch(`${sandbox.url}/v25.0/${session.json.id}`, {
+			method: 'POST',
+			headers: { Authorization: `OAuth ${sandbox.state.token}`, file_offset: '0' },
+			body: new Uint8Array([1, 2, 3]),
+		});
+		const { h } = (await upload.json()) as { h: string };
+		await expectRefusal(valid({ components: [{ type: 'HEADER', format: 'VIDEO', example: { header_handle: [h] } }, body()] }), 2388047, /does not match the VIDEO header/);
+		const ok = await call('POST', templates(), valid({ components: [{ type: 'HEADER', format: 'IMAGE', example: { header_handle: [h] } }, body()] }));
+		expect(ok.status).toBe(200);
+	});
+
+	it('refuses a duplicate name and language but allows another language', async () => {
+		expect((await call('POST', templates(), valid())).status).toBe(200);
+		await expectRefusal(valid(), 2388024, /already exists in en_US/);
+		expect((await call('POST', templates(), valid({ language: 'pt_BR' }))).status).toBe(200);
+	});
+
+	it('lists with filters, fields, summary and cursor paging (at most 100 a page)', async () => {
+		sandbox.seed({ templates: Array.from({ length: 130 }, (_, i) => ({ name: `t_${i}`, status: i % 2 ? 'APPROVED' : 'REJECTED' })) });
+		const page = await call('GET', `${templates()}?limit=500&fields=name,status&summary=total_count&status=${encodeURIComponent('["APPROVED"]')}`);
+		expect(page.json.data).toHaveLength(65);
+		expect(page.json.data[0]).toEqual({ id: expect.any(String), name: 't_1', status: 'APPROVED' });
+		expect(page.json.summary).toMatchObject({ total_count: 65, message_template_count: 130 });
+		const big = await call('GET', `${templates()}?limit=500`);
+		expect(big.json.data).toHaveLength(100);
+		expect(big.json.paging.next).toContain('after=');
+		const rest = await call('GET', `${templates()}?limit=100&after=${big.json.paging.cursors.after}`);
+		expect(rest.json.data).toHaveLength(30);
+		expect(rest.json.paging.next).toBeUndefined();
+		const comma = await call('GET', `${templates()}?status=REJECTED,APPROVED&name=T_12`);
+		expect(comma.json.data.map((t: { name: string }) => t.name)).toEqual(['t_12', 't_120', 't_121', 't_122', 't_123', 't_124', 't_125', 't_126', 't_127', 't_128', 't_129']);
+	});
+
+	it('edits only category, components and TTL', async () => {
+		sandbox.seed({ templates: [{ id: '42', status: 'REJECTED' }] });
+		const refused = await call('POST', '/42', { name: 'renamed' });
+		expect(refused.json.error.error_data.details).toMatch(/name can't be edited/);
+		const ttl = await call('POST', '/42', { message_send_ttl_seconds: 100_000 });
+		expect(ttl.json.error.error_data.details).toMatch(/30 to 43200 for UTILITY/);
+		expect((await call('POST', '/42', { components: [body()] })).json).toEqual({ success: true });
+	});
+
+	it('deletes by name, or by hsm_id and name; DISABLED templates stay', async () => {
+		sandbox.seed({ templates: [{ id: '1', name: 'a' }, { id: '2', name: 'a', language: 'de' }, { id: '3', name: 'b', status: 'DISABLED' }] });
+		const missingName = await call('DELETE', `${templates()}?hsm_id=1`);
+		expect(missingName.json.error.error_data.details).toMatch(/name is required/);
+		const wrongPair = await call('DELETE', `${templates()}?hsm_id=1&name=b`);
+		expect(wrongPair.status).toBe(400);
+		expect((await call('DELETE', `${templates()}?hsm_id=2&name=a`)).json).toEqual({ success: true });
+		expect([...sandbox.state.templates.keys()]).toEqual(['1', '3']);
+		const disabled = await call('DELETE', `${templates()}?name=b`);
+		expect(disabled.json.error.error_user_msg).toMatch(/DISABLED templates can't be deleted/);
+		expect((await call('DELETE', `${templates()}?name=a`)).json).toEqual({ success: true });
+		expect((await call('DELETE', `${templates()}?name=a`)).status).toBe(400);
+	});
+});

@@ -1,0 +1,156 @@
+import {
+	RecentKeys,
+	buildEventItems,
+	checkVerification,
+	classifyChange,
+	contactFor,
+	messageText,
+	parseIdList,
+	rememberInWindow,
+	signatureOf,
+	verifySignature,
+} from '../../nodes/WhatsAppBusinessManagementTrigger/events';
+import { toIsoTimestamp } from '../../nodes/WhatsAppBusinessManagementTrigger/events/values';
+import { WABA_ID, envelope, messagesChange, referralMessage } from '../fixtures/webhooks';
+
+describe('verifySignature', () => {
+	const body = Buffer.from('{"object":"whatsapp_business_account"}');
+	test('accepts the HMAC of the raw bytes, in either hex case', () => {
+		const header = signatureOf(body, 'secret');
+		expect(verifySignature(body, header, 'secret')).toBe(true);
+		expect(verifySignature(body, header.toUpperCase().replace('SHA256=', 'sha256='), 'secret')).toBe(true);
+		expect(verifySignature(body, [header], 'secret')).toBe(true);
+	});
+	test.each([
+		['another secret', signatureOf(body, 'other')],
+		['a truncated digest', signatureOf(body, 'secret').slice(0, 40)],
+		['no prefix', signatureOf(body, 'secret').slice(7)],
+		['nothing', undefined],
+		['a number', 5],
+	])('rejects %s', (_, header) => {
+		expect(verifySignature(body, header, 'secret')).toBe(false);
+	});
+});
+
+describe('checkVerification', () => {
+	const query = { 'hub.mode': 'subscribe', 'hub.challenge': '1158201444', 'hub.verify_token': 'tok' };
+	test('echoes the challenge for the right mode and token', () => {
+		expect(checkVerification(query, 'tok')).toBe('1158201444');
+	});
+	test.each([
+		['wrong token', { ...query, 'hub.verify_token': 'tok2' }, 'tok'],
+		['token of another length', { ...query, 'hub.verify_token': 't' }, 'tok'],
+		['wrong mode', { ...query, 'hub.mode': 'unsubscribe' }, 'tok'],
+		['array token', { ...query, 'hub.verify_token': ['tok'] }, 'tok'],
+		['empty expected token', { ...query, 'hub.verify_token': '' }, ''],
+	])('refuses a %s', (_, q, expected) => {
+		expect(checkVerification(q as Record<string, unknown>, expected)).toBeUndefined();
+	});
+});
+
+describe('classifyChange', () => {
+	test('routes by field', () => {
+		expect(classifyChange('message_template_status_update', { event: 'APPROVED', message_template_id: 1 })).toBe('templateStatusUpdate');
+		expect(classifyChange('flows', { event: 'FLOW_STATUS_CHANGE' })).toBe('flowEvent');
+		expect(classifyChange('account_update', { event: 'ACCOUNT_VIOLATION' })).toBe('accountUpdate');
+		expect(classifyChange('phone_number_quality_update', { event: 'ONBOARDING' })).toBe('phoneNumberQualityUpdate');
+		expect(classifyChange('phone_number_name_update', { decision: 'APPROVED' })).toBe('phoneNumberNameUpdate');
+		expect(classifyChange('security', {})).toBeUndefined();
+	});
+	test("routes by value keys too: Meta's quality example carries the status field", () => {
+		expect(classifyChange('message_template_status_update', { previous_quality_score: 'GREEN', new_quality_score: 'YELLOW' })).toBe('templateQualityUpdate');
+		expect(classifyChange('message_template_status_update', { previous_category: 'UTILITY', new_category: 'MARKETING' })).toBe('templateCategoryUpdate');
+		expect(classifyChange('template_category_update', { new_category: 'MARKETING', correct_category: 'MARKETING' })).toBe('templateCategoryUpdate');
+	});
+});
+
+describe('buildEventItems', () => {
+	const qualityChange = {
+		field: 'message_template_status_update',
+		value: { previous_quality_score: 'GREEN', new_quality_score: 'YELLOW', message_template_id: 806312974732579, message_template_name: 'welcome', message_template_language: 'en_US' },
+	};
+	const status = { id: 'wamid.S1', status: 'delivered', timestamp: '1751247548', recipient_id: '16505551234', pricing: { billable: true, category: 'marketing' } };
+
+	test('one item per management change, with field, WABA and entry time', () => {
+		const result = buildEventItems(envelope([qualityChange]), { events: ['templateQualityUpdate'] });
+		expect(result.items).toHaveLength(1);
+		expect(result.items[0].json).toEqual({
+			...qualityChange.value,
+			event: 'templateQualityUpdate',
+			field: 'message_template_status_update',
+			wabaId: WABA_ID,
+			entryTime: 1751247548,
+			entryTimeIso: '2025-06-30T01:39:08.000Z',
+		});
+		expect(result.items[0].key).toMatch(/^change:[0-9a-f]{32}$/);
+		expect(buildEventItems(envelope([qualityChange]), { events: ['templateStatusUpdate'] }).items).toEqual([]);
+	});
+
+	test('one item per status, keyed by message ID and status', () => {
+		const change = { field: 'messages', value: { metadata: { phone_number_id: '1', display_phone_number: '2' }, statuses: [status, { ...status, status: 'read' }] } };
+		const result = buildEventItems(envelope([change]), { events: ['messageStatus'] });
+		expect(result.items.map((item) => item.key)).toEqual(['status:wamid.S1:delivered', 'status:wamid.S1:read']);
+		expect(result.items[0].json).toMatchObject({ event: 'messageStatus', messageId: 'wamid.S1', status: 'delivered', recipientId: '16505551234', pricing: status.pricing, wabaId: WABA_ID });
+	});
+
+	test('the same message twice in one delivery is one item', () => {
+		const message = referralMessage(1);
+		const result = buildEventItems(envelope([messagesChange([message, message], [])]), { events: ['adReferral'] });
+		expect(result.items).toHaveLength(1);
+	});
+
+	test('the same change re-delivered has the same key; a different entry time does not', () => {
+		const first = buildEventItems(envelope([qualityChange]), { events: ['templateQualityUpdate'] }).items[0].key;
+		const again = buildEventItems(envelope([qualityChange]), { events: ['templateQualityUpdate'] }).items[0].key;
+		const later = { object: 'whatsapp_business_account', entry: [{ id: WABA_ID, time: 1751249999, changes: [qualityChange] }] };
+		expect(again).toBe(first);
+		expect(buildEventItems(later, { events: ['templateQualityUpdate'] }).items[0].key).not.toBe(first);
+	});
+});
+
+describe('message helpers', () => {
+	test('contactFor matches wa_id, falls back to a single contact, never guesses among several', () => {
+		const a = { wa_id: '1', profile: { name: 'A' } };
+		const b = { wa_id: '2', profile: { name: 'B' } };
+		expect(contactFor({ from: '2' }, [a, b])).toBe(b);
+		expect(contactFor({ from: '5511' }, [a])).toBe(a);
+		expect(contactFor({ from: '3' }, [a, b])).toBeUndefined();
+	});
+	test('messageText reads each type', () => {
+		expect(messageText({ type: 'text', text: { body: 'hi' } })).toBe('hi');
+		expect(messageText({ type: 'button', button: { text: 'Yes' } })).toBe('Yes');
+		expect(messageText({ type: 'interactive', interactive: { list_reply: { title: 'Row' } } })).toBe('Row');
+		expect(messageText({ type: 'image', image: { caption: 'pic' } })).toBe('pic');
+		expect(messageText({ type: 'location', location: {} })).toBeUndefined();
+	});
+	test('toIsoTimestamp only converts Unix seconds', () => {
+		expect(toIsoTimestamp('0')).toBe('1970-01-01T00:00:00.000Z');
+		expect(toIsoTimestamp(1751247548)).toBe('2025-06-30T01:39:08.000Z');
+		expect(toIsoTimestamp('TIMESTAMP')).toBeUndefined();
+		expect(toIsoTimestamp(undefined)).toBeUndefined();
+	});
+	test('parseIdList splits on commas and whitespace', () => {
+		expect(parseIdList(' 1, 2\n3 ;4 ')).toEqual(['1', '2', '3', '4']);
+		expect(parseIdList(undefined)).toEqual([]);
+	});
+});
+
+describe('dedup building blocks', () => {
+	test('RecentKeys evicts the least recently seen key', () => {
+		const keys = new RecentKeys(2);
+		keys.add('a');
+		keys.add('b');
+		keys.add('a');
+		keys.add('c');
+		expect([keys.has('a'), keys.has('b'), keys.has('c'), keys.size]).toEqual([true, false, true, 2]);
+	});
+	test('rememberInWindow reports new keys and keeps the newest fingerprints', () => {
+		const window: string[] = [];
+		expect([...rememberInWindow(window, ['a', 'b', 'a'], 3)]).toEqual(['a', 'b']);
+		expect([...rememberInWindow(window, ['b', 'c', 'd'], 3)]).toEqual(['c', 'd']);
+		expect(window).toHaveLength(3);
+		// 'a' fell out of the window and counts as new again.
+		expect([...rememberInWindow(window, ['a'], 3)]).toEqual(['a']);
+		expect(window.every((print) => print.length === 16)).toBe(true);
+	});
+});

@@ -1,0 +1,256 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { jsonOf, runNode, sandboxCredential } from '../helpers/workflow';
+
+/** A tiny PNG (1x1), enough for the sandbox's upload and hash. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+const create = (overrides: IDataObject = {}): IDataObject => ({
+	resource: 'template',
+	operation: 'create',
+	name: 'order_shipped',
+	language: 'en_US',
+	category: 'UTILITY',
+	parameterFormat: 'POSITIONAL',
+	componentsSource: 'builder',
+	headerType: 'none',
+	bodyText: 'Hi {{1}}, your order {{2}} has shipped.',
+	bodyExamples: { example: [{ variable: '1', value: 'Maria' }, { variable: '2', value: 'A-1029' }] },
+	footerText: '',
+	buttons: {},
+	...overrides,
+});
+
+describe('Template > Create through WorkflowExecute', () => {
+	let sandbox: Sandbox;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+	});
+	afterAll(async () => sandbox.close());
+	beforeEach(() => sandbox.reset());
+
+	it('creates a template from the builder and returns id, status and category', async () => {
+		const result = await runNode({
+			parameters: create({
+				headerType: 'text',
+				headerText: 'Order {{1}}',
+				headerExample: '#1029',
+				footerText: 'Reply STOP to opt out',
+				buttons: {
+					button: [
+						{ type: 'quickReply', text: 'Thanks' },
+						{ type: 'quickReply', text: 'Help' },
+						{ type: 'url', text: 'Track', url: 'https://shop.example/track/{{1}}', urlExample: 'https://shop.example/track/A1029' },
+						{ type: 'phoneNumber', text: 'Call us', phoneNumber: '+15550051234' },
+					],
+				},
+			}),
+			credential: sandboxCredential(sandbox),
+		});
+		expect(result.error).toBeUndefined();
+		const [output] = jsonOf(result);
+		expect(output).toEqual({ id: expect.stringMatching(/^\d+$/), status: 'PENDING', category: 'UTILITY' });
+		const calls = sandbox.requestsTo('POST', '/message_templates');
+		expect(calls).toHaveLength(1);
+		expect(calls[0].graphPath).toBe(`/${sandbox.state.wabaId}/message_templates`);
+		expect(calls[0].body).toEqual({
+			name: 'order_shipped',
+			language: 'en_US',
+			category: 'UTILITY',
+			parameter_format: 'POSITIONAL',
+			components: [
+				{ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: { header_text: ['#1029'] } },
+				{ type: 'BODY', text: 'Hi {{1}}, your order {{2}} has shipped.', example: { body_text: [['Maria', 'A-1029']] } },
+				{ type: 'FOOTER', text: 'Reply STOP to opt out' },
+				{
+					type: 'BUTTONS',
+					buttons: [
+						{ type: 'QUICK_REPLY', text: 'Thanks' },
+						{ type: 'QUICK_REPLY', text: 'Help' },
+						{ type: 'URL', text: 'Track', url: 'https://shop.example/track/{{1}}', example: ['https://shop.example/track/A1029'] },
+						{ type: 'PHONE_NUMBER', text: 'Call us', phone_number: '+15550051234' },
+					],
+				},
+			],
+		});
+		expect(sandbox.state.templates.get(String(output.id))).toMatchObject({ name: 'order_shipped', status: 'PENDING' });
+	});
+
+	it('creates a named-parameter template from raw JSON', async () => {
+		const components = [
+			{ type: 'BODY', text: 'Hello {{first_name}}, your code is ready.', example: { body_text_named_params: [{ param_name: 'first_name', example: 'Ana' }] } },
+			{ type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', example: 'SAVE10' }, { type: 'FLOW', text: 'Book', flow_id: '77', flow_action: 'NAVIGATE', navigate_screen: 'START' }] },
+		];
+		const result = await runNode({
+			parameters: create({ category: 'MARKETING', parameterFormat: 'NAMED', componentsSource: 'json', componentsJson: JSON.stringify(components) }),
+			credential: sandboxCredential(sandbox),
+		});
+		expect(jsonOf(result)).toEqual([{ id: expect.any(String), status: 'PENDING', category: 'MARKETING' }]);
+		expect(sandbox.requestsTo('POST', '/message_templates')[0].body).toMatchObject({ parameter_format: 'NAMED', components });
+	});
+
+	it('uploads a binary header sample through the resumable upload API and sends its handle', async () => {
+		const result = await runNode({
+			parameters: create({ category: 'MARKETING', headerType: 'image', headerSampleSource: 'binary', headerBinaryProperty: 'banner' }),
+			credential: sandboxCredential(sandbox),
+			items: [{ json: {}, binary: { banner: { data: PNG.toString('base64'), mimeType: 'image/png', fileName: 'banner.png' } } }],
+		});
+		expect(result.error).toBeUndefined();
+		const session = sandbox.requestsTo('POST', `/${sandbox.state.appId}/uploads`);
+		expect(session).toHaveLength(1);
+		expect(session[0].query).toEqual({ file_name: 'banner.png', file_length: String(PNG.length), file_type: 'image/png' });
+		const upload = sandbox.requests.filter((r) => r.graphPath.startsWith('/upload:'));
+		expect(upload).toHaveLength(1);
+		expect(upload[0].headers.file_offset).toBe('0');
+		expect(upload[0].rawSize).toBe(PNG.length);
+		const [handle] = [...sandbox.state.uploadHandles.keys()];
+		expect(handle).toMatch(/^4::/);
+		const createCall = sandbox.requestsTo('POST', '/message_templates')[0];
+		expect((createCall.body as IDataObject).components).toContainEqual({ type: 'HEADER', format: 'IMAGE', example: { header_handle: [handle] } });
+		// Order: session, bytes, then the template.
+		expect(sandbox.requests.map((r) => r.seq)).toEqual([...sandbox.requests.map((r) => r.seq)].sort((a, b) => a - b));
+		expect(sandbox.requests.map((r) => r.graphPath.split('/')[1].replace(/^upload:.*/, 'upload'))).toEqual([sandbox.state.appId, 'upload', sandbox.state.wabaId]);
+	});
+
+	it('downloads a sample given by URL (without the token) and uploads it', async () => {
+		const pdf = Buffer.from('%PDF-1.4 sample');
+		sandbox.state.publicFiles.set('menu.pdf', { data: pdf, contentType: 'application/pdf' });
+		const result = await runNode({
+			parameters: create({ headerType: 'document', headerSampleSource: 'url', headerSampleUrl: `${sandbox.url}/samples/menu.pdf` }),
+			credential: sandboxCredential(sandbox),
+		});
+		expect(result.error).toBeUndefined();
+		const download = sandbox.requests.find((r) => r.path === '/samples/menu.pdf')!;
+		expect(download.headers.authorization).toBeUndefined();
+		expect(sandbox.requestsTo('POST', '/uploads')[0].query).toMatchObject({ file_name: 'menu.pdf', file_type: 'application/pdf', file_length: String(pdf.length) });
+		const header = ((sandbox.requestsTo('POST', '/message_templates')[0].body as IDataObject).components as IDataObject[])[0];
+		expect(header).toEqual({ type: 'HEADER', format: 'DOCUMENT', example: { header_handle: [expect.stringMatching(/^4::/)] } });
+	});
+
+	it('checks a URL sample after download and sends nothing to Meta when it is the wrong type', async () => {
+		sandbox.state.publicFiles.set('clip.gif', { data: Buffer.from('GIF89a'), contentType: 'image/gif' });
+		const result = await runNode({
+			parameters: create({ headerType: 'image', headerSampleSource: 'url', headerSampleUrl: `${sandbox.url}/samples/clip.gif` }),
+			credential: sandboxCredential(sandbox),
+		});
+		expect(result.error?.message).toBe(
+			'HEADER component: field "sample file" must be image/jpeg or image/jpg or image/png for a image header (got image/gif)',
+		);
+		expect(sandbox.requests.filter((r) => r.path.startsWith('/v'))).toHaveLength(0);
+	});
+
+	describe('refuses before sending anything', () => {
+		const cases: Array<[string, IDataObject, string]> = [
+			['name format', { name: 'Order-Shipped' }, 'Template: field "name" may contain only lowercase letters, digits and underscores (_)'],
+			['name length', { name: 'a'.repeat(513) }, 'Template: field "name" must be at most 512 characters (it has 513)'],
+			// An expression that resolves to nothing: n8n itself refuses an empty literal in a required field.
+			['name required', { name: '={{ "" }}' }, 'Template: field "name" is required'],
+			['language', { language: 'English' }, 'Template: field "language" must be a language code such as en, en_US or pt_BR'],
+			['body required', { bodyText: '={{ "" }}', bodyExamples: {} }, 'BODY component: field "text" is required'],
+			['body length', { bodyText: `Hi ${'x'.repeat(1030)}`, bodyExamples: {} }, 'BODY component: field "text" must be at most 1024 characters (it has 1033)'],
+			['body leading variable', { bodyText: '{{1}} has shipped, order {{2}}.' }, 'BODY component: field "text" may not start with a variable ({{1}}); add text before it'],
+			['body trailing variable', { bodyText: 'Hi {{1}}, order {{2}}' }, 'BODY component: field "text" may not end with a variable ({{2}}); add text after it'],
+			['body examples', { bodyExamples: { example: [{ variable: '1', value: 'Maria' }] } }, 'BODY component: field "example.body_text" needs a non-empty example for {{2}}'],
+			['body no examples', { bodyExamples: {} }, 'BODY component: field "example.body_text" needs example values for {{1}}, {{2}}'],
+			['body gaps', { bodyText: 'Hi {{1}}, order {{3}} shipped.' }, 'BODY component: field "text" must number its variables {{1}} to {{2}} without gaps (found {{3}})'],
+			[
+				'named format',
+				{ parameterFormat: 'NAMED', bodyExamples: {} },
+				'BODY component: field "text" uses variable {{1}}, but the named parameter format needs lowercase letters, digits and underscores, starting with a letter',
+			],
+			['header text length', { headerType: 'text', headerText: 'x'.repeat(61) }, 'HEADER component: field "text" must be at most 60 characters (it has 61)'],
+			['header one variable', { headerType: 'text', headerText: '{{1}} and {{2}}', headerExample: 'a' }, 'HEADER component: field "text" may contain at most one variable (it has 2)'],
+			['header example', { headerType: 'text', headerText: 'Order {{1}}', headerExample: '' }, 'HEADER component: field "example.header_text" needs exactly one example value for {{1}}'],
+			['header line break', { headerType: 'text', headerText: 'Two\nlines' }, 'HEADER component: field "text" may not contain line breaks'],
+			['location category', { category: 'AUTHENTICATION', componentsSource: 'json', componentsJson: '[{"type":"HEADER","format":"LOCATION"},{"type":"BODY","add_security_recommendation":true},{"type":"BUTTONS","buttons":[{"type":"OTP","otp_type":"COPY_CODE"}]}]' }, 'HEADER component: field "format" LOCATION is allowed only in UTILITY and MARKETING templates'],
+			['authentication builder', { category: 'AUTHENTICATION' }, 'Template: field "Define Components" must be "Using JSON" for AUTHENTICATION templates: Meta supplies their text and they need a one-time-password button'],
+			['footer length', { footerText: 'x'.repeat(61) }, 'FOOTER component: field "text" must be at most 60 characters (it has 61)'],
+			['footer variable', { footerText: 'Code {{1}}' }, 'FOOTER component: field "text" may not contain variables'],
+			['too many buttons', { buttons: { button: Array.from({ length: 11 }, () => ({ type: 'quickReply', text: 'Yes' })) } }, 'BUTTONS component: field "buttons" may hold at most 10 buttons in all (it has 11)'],
+			['quick reply text', { buttons: { button: [{ type: 'quickReply', text: 'x'.repeat(26) }] } }, 'BUTTONS component: field "buttons[0].text" must be at most 25 characters (it has 26)'],
+			['quick reply contiguous', { buttons: { button: [{ type: 'quickReply', text: 'A' }, { type: 'phoneNumber', text: 'Call', phoneNumber: '+15550051234' }, { type: 'quickReply', text: 'B' }] } }, 'BUTTONS component: field "buttons" must keep quick reply buttons together (e.g. quick reply, quick reply, URL; not quick reply, URL, quick reply)'],
+			['three URL buttons', { buttons: { button: [1, 2, 3].map(() => ({ type: 'url', text: 'Go', url: 'https://a.example' })) } }, 'BUTTONS component: field "buttons" may hold at most 2 URL buttons (it has 3)'],
+			['URL variable position', { buttons: { button: [{ type: 'url', text: 'Go', url: 'https://a.example/{{1}}/x', urlExample: 'https://a.example/1/x' }] } }, 'BUTTONS component: field "buttons[0].url" may have its variable only at the end of the address'],
+			['URL example', { buttons: { button: [{ type: 'url', text: 'Go', url: 'https://a.example/{{1}}' }] } }, 'BUTTONS component: field "buttons[0].example" needs a full example address for the URL variable'],
+			['two phone buttons', { buttons: { button: [1, 2].map(() => ({ type: 'phoneNumber', text: 'Call', phoneNumber: '+15550051234' })) } }, 'BUTTONS component: field "buttons" may hold at most 1 phone number button (it has 2)'],
+			['phone length', { buttons: { button: [{ type: 'phoneNumber', text: 'Call', phoneNumber: '+1555005123400000000000' }] } }, 'BUTTONS component: field "buttons[0].phone_number" must be at most 20 characters'],
+			['two copy code buttons', { buttons: { button: [1, 2].map(() => ({ type: 'copyCode', code: 'SAVE' })) } }, 'BUTTONS component: field "buttons" may hold at most 1 copy code button (it has 2)'],
+			['copy code length', { buttons: { button: [{ type: 'copyCode', code: 'X'.repeat(16) }] } }, 'BUTTONS component: field "buttons[0].example" must be at most 15 characters'],
+			['flow ID', { buttons: { button: [{ type: 'flow', text: 'Book', flowId: '', flowAction: 'data_exchange' }] } }, 'BUTTONS component: field "buttons[0].flow_id" is required (or exactly one of flow_name, flow_json)'],
+			['flow screen', { buttons: { button: [{ type: 'flow', text: 'Book', flowId: '7', flowAction: 'navigate', navigateScreen: '' }] } }, 'BUTTONS component: field "buttons[0].navigate_screen" is required when flow_action is NAVIGATE'],
+			['JSON syntax', { componentsSource: 'json', componentsJson: '[{"type":' }, 'Field "Components (JSON)": must be valid JSON'],
+			['sample type', { headerType: 'image', headerSampleSource: 'binary', headerBinaryProperty: 'data' }, 'HEADER component: field "sample file" must be image/jpeg or image/jpg or image/png for a image header (got application/pdf)'],
+			['sample URL', { headerType: 'video', headerSampleSource: 'url', headerSampleUrl: 'not a url' }, 'HEADER component: field "Sample File URL" must be an http:// or https:// address'],
+		];
+
+		it.each(cases)('%s', async (_rule, overrides, message) => {
+			const result = await runNode({
+				parameters: create(overrides),
+				credential: sandboxCredential(sandbox),
+				items: [{ json: {}, binary: { data: { data: Buffer.from('%PDF').toString('base64'), mimeType: 'application/pdf', fileName: 'a.pdf' } } }],
+			});
+			expect(result.error?.message.startsWith(message)).toBe(true);
+			expect(result.error?.description).toMatch(/No request was sent to Meta/);
+			expect(sandbox.requests).toHaveLength(0);
+		});
+
+		it('lists every broken rule in the description', async () => {
+			const result = await runNode({ parameters: create({ name: 'Bad Name', footerText: 'x'.repeat(70) }), credential: sandboxCredential(sandbox) });
+			expect(result.error?.description).toContain('- Template: field "name" may contain only lowercase letters');
+			expect(result.error?.description).toContain('- FOOTER component: field "text" must be at most 60 characters (it has 70)');
+			expect(sandbox.requests).toHaveLength(0);
+		});
+
+		it('needs the App ID in the credential for a media header', async () => {
+			const result = await runNode({
+				parameters: create({ headerType: 'image', headerSampleSource: 'binary' }),
+				credential: sandboxCredential(sandbox, { appId: '' }),
+				items: [{ json: {}, binary: { data: { data: PNG.toString('base64'), mimeType: 'image/png', fileName: 'b.png' } } }],
+			});
+			expect(result.error?.message).toBe('The credential field "App ID" is empty');
+			expect(sandbox.requests).toHaveLength(0);
+		});
+
+		it('names a missing binary field', async () => {
+			const result = await runNode({ parameters: create({ headerType: 'image', headerSampleSource: 'binary', headerBinaryProperty: 'banner' }), credential: sandboxCredential(sandbox) });
+			expect(result.error?.message).toMatch(/banner/);
+			expect(sandbox.requests).toHaveLength(0);
+		});
+	});
+
+	describe('Meta\'s refusals become clear errors', () => {
+		it('duplicate name and language (100/2388024)', async () => {
+			sandbox.seed({ templates: [{ name: 'order_shipped', language: 'en_US' }] });
+			const result = await runNode({ parameters: create(), credential: sandboxCredential(sandbox) });
+			expect(result.error?.message).toBe('Meta error 100/2388024: A template named order_shipped already exists in en_US.');
+			expect(result.error?.description).toMatch(/already exists in this language. Use another name/);
+			expect(sandbox.requestsTo('POST', '/message_templates')).toHaveLength(1);
+		});
+
+		it('template count limit (100/2388019)', async () => {
+			sandbox.seed({ templateLimit: 1, templates: [{ name: 'other' }] });
+			const result = await runNode({ parameters: create(), credential: sandboxCredential(sandbox) });
+			expect(result.error?.message).toMatch(/^Meta error 100\/2388019/);
+			expect(result.error?.description).toMatch(/reached its template limit/);
+		});
+
+		it('a header handle that did not come from a resumable upload', async () => {
+			const components = [
+				{ type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::made-up'] } },
+				{ type: 'BODY', text: 'Fresh stock is in.' },
+			];
+			const result = await runNode({ parameters: create({ componentsSource: 'json', componentsJson: JSON.stringify(components) }), credential: sandboxCredential(sandbox) });
+			expect(result.error?.message).toBe('Meta error 100: header_handle 4::made-up is not a valid Resumable Upload handle.');
+		});
+
+		it('continue on fail returns the error as an item with Meta\'s codes', async () => {
+			sandbox.seed({ templates: [{ name: 'order_shipped', language: 'en_US' }] });
+			const result = await runNode({ parameters: create(), credential: sandboxCredential(sandbox), continueOnFail: true });
+			expect(jsonOf(result)).toEqual([
+				expect.objectContaining({ metaCode: 100, metaSubcode: 2388024, httpCode: '400', fbtraceId: expect.any(String) }),
+			]);
+		});
+	});
+});

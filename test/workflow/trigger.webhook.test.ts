@@ -1,0 +1,276 @@
+import { signPayload, startSandbox, type Sandbox } from '../sandbox/server';
+import { GUIDE_REFERRAL_WEBHOOK, PHONE_NUMBER_ID, WABA_ID, envelope, messagesChange, referralMessage } from '../fixtures/webhooks';
+import { sandboxCredential } from '../helpers/workflow';
+import { deduplicator, startTriggerServer, type TriggerServer } from '../helpers/webhook';
+import { clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
+import { derivedVerifyToken } from '../../nodes/WhatsAppBusinessManagementTrigger/subscription';
+
+let sandbox: Sandbox;
+let trigger: TriggerServer;
+let nodeCounter = 0;
+
+const MANUAL = { subscribeAutomatically: false, verifyToken: 'my-verify-token' };
+
+async function startTrigger(parameters: Record<string, unknown> = {}, credentialOverrides = {}) {
+	nodeCounter += 1;
+	trigger = await startTriggerServer({
+		parameters: { ...MANUAL, ...parameters },
+		credential: sandboxCredential(sandbox, credentialOverrides),
+		nodeId: `trigger-node-${nodeCounter}`,
+		workflowId: `workflow-${nodeCounter}`,
+	});
+	return trigger;
+}
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+afterAll(async () => {
+	await sandbox.close();
+});
+afterEach(async () => {
+	await trigger?.close();
+	clearProcessMemory();
+});
+
+describe('Ad Referral events', () => {
+	test("the guide's webhook example gives exactly one item with every field", async () => {
+		await startTrigger();
+		const response = await sandbox.sendWebhook({ url: trigger.url, payload: GUIDE_REFERRAL_WEBHOOK });
+		expect(response.status).toBe(200);
+		expect(trigger.executions).toHaveLength(1);
+		const message = GUIDE_REFERRAL_WEBHOOK.entry[0].changes[0].value.messages[0];
+		expect(trigger.emitted()).toEqual([
+			{
+				event: 'adReferral',
+				field: 'messages',
+				wabaId: 'ID',
+				phoneNumberId: 'PHONE_NUMBER_ID',
+				displayPhoneNumber: 'PHONE_NUMBER',
+				contactName: 'NAME',
+				waId: 'ID',
+				from: 'SENDER_PHONE_NUMBERID',
+				messageId: 'wamid.ID',
+				// The guide's placeholder is not Unix seconds, so no ISO time is invented for it.
+				timestamp: 'TIMESTAMP',
+				messageType: 'text',
+				text: 'BODY',
+				source_url: 'AD_OR_POST_FB_URL',
+				source_id: 'ADID',
+				source_type: 'ad or post',
+				headline: 'AD_TITLE',
+				body: 'AD_DESCRIPTION',
+				media_type: 'image or video',
+				image_url: 'RAW_IMAGE_URL',
+				video_url: 'RAW_VIDEO_URL',
+				thumbnail_url: 'RAW_THUMBNAIL_URL',
+				ctwa_clid: 'CTWA_CLID',
+				ref: 'REF_ID',
+				message,
+				eventId: 'message:wamid.ID',
+			},
+		]);
+	});
+
+	test('a real-shaped referral gets an ISO timestamp and keeps welcome_message; absent fields stay absent', async () => {
+		await startTrigger();
+		const message = referralMessage(1);
+		await sandbox.sendWebhook({ url: trigger.url, payload: envelope([messagesChange([message], [{ profile: { name: 'Ana' }, wa_id: message.from }])]) });
+		const [item] = trigger.emitted();
+		expect(item).toMatchObject({
+			wabaId: WABA_ID,
+			phoneNumberId: PHONE_NUMBER_ID,
+			contactName: 'Ana',
+			timestamp: '1751247549',
+			timestampIso: '2025-06-30T01:39:09.000Z',
+			welcome_message: { text: 'Hi! Pick a time for your test drive.' },
+		});
+		for (const absent of ['video_url', 'thumbnail_url', 'ref']) expect(item).not.toHaveProperty(absent);
+	});
+
+	test('a 1,000-change batch gives 1,000 items in order', async () => {
+		await startTrigger();
+		const changes = Array.from({ length: 1000 }, (_, index) => {
+			const message = referralMessage(index);
+			return messagesChange([message], [{ profile: { name: `Lead ${index}` }, wa_id: message.from }]);
+		});
+		const response = await sandbox.sendWebhook({ url: trigger.url, payload: envelope(changes) });
+		expect(response.status).toBe(200);
+		const items = trigger.emitted();
+		expect(items).toHaveLength(1000);
+		expect(items.map((item) => item.contactName)).toEqual(changes.map((_, index) => `Lead ${index}`));
+		expect(new Set(items.map((item) => item.messageId)).size).toBe(1000);
+	});
+
+	test('a message without referral is not an Ad Referral event, but is one of All Incoming Messages', async () => {
+		const plain = { from: '16505551234', id: 'wamid.PLAIN', timestamp: '1751247548', type: 'text', text: { body: 'hello' } };
+		const payload = envelope([messagesChange([plain, referralMessage(2)], [])]);
+		await startTrigger();
+		await sandbox.sendWebhook({ url: trigger.url, payload });
+		expect(trigger.emitted().map((item) => item.messageId)).toEqual([referralMessage(2).id]);
+		await trigger.close();
+		clearProcessMemory();
+		await startTrigger({ events: ['allMessages'] });
+		await sandbox.sendWebhook({ url: trigger.url, payload });
+		expect(trigger.emitted().map((item) => [item.event, item.messageId])).toEqual([
+			['message', 'wamid.PLAIN'],
+			['adReferral', referralMessage(2).id],
+		]);
+	});
+
+	test('Phone Number IDs keeps only the listed numbers', async () => {
+		await startTrigger({ options: { phoneNumberIds: `${PHONE_NUMBER_ID}, 999` } });
+		const payload = envelope([messagesChange([referralMessage(3)], [], '555'), messagesChange([referralMessage(4)], [])]);
+		await sandbox.sendWebhook({ url: trigger.url, payload });
+		expect(trigger.emitted().map((item) => item.messageId)).toEqual([referralMessage(4).id]);
+	});
+});
+
+describe('signature', () => {
+	const payload = envelope([messagesChange([referralMessage(5)], [])]);
+
+	test.each([
+		['no signature header', { signature: null }],
+		['a signature made with another secret', { secret: 'not-the-app-secret' }],
+		['a malformed signature', { signature: 'sha256=xyz' }],
+		['a sha1 signature', { signature: 'sha1=0123456789abcdef0123456789abcdef01234567' }],
+	])('%s gets 401 and starts nothing', async (_, delivery) => {
+		await startTrigger();
+		const response = await sandbox.sendWebhook({ url: trigger.url, payload, ...delivery });
+		expect(response.status).toBe(401);
+		expect(trigger.executions).toHaveLength(0);
+		expect(trigger.staticData).toEqual({});
+	});
+
+	test('the signature covers the raw bytes: the same JSON re-serialised does not pass', async () => {
+		await startTrigger();
+		const signedText = JSON.stringify(payload);
+		const sentText = JSON.stringify(payload, null, 2);
+		const response = await sandbox.sendWebhook({ url: trigger.url, rawBody: sentText, signature: signPayload(signedText, sandbox.state.appSecret) });
+		expect(response.status).toBe(401);
+		const exact = await sandbox.sendWebhook({ url: trigger.url, rawBody: sentText });
+		expect(exact.status).toBe(200);
+		expect(trigger.emitted()).toHaveLength(1);
+	});
+
+	test('without an App Secret in the credential every POST gets 401', async () => {
+		await startTrigger({}, { appSecret: '' });
+		const response = await sandbox.sendWebhook({ url: trigger.url, payload });
+		expect(response.status).toBe(401);
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	test('with Verify Signature off an unsigned POST starts the workflow', async () => {
+		await startTrigger({ verifySignature: false }, { appSecret: '' });
+		const response = await sandbox.sendWebhook({ url: trigger.url, payload, signature: null });
+		expect(response.status).toBe(200);
+		expect(trigger.emitted()).toHaveLength(1);
+	});
+});
+
+describe('bodies that are not events', () => {
+	test('another object gets 200 and starts nothing', async () => {
+		await startTrigger();
+		const response = await sandbox.sendWebhook({ url: trigger.url, payload: { object: 'page', entry: [] } });
+		expect(response.status).toBe(200);
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	test('a signed body that is not JSON gets 400 and starts nothing', async () => {
+		await startTrigger();
+		const response = await sandbox.sendWebhook({ url: trigger.url, rawBody: '{"object":"whatsapp_business_account",' });
+		expect(response.status).toBe(400);
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	test.each([
+		['entry is not a list', { object: 'whatsapp_business_account', entry: 'x' }],
+		['changes are broken', { object: 'whatsapp_business_account', entry: [null, 5, { id: 1, changes: [null, { field: 'messages' }, { field: 'messages', value: { messages: [null, 7, { text: 'no id' }] } }] }] }],
+		['a JSON array', [1, 2, 3]],
+		['JSON null', null],
+	])('%s: 200 and nothing starts', async (_, body) => {
+		await startTrigger();
+		const response = await sandbox.sendWebhook({ url: trigger.url, rawBody: JSON.stringify(body) });
+		expect(response.status).toBe(200);
+		expect(trigger.executions).toHaveLength(0);
+	});
+});
+
+describe('re-deliveries', () => {
+	const payload = envelope([messagesChange([referralMessage(10), referralMessage(11)], [])]);
+
+	test('a repeated delivery gives no second item', async () => {
+		await startTrigger();
+		expect((await sandbox.sendWebhook({ url: trigger.url, payload })).status).toBe(200);
+		expect((await sandbox.sendWebhook({ url: trigger.url, payload })).status).toBe(200);
+		expect(trigger.emitted()).toHaveLength(2);
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test('a batch that repeats some messages emits only the new ones', async () => {
+		await startTrigger();
+		await sandbox.sendWebhook({ url: trigger.url, payload });
+		await sandbox.sendWebhook({ url: trigger.url, payload: envelope([messagesChange([referralMessage(11), referralMessage(12)], [])]) });
+		expect(trigger.emitted().map((item) => item.messageId)).toEqual([referralMessage(10).id, referralMessage(11).id, referralMessage(12).id]);
+	});
+
+	test('another webhook process (empty memory) is stopped by the static data n8n saved', async () => {
+		await startTrigger();
+		await sandbox.sendWebhook({ url: trigger.url, payload });
+		expect((trigger.staticData['node:WhatsApp Business Management Trigger'] as { recentEventIds: string[] }).recentEventIds).toHaveLength(2);
+		clearProcessMemory();
+		await sandbox.sendWebhook({ url: trigger.url, payload });
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test("when static data lost the update (concurrent webhooks), n8n's deduplication store stops the repeat", async () => {
+		await startTrigger();
+		await sandbox.sendWebhook({ url: trigger.url, payload });
+		clearProcessMemory();
+		trigger.replaceStaticData({});
+		await sandbox.sendWebhook({ url: trigger.url, payload });
+		// The second delivery reaches an execution, whose trigger execute() drops both items.
+		expect(trigger.executions).toHaveLength(2);
+		expect(trigger.executions[1].items).toEqual([]);
+		expect(trigger.emitted()).toHaveLength(2);
+		expect(await deduplicator.getProcessedDataCount('node', { workflow: { id: `workflow-${nodeCounter}`, active: true }, node: trigger.node })).toBe(2);
+	});
+});
+
+describe('verification (GET)', () => {
+	const verify = async (url: string, query: Record<string, string>) => {
+		const target = new URL(url);
+		for (const [key, value] of Object.entries(query)) target.searchParams.set(key, value);
+		const response = await fetch(target);
+		return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+	};
+
+	test('the right token gets 200 text/plain with the challenge', async () => {
+		await startTrigger();
+		const result = await verify(trigger.url, { 'hub.mode': 'subscribe', 'hub.challenge': '1158201444', 'hub.verify_token': 'my-verify-token' });
+		expect(result).toEqual({ status: 200, type: expect.stringMatching(/^text\/plain/), text: '1158201444' });
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	test.each([
+		['a wrong token', { 'hub.mode': 'subscribe', 'hub.challenge': '1', 'hub.verify_token': 'guess' }],
+		['a wrong mode', { 'hub.mode': 'unsubscribe', 'hub.challenge': '1', 'hub.verify_token': 'my-verify-token' }],
+		['no challenge', { 'hub.mode': 'subscribe', 'hub.verify_token': 'my-verify-token' }],
+		['nothing', {}],
+	])('%s gets 403', async (_, query) => {
+		await startTrigger();
+		const result = await verify(trigger.url, query);
+		expect(result.status).toBe(403);
+		expect(result.text).not.toContain('1');
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	test('an empty Verify Token means the token derived from the node', async () => {
+		await startTrigger({ verifyToken: '' });
+		const token = derivedVerifyToken(trigger.node);
+		expect(token).toMatch(/^wabm_[0-9a-f]{32}$/);
+		expect((await verify(trigger.url, { 'hub.mode': 'subscribe', 'hub.challenge': '42', 'hub.verify_token': token })).text).toBe('42');
+		expect((await verify(trigger.url, { 'hub.mode': 'subscribe', 'hub.challenge': '42', 'hub.verify_token': '' })).status).toBe(403);
+		expect(derivedVerifyToken({ id: 'other-node', webhookId: trigger.node.webhookId })).not.toBe(token);
+	});
+});
