@@ -202,11 +202,27 @@ async function checkNodesLoaded(scope, client) {
  */
 async function runTrigger(scope, { trigger, client, sandbox, bases, flatted }) {
 	const { workflow, webhookPath } = trigger;
-	await check(scope, 'trigger workflow activates (its webhook is registered)', async () => {
-		await client.activate(workflow.id);
-		return [];
-	});
 	const url = (base) => `${base}/webhook/${webhookPath}`;
+	const waitForWebhook = async (target, done, timeoutMs = 30000) => {
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			const response = await fetch(`${target}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1`);
+			await response.text();
+			if (done(response.status)) return true;
+			await sleep(500);
+		}
+		return false;
+	};
+	await check(scope, 'trigger workflow activates and subscribes the app with n8n\'s production URL as callback', async () => {
+		await client.activate(workflow.id);
+		// n8n 2.x registers a published workflow's webhooks a moment after answering the request.
+		if (!(await waitForWebhook(url(bases[0]), (status) => status !== 404))) return ['the production webhook was not registered within 30s'];
+		const subscribed = sandbox.state.subscribedApps.find((app) => String(app.override_callback_uri || '').endsWith(`/webhook/${webhookPath}`));
+		const problems = [];
+		if (!subscribed) problems.push(`the sandbox holds no subscription to /webhook/${webhookPath}: ${JSON.stringify(sandbox.state.subscribedApps)}`);
+		else if (subscribed.verify_token !== VERIFY_TOKEN) problems.push(`subscribed with verify token ${subscribed.verify_token}`);
+		return problems;
+	});
 	await check(scope, 'Meta verification handshake: right token echoes hub.challenge, wrong token is refused', async () => {
 		const problems = [];
 		const good = await fetch(`${url(bases[0])}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`);
@@ -228,6 +244,7 @@ async function runTrigger(scope, { trigger, client, sandbox, bases, flatted }) {
 		if (list.length !== executionsBefore + 1) return [`expected ${executionsBefore + 1} executions, found ${list.length}`];
 		const execution = await client.execution(list[0].id, flatted);
 		const items = N8nClient.itemsOf(execution, trigger.node.name);
+		log(`     trigger item: ${JSON.stringify(items[0]).slice(0, 600)}`);
 		const problems = [];
 		if (items.length !== 1) problems.push(`expected 1 item, got ${items.length}: ${JSON.stringify(items).slice(0, 400)}`);
 		const text = JSON.stringify(items);
@@ -269,6 +286,35 @@ async function runTrigger(scope, { trigger, client, sandbox, bases, flatted }) {
 			emitted += N8nClient.itemsOf(full, trigger.node.name).filter((item) => JSON.stringify(item).includes('e2e-duplicate')).length;
 		}
 		if (emitted !== 1) problems.push(`the ad click was emitted ${emitted} times`);
+		log(`     first delivery answered "${one.body.slice(0, 60)}", the re-delivery "${two.body.slice(0, 60)}"`);
+		return problems;
+	});
+
+	if (bases.length > 1) {
+		await check(scope, 'the same delivery reaching both webhook processes at the same moment is emitted once', async () => {
+			const count = (await client.executions(workflow.id)).length;
+			const body = JSON.stringify(adClickPayload({ wabaId, messageId: 'wamid.E2E.RACE', ctwaClid: 'e2e-race' }));
+			const answers = await Promise.all(bases.map((base) => sandbox.sendWebhook({ url: url(base), rawBody: body })));
+			await sleep(4000);
+			const list = await waitForExecutions(client, workflow.id, count + 1);
+			let emitted = 0;
+			for (const execution of list.slice(0, list.length - count)) {
+				const full = await client.execution(execution.id, flatted);
+				emitted += N8nClient.itemsOf(full, trigger.node.name).filter((item) => JSON.stringify(item).includes('e2e-race')).length;
+			}
+			log(`     answers: ${answers.map((a) => `${a.status} "${a.body.slice(0, 40)}"`).join(', ')}; ${list.length - count} execution(s) started`);
+			return emitted === 1 ? [] : [`the ad click was emitted ${emitted} times`];
+		});
+	}
+
+	await check(scope, 'deactivating the trigger removes the webhook and the callback override', async () => {
+		await client.deactivate(workflow.id);
+		const problems = [];
+		if (!(await waitForWebhook(url(bases[0]), (status) => status === 404))) problems.push('the production webhook still answers 30s after deactivation');
+		const still = sandbox.state.subscribedApps.find((app) => String(app.override_callback_uri || '').endsWith(`/webhook/${webhookPath}`));
+		if (still) problems.push('the sandbox still sends webhooks to n8n');
+		const after = await sandbox.sendWebhook({ url: url(bases[0]), payload: adClickPayload({ wabaId, messageId: 'wamid.E2E.AFTER' }) });
+		if (after.status !== 404) problems.push(`n8n answered ${after.status} after deactivation, expected 404`);
 		return problems;
 	});
 }
@@ -342,7 +388,8 @@ async function runQueue(line, context) {
 		const queueEnv = queue.queueEnv({ redis, postgres });
 		const envFor = (port, extra = {}) => n8nEnv(installation, { userFolder, port, extra: { ...queueEnv, ...extra } });
 		// Production webhooks go to the webhook processes only, as in n8n's documented setup.
-		const mainEnv = envFor(mainPort, { N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true', WEBHOOK_URL: `http://localhost:${webhookPortA}/` });
+		const webhookUrl = `http://localhost:${webhookPortA}/`;
+		const mainEnv = envFor(mainPort, { N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true', WEBHOOK_URL: webhookUrl, N8N_WEBHOOK_URL: webhookUrl });
 		const workflows = cases.map(workflowFor);
 		if (trigger.workflow) workflows.push(trigger.workflow);
 		await instance.prepareInstance({ installation, userFolder, tarball, sandbox, workflows, env: mainEnv });

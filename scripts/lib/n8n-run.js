@@ -78,7 +78,9 @@ function n8nEnv(installation, { userFolder, port, extra = {} }) {
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: 'localhost',
 		N8N_PROTOCOL: 'http',
+		// n8n 1.x reads WEBHOOK_URL, n8n 2.x N8N_WEBHOOK_URL (and warns about the old name).
 		WEBHOOK_URL: `http://localhost:${port}/`,
+		N8N_WEBHOOK_URL: `http://localhost:${port}/`,
 		N8N_EDITOR_BASE_URL: `http://localhost:${port}/`,
 		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
 		N8N_SECURE_COOKIE: 'false',
