@@ -33,6 +33,7 @@ const E2E_DIR = path.join(ROOT, '.e2e');
 const VERIFY_TOKEN = 'wabm-e2e-verify-token';
 
 const tally = { passed: 0, failed: 0, skipped: 0 };
+let showItems = false;
 const report = [];
 
 function section(title) {
@@ -66,6 +67,8 @@ function parseArgs() {
 		queue: !args.includes('--no-queue'),
 		queueOnly: args.includes('--queue-only'),
 		keep: args.includes('--keep'),
+		caseFilter: args.includes('--case') ? args[args.indexOf('--case') + 1] : undefined,
+		showItems: args.includes('--show-items'),
 	};
 }
 
@@ -137,12 +140,20 @@ async function runCases(scope, { cases, available, sandbox, client, webhookBase 
 			}
 			sandbox.clearRequests();
 			const { webhookPath } = workflowFor(testCase);
-			const response = await fetch(`${webhookBase}/webhook/${webhookPath}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(testCase.input || {}),
-			});
-			const text = await response.text();
+			// n8n 2.x registers an activated workflow's webhooks shortly after the activation request
+			// answers; until then n8n says "not registered" and runs nothing, so asking again is safe.
+			let response;
+			let text;
+			for (const deadline = Date.now() + 30000; ; ) {
+				response = await fetch(`${webhookBase}/webhook/${webhookPath}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify(testCase.input || {}),
+				});
+				text = await response.text();
+				if (response.status !== 404 || !text.includes('is not registered') || Date.now() > deadline) break;
+				await sleep(500);
+			}
 			let items;
 			try {
 				items = JSON.parse(text);
@@ -154,6 +165,7 @@ async function runCases(scope, { cases, available, sandbox, client, webhookBase 
 				if (response.ok) problems.push(`expected the workflow to fail, n8n answered ${response.status}`);
 				return problems;
 			}
+			if (showItems) log(`     ${testCase.name} -> ${response.status} ${text.slice(0, 800)}`);
 			if (!response.ok) return [`n8n answered ${response.status}: ${text.slice(0, 400)}`];
 			return checkCase(testCase, Array.isArray(items) ? items : [items], sandbox.requests);
 		});
@@ -217,7 +229,10 @@ async function runTrigger(scope, { trigger, client, sandbox, bases, flatted }) {
 		await client.activate(workflow.id);
 		// n8n 2.x registers a published workflow's webhooks a moment after answering the request.
 		if (!(await waitForWebhook(url(bases[0]), (status) => status !== 404))) return ['the production webhook was not registered within 30s'];
-		const subscribed = sandbox.state.subscribedApps.find((app) => String(app.override_callback_uri || '').endsWith(`/webhook/${webhookPath}`));
+		const findSubscription = () => sandbox.state.subscribedApps.find((app) => String(app.override_callback_uri || '').endsWith(`/webhook/${webhookPath}`));
+		// n8n 2.x may serve the webhook before the trigger's create() has finished subscribing.
+		for (let waited = 0; !findSubscription() && waited < 30000; waited += 250) await sleep(250);
+		const subscribed = findSubscription();
 		const problems = [];
 		if (!subscribed) problems.push(`the sandbox holds no subscription to /webhook/${webhookPath}: ${JSON.stringify(sandbox.state.subscribedApps)}`);
 		else if (subscribed.verify_token !== VERIFY_TOKEN) problems.push(`subscribed with verify token ${subscribed.verify_token}`);
@@ -454,12 +469,13 @@ async function main() {
 	const started = Date.now();
 	section('build and pack the package');
 	const tarball = buildAndPack();
-	const cases = loadCases();
+	const cases = loadCases().filter((c) => !options.caseFilter || c.name.includes(options.caseFilter));
 	const available = instance.builtOperations();
 	const trigger = triggerWorkflow();
 	log(`   ${cases.length} cases in test/e2e/cases; the built node offers ${[...available].join(', ')}`);
 	log(`   trigger: ${trigger.workflow ? `present, production webhook /webhook/${trigger.webhookPath}` : `skipped - ${trigger.reason}`}`);
 	const context = { tarball, cases, available, trigger, keep: options.keep };
+	showItems = options.showItems;
 	if (!options.queueOnly) for (const line of options.lines) await runRegular(line, context);
 	if (options.queue || options.queueOnly) await runQueue(options.lines.includes(1) ? 1 : options.lines[0], context);
 

@@ -131,6 +131,13 @@ function checkCase(testCase, items, requests) {
 		problems.push(`expected ${expect.itemCount} items, got ${items.length}: ${JSON.stringify(items).slice(0, 400)}`);
 	}
 	(expect.items || []).forEach((expected, index) => problems.push(...matches(items[index], expected, `item[${index}]`)));
+	// Continue On Fail turns failures into items; they count as failures unless the case expects them.
+	const expectsErrors = (expect.items || []).some((item) => item && (item.metaCode !== undefined || item.error !== undefined));
+	if (!expectsErrors) {
+		items.forEach((item, index) => {
+			if (item && item.error !== undefined) problems.push(`item[${index}] is an error: ${JSON.stringify(item).slice(0, 300)}`);
+		});
+	}
 	for (const rule of expect.requests || []) {
 		const hits = requests.filter(
 			(request) => request.method === rule.method.toUpperCase() && request.path.includes(rule.pathIncludes),
