@@ -25,11 +25,15 @@ const { ROOT, N8N_LINES, ensureN8n, log } = require('./lib/n8n-install');
 const { buildAndPack, n8nEnv, startN8n, N8nClient, sleep, tail } = require('./lib/n8n-run');
 const { loadCases, workflowFor, operationsUsed, checkCase, CREDENTIALS, stableId, stableUuid, TRIGGER_TYPE } = require('./lib/cases');
 const { startSandbox, seedLeniently, readDemoSeed } = require('./lib/sandbox');
-const { adClickPayload } = require('./lib/meta-webhooks');
+const { adClickPayload, templateStatusPayload } = require('./lib/meta-webhooks');
+const { startCatcher } = require('./lib/catcher');
 const instance = require('./lib/instance');
 const queue = require('./lib/queue');
 
 const E2E_DIR = path.join(ROOT, '.e2e');
+const EXAMPLES_DIR = path.join(ROOT, 'examples');
+/** Where the examples send their CRM and chat calls; the e2e points them at its own stand-in. */
+const EXAMPLE_STAND_IN = 'http://127.0.0.1:5681';
 const VERIFY_TOKEN = 'wabm-e2e-verify-token';
 
 const tally = { passed: 0, failed: 0, skipped: 0 };
@@ -326,12 +330,112 @@ async function runTrigger(scope, { trigger, client, sandbox, bases, flatted }) {
 		await client.deactivate(workflow.id);
 		const problems = [];
 		if (!(await waitForWebhook(url(bases[0]), (status) => status === 404))) problems.push('the production webhook still answers 30s after deactivation');
-		const still = sandbox.state.subscribedApps.find((app) => String(app.override_callback_uri || '').endsWith(`/webhook/${webhookPath}`));
-		if (still) problems.push('the sandbox still sends webhooks to n8n');
+		const subscribedNow = () => sandbox.state.subscribedApps.some((app) => String(app.override_callback_uri || '').endsWith(`/webhook/${webhookPath}`));
+		// n8n 2.x runs the trigger's delete() a moment after it stops serving the webhook.
+		for (let waited = 0; subscribedNow() && waited < 30000; waited += 250) await sleep(250);
+		if (subscribedNow()) problems.push('the sandbox still sends webhooks to n8n');
 		const after = await sandbox.sendWebhook({ url: url(bases[0]), payload: adClickPayload({ wabaId, messageId: 'wamid.E2E.AFTER' }) });
 		if (after.status !== 404) problems.push(`n8n answered ${after.status} after deactivation, expected 404`);
 		return problems;
 	});
+}
+
+/** The example workflows, with their CRM/chat URLs pointed at `standInUrl`. */
+function loadExamples(standInUrl) {
+	return fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => ({ file, ...JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8').split(EXAMPLE_STAND_IN).join(standInUrl)) }));
+}
+
+/** Runs a workflow as the editor's "Execute workflow" button does; resolves with the finished execution. */
+async function runManually(client, workflowId, triggerName, flatted) {
+	const workflowData = await client.getWorkflow(workflowId);
+	const { json } = await client.request('POST', `/rest/workflows/${workflowId}/run`, { workflowData, triggerToStartFrom: { name: triggerName } });
+	const executionId = json.data && json.data.executionId;
+	if (!executionId) throw new Error(`n8n started no execution: ${JSON.stringify(json).slice(0, 300)}`);
+	for (const deadline = Date.now() + 60000; Date.now() < deadline; ) {
+		const execution = await client.execution(executionId, flatted);
+		if (execution.finished || execution.stoppedAt) return execution;
+		await sleep(500);
+	}
+	throw new Error(`execution ${executionId} did not finish within 60s`);
+}
+
+async function waitFor(predicate, timeoutMs = 30000) {
+	for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+		if (predicate()) return true;
+		await sleep(250);
+	}
+	return predicate();
+}
+
+/** The examples/ workflows, run in n8n: the manual ones executed, the trigger ones fed webhooks. */
+async function runExamples(scope, { examples, client, sandbox, catcher, trigger, flatted, webhookBase }) {
+	const lastItems = (execution) => {
+		const runData = execution.data.resultData.runData;
+		const names = Object.keys(runData);
+		return N8nClient.itemsOf(execution, names[names.length - 1]);
+	};
+	for (const example of examples) {
+		const manual = example.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
+		const triggerNode = example.nodes.find((node) => node.type === TRIGGER_TYPE);
+		if (manual) {
+			await check(scope, `example ${example.file} runs`, async () => {
+				sandbox.reset();
+				seedLeniently(sandbox, readDemoSeed());
+				const execution = await runManually(client, example.id, manual.name, flatted);
+				const error = execution.data.resultData.error;
+				if (error) return [`the execution failed: ${error.message}`];
+				const items = lastItems(execution);
+				const problems = [];
+				if (!items.length) problems.push('the last node output nothing');
+				items.forEach((item, index) => {
+					if (item.error !== undefined || item.success === false) problems.push(`item[${index}]: ${JSON.stringify(item).slice(0, 300)}`);
+				});
+				log(`     ${example.file}: ${JSON.stringify(items).slice(0, 200)}`);
+				return problems;
+			});
+		} else if (triggerNode && trigger.workflow) {
+			await check(scope, `example ${example.file} turns a webhook into calls to the CRM/chat stand-in`, async () => {
+				sandbox.reset();
+				seedLeniently(sandbox, readDemoSeed());
+				catcher.received.length = 0;
+				await client.activate(example.id);
+				const url = `${webhookBase}/webhook/${instance.triggerWebhookPath(instance.builtTrigger(), triggerNode)}`;
+				try {
+					const registered = await waitFor(() => sandbox.state.subscribedApps.some((app) => app.override_callback_uri && app.override_callback_uri.endsWith(url.replace(webhookBase, ''))));
+					if (!registered) return ['activating the example subscribed no callback'];
+					const wabaId = sandbox.state.wabaId;
+					const events = (triggerNode.parameters.events || ['adReferral']);
+					const payload = events.includes('adReferral')
+						? adClickPayload({ wabaId, messageId: `wamid.E2E.${example.id}`, from: '447700900123', name: 'Sam Lee' })
+						: templateStatusPayload({ wabaId, event: 'REJECTED', reason: 'INVALID_FORMAT' });
+					let sent;
+					for (const deadline = Date.now() + 30000; ; ) {
+						sent = await sandbox.sendWebhook({ url, payload });
+						if (sent.status !== 404 || Date.now() > deadline) break;
+						await sleep(500);
+					}
+					if (sent.status !== 200) return [`n8n answered ${sent.status}: ${sent.body.slice(0, 200)}`];
+					const expected = events.includes('adReferral') ? ['/crm/leads', '/crm/tasks'] : ['/chat/notify'];
+					await waitFor(() => expected.every((p) => catcher.received.some((r) => r.path === p)));
+					const problems = [];
+					for (const p of expected) if (!catcher.received.some((r) => r.path === p)) problems.push(`nothing reached ${p}`);
+					const text = JSON.stringify(catcher.received);
+					for (const needle of events.includes('adReferral') ? ['447700900123', 'Sam Lee', '120211111111111111', 'local-1'] : ['order_confirmation', 'INVALID_FORMAT']) {
+						if (!text.includes(needle)) problems.push(`the stand-in never saw ${needle}: ${text.slice(0, 400)}`);
+					}
+					log(`     ${example.file}: ${catcher.received.map((r) => `${r.path} ${JSON.stringify(r.body)}`).join(' | ').slice(0, 400)}`);
+					return problems;
+				} finally {
+					await client.deactivate(example.id);
+					await waitFor(() => !sandbox.state.subscribedApps.some((app) => String(app.override_callback_uri || '').endsWith(url.replace(webhookBase, ''))));
+				}
+			});
+		}
+	}
 }
 
 function userFolderFor(label) {
@@ -348,6 +452,8 @@ async function runRegular(line, context) {
 	section(`${scope} on Node ${line === 2 ? 24 : process.versions.node.split('.')[0]}: install`);
 	const installation = await ensureN8n(line);
 	const sandbox = await startSandbox({ quiet: true });
+	const catcher = await startCatcher({ print: () => {} });
+	const examples = loadExamples(catcher.url);
 	const port = await instance.freePort();
 	const userFolder = userFolderFor(`n8n-${installation.version}`);
 	const env = n8nEnv(installation, { userFolder, port });
@@ -356,6 +462,7 @@ async function runRegular(line, context) {
 		section(`${scope}: install the package, import credentials and ${cases.length} workflows`);
 		const workflows = cases.map(workflowFor);
 		if (trigger.workflow) workflows.push(trigger.workflow);
+		workflows.push(...examples.map(({ file: _file, ...workflow }) => workflow));
 		await instance.prepareInstance({ installation, userFolder, tarball, sandbox, workflows, env });
 		section(`${scope}: start n8n on port ${port}`);
 		n8n = await startN8n(installation, { env, logFile: path.join(userFolder, 'n8n.log') });
@@ -374,12 +481,14 @@ async function runRegular(line, context) {
 		} else {
 			record(scope, 'trigger checks', 'skipped', trigger.reason);
 		}
+		if (context.runExamples) await runExamples(scope, { examples, client, sandbox, catcher, trigger, flatted: loadFlatted(installation), webhookBase: baseUrl });
 	} catch (error) {
 		record(scope, 'setup', 'failed', String(error.stack || error).split('\n').slice(0, 6).join(' | '));
 		if (n8n) log(tail(n8n.logFile));
 	} finally {
 		if (n8n) await n8n.stop();
 		await sandbox.close();
+		await catcher.close();
 		if (!context.keep) fs.rmSync(userFolder, { recursive: true, force: true });
 	}
 }
@@ -474,7 +583,7 @@ async function main() {
 	const trigger = triggerWorkflow();
 	log(`   ${cases.length} cases in test/e2e/cases; the built node offers ${[...available].join(', ')}`);
 	log(`   trigger: ${trigger.workflow ? `present, production webhook /webhook/${trigger.webhookPath}` : `skipped - ${trigger.reason}`}`);
-	const context = { tarball, cases, available, trigger, keep: options.keep };
+	const context = { tarball, cases, available, trigger, keep: options.keep, runExamples: !options.caseFilter };
 	showItems = options.showItems;
 	if (!options.queueOnly) for (const line of options.lines) await runRegular(line, context);
 	if (options.queue || options.queueOnly) await runQueue(options.lines.includes(1) ? 1 : options.lines[0], context);

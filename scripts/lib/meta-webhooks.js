@@ -59,3 +59,24 @@ function adClickPayload({
 }
 
 module.exports = { adClickPayload };
+
+/** A `message_template_status_update` change, as Meta sends when a template is approved, rejected or paused. */
+function templateStatusPayload({ wabaId, templateId = '594425479261596', name = 'order_confirmation', language = 'en_US', event = 'APPROVED', reason = 'NONE', time = Math.floor(Date.now() / 1000) } = {}) {
+	return {
+		object: 'whatsapp_business_account',
+		entry: [
+			{
+				id: wabaId,
+				time,
+				changes: [
+					{
+						field: 'message_template_status_update',
+						value: { event, message_template_id: Number(templateId), message_template_name: name, message_template_language: language, reason },
+					},
+				],
+			},
+		],
+	};
+}
+
+module.exports.templateStatusPayload = templateStatusPayload;
