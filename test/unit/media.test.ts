@@ -1,5 +1,6 @@
 import {
 	isAnimatedWebp,
+	isMetaMediaHost,
 	mediaFileName,
 	mediaUploadProblems,
 	normalizeMedia,
@@ -70,5 +71,16 @@ describe('media helpers', () => {
 		expect(mediaFileName('42', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toBe('42.docx');
 		expect(mediaFileName('42', 'audio/ogg; codecs=opus')).toBe('42.ogg');
 		expect(mediaFileName('42', 'application/x-unknown')).toBe('42');
+	});
+
+	it('sends the token only to Meta media hosts or the Base URL host', () => {
+		const base = 'https://graph.facebook.com';
+		expect(isMetaMediaHost('https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1', base)).toBe(true);
+		expect(isMetaMediaHost('https://scontent.xx.fbcdn.net/v/t1/x.jpg', base)).toBe(true);
+		expect(isMetaMediaHost('http://127.0.0.1:4000/whatsapp_business/attachments/', 'http://127.0.0.1:4000')).toBe(true);
+		expect(isMetaMediaHost('https://fbsbx.com.evil.example/x', base)).toBe(false);
+		expect(isMetaMediaHost('https://evilfbsbx.com/x', base)).toBe(false);
+		expect(isMetaMediaHost('https://collector.example/x', base)).toBe(false);
+		expect(isMetaMediaHost('not a url', base)).toBe(false);
 	});
 });

@@ -27,7 +27,7 @@ describe('transport through WorkflowExecute', () => {
 	const listCalls = () => sandbox.requestsTo('GET', '/welcome_message_sequences');
 	const createCalls = () => sandbox.requestsTo('POST', '/welcome_message_sequences');
 
-	it.each([4, 80007, 130429])('retries throttling code %i and succeeds', async (code) => {
+	it.each([4, 613, 80007, 80008, 130429])('retries throttling code %i and succeeds', async (code) => {
 		sandbox.faults.queue.push({ method: 'GET', pathIncludes: 'welcome_message_sequences', code, status: 400, times: 2 });
 		const result = await list();
 		expect(result.error).toBeUndefined();
@@ -127,6 +127,25 @@ describe('transport through WorkflowExecute', () => {
 		expect(listCalls()).toHaveLength(1);
 		expect(result.error?.message).toBe('Meta error 80007: Rate limit issues (Meta asks to wait about 7 minute(s) before calling again)');
 		expect(result.error?.description).toMatch(/estimated_time_to_regain_access/);
+	});
+
+	const transient = (code: number) => ({
+		error: { message: `(#${code}) An unexpected error has occurred. Please retry your request later.`, type: 'OAuthException', code, is_transient: true, fbtrace_id: 'AtransientX1' },
+	});
+
+	it('retries an idempotent request that Meta marks is_transient', async () => {
+		sandbox.faults.queue.push({ method: 'GET', pathIncludes: 'welcome_message_sequences', status: 400, body: transient(1) });
+		const result = await list();
+		expect(result.error).toBeUndefined();
+		expect(listCalls().map((c) => c.status)).toEqual([400, 200]);
+	});
+
+	it('does not re-send a create that Meta marks is_transient (it may have been carried out)', async () => {
+		sandbox.faults.queue.push({ method: 'POST', pathIncludes: 'welcome_message_sequences', status: 400, body: transient(1) });
+		const result = await create();
+		expect(createCalls()).toHaveLength(1);
+		expect(result.error?.message).toBe('Meta error 1: An unexpected error has occurred. Please retry your request later.');
+		expect(result.error?.description).toContain('fbtrace_id AtransientX1');
 	});
 
 	it('does not retry a permanent error', async () => {

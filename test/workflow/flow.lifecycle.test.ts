@@ -169,7 +169,10 @@ describe('Flow lifecycle through WorkflowExecute', () => {
 		const bytes = await Container.get(BinaryDataService).getAsBuffer(item.binary!.data as IBinaryData);
 		expect(bytes.toString('utf8')).toBe(VALID_FLOW_JSON);
 		expect(sandbox.requestsTo('GET', '/7003/assets')[0].query).toEqual({ fields: 'name,asset_type,download_url' });
-		expect(sandbox.requestsTo('GET', '/flow-assets/7003/')).toHaveLength(1);
+		const download = sandbox.requestsTo('GET', '/flow-assets/7003/');
+		expect(download).toHaveLength(1);
+		// The signed CDN link needs no token, so the token does not travel to the CDN host.
+		expect(download[0].headers.authorization).toBeUndefined();
 	});
 
 	it('says so when a flow has no Flow JSON yet', async () => {

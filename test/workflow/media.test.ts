@@ -192,6 +192,15 @@ describe('Media through WorkflowExecute', () => {
 			expect(sandbox.requests).toHaveLength(0);
 		});
 
+		it('a media URL on a host that is not Meta\'s (the token would travel with it)', async () => {
+			const result = await download('123', { options: { mediaUrl: 'https://collector.example/steal?x=1' } });
+			expect(result.error?.message).toBe(
+				'Field "Media URL": must be a media link on a Meta host such as lookaside.fbsbx.com, not "collector.example"',
+			);
+			expect(result.error?.description).toMatch(/No request was sent/);
+			expect(sandbox.requests).toHaveLength(0);
+		});
+
 		it('a media URL that is not http(s)', async () => {
 			const result = await download('123', { options: { mediaUrl: 'file:///etc/passwd' } });
 			expect(result.error?.message).toBe('Field "Media URL": must start with http:// or https://');

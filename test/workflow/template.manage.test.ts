@@ -177,6 +177,19 @@ describe('Template > Get Many, Get, Edit, Delete through WorkflowExecute', () =>
 			expect(sandbox.requestsTo('POST', '/600')).toHaveLength(1);
 		});
 
+		it('edits an authentication template\'s components without repeating its category', async () => {
+			const authentication = [
+				{ type: 'BODY', add_security_recommendation: true },
+				{ type: 'FOOTER', code_expiration_minutes: 10 },
+				{ type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE', text: 'Copy code' }] },
+			];
+			sandbox.seed({ templates: [{ id: '603', status: 'REJECTED', category: 'AUTHENTICATION', components: authentication.slice(0, 1) }] });
+			const result = await run(edit('603', { componentsJson: JSON.stringify(authentication) }));
+			expect(result.error).toBeUndefined();
+			expect(sandbox.requestsTo('POST', '/603')[0].body).toEqual({ components: authentication });
+			expect(sandbox.state.templates.get('603')).toMatchObject({ category: 'AUTHENTICATION', components: authentication });
+		});
+
 		it('lets a paused template be edited however often it was edited before', async () => {
 			sandbox.seed({ templates: [{ id: '602', status: 'PAUSED', edit_times: Array.from({ length: 12 }, () => Date.now() - HOUR) }] });
 			const result = await run(edit('602'));
@@ -216,6 +229,16 @@ describe('Template > Get Many, Get, Edit, Delete through WorkflowExecute', () =>
 			seedLanguages();
 			const result = await run({ operation: 'delete', deleteBy: 'id', templateId: byId('802'), name: 'promo' });
 			expect(jsonOf(result)).toEqual([{ success: true, name: 'promo', id: '802' }]);
+			expect(sandbox.requestsTo('DELETE', '/message_templates')[0].query).toEqual({ hsm_id: '802', name: 'promo' });
+			expect([...sandbox.state.templates.keys()]).toEqual(['801', '803']);
+		});
+
+		it('deletes one language by ID alone, looking the name up first', async () => {
+			seedLanguages();
+			const result = await run({ operation: 'delete', deleteBy: 'id', templateId: byId('802'), name: '' });
+			expect(result.error?.message).toBeUndefined();
+			expect(jsonOf(result)).toEqual([{ success: true, name: 'promo', id: '802' }]);
+			expect(sandbox.requestsTo('GET', '/802')[0].query).toEqual({ fields: 'name,language' });
 			expect(sandbox.requestsTo('DELETE', '/message_templates')[0].query).toEqual({ hsm_id: '802', name: 'promo' });
 			expect([...sandbox.state.templates.keys()]).toEqual(['801', '803']);
 		});

@@ -138,3 +138,27 @@ export function mediaFileName(mediaId: string, mimeType: string | undefined): st
 	const extension = mimeType ? EXTENSIONS[baseMimeType(mimeType)] : undefined;
 	return extension ? `${mediaId}.${extension}` : mediaId;
 }
+
+/** Domains Meta serves media downloads from (lookaside.fbsbx.com today; CDN hosts for some files). */
+export const META_MEDIA_DOMAINS = ['fbsbx.com', 'facebook.com', 'fbcdn.net', 'whatsapp.net'];
+
+/**
+ * Whether a download URL is on a host that may receive the access token: one of Meta's media
+ * domains (or a subdomain), or the host of the credential's Base URL (a proxy or the sandbox).
+ */
+export function isMetaMediaHost(url: string, baseUrl: string): boolean {
+	let host: string;
+	try {
+		host = new URL(url).hostname.toLowerCase();
+	} catch {
+		return false;
+	}
+	let baseHost: string | undefined;
+	try {
+		baseHost = new URL(baseUrl).hostname.toLowerCase();
+	} catch {
+		baseHost = undefined;
+	}
+	if (baseHost && host === baseHost) return true;
+	return META_MEDIA_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
+}

@@ -38,12 +38,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 
-	// The download link is a signed, short-lived CDN address Meta hands out for this asset.
+	// The download link is a signed, short-lived CDN address Meta hands out for this asset. The
+	// signature is the authorization, so the access token is not sent to the CDN host.
 	const download = await graphRequestFull.call(this, {
 		method: 'GET',
 		path: '',
 		absoluteUrl: asset.download_url,
 		download: 'buffer',
+		authenticate: false,
 		itemIndex,
 	});
 	const data = Buffer.from(download.body as ArrayBuffer);

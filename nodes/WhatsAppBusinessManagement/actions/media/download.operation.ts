@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getPhoneNumberId } from '../../descriptions/phoneNumber';
-import { mediaFileName, sha256AsHex } from '../../helpers/media';
+import { isMetaMediaHost, mediaFileName, sha256AsHex } from '../../helpers/media';
+import { getGraphCredentials } from '../../transport';
 import { downloadToBinary, type DownloadResult } from '../../transport/download';
 import { fetchMediaInfo, getMediaId, mediaIdField, optionalPhoneNumber } from './shared';
 
@@ -41,7 +42,7 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					'A download URL already at hand (from Media > Get or a message webhook), to skip looking it up. If it has expired, a fresh one is fetched.',
+					'A download URL already at hand (from Media > Get or a message webhook), to skip looking it up. It must be on a Meta host such as lookaside.fbsbx.com, since the access token is sent with it. If it has expired, a fresh one is fetched.',
 			},
 		],
 	},
@@ -58,6 +59,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const givenUrl = options.mediaUrl?.trim();
 	if (givenUrl && !/^https?:\/\//i.test(givenUrl)) {
 		throw new NodeOperationError(this.getNode(), 'Field "Media URL": must start with http:// or https://', { itemIndex });
+	}
+	if (givenUrl) {
+		// Meta's media URLs need the access token, so it goes with the download: only to Meta's own
+		// hosts (or the credential's Base URL host, a proxy or sandbox), never to any other address.
+		const { baseUrl } = await getGraphCredentials.call(this);
+		if (!isMetaMediaHost(givenUrl, baseUrl)) {
+			throw new NodeOperationError(this.getNode(), `Field "Media URL": must be a media link on a Meta host such as lookaside.fbsbx.com, not "${new URL(givenUrl).host}"`, {
+				itemIndex,
+				description: 'The access token is sent with a media download, so only Meta\'s media hosts are accepted. Leave "Media URL" empty to look the link up from the Media ID. No request was sent.',
+			});
+		}
 	}
 
 	let info: IDataObject | undefined;

@@ -26,18 +26,33 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. order_shipped',
-		description: 'The template\'s name. Meta requires it with an ID too.',
-		displayOptions: { show },
+		description: 'The template\'s name. Every language with this name is deleted.',
+		displayOptions: { show: { ...show, deleteBy: ['name'] } },
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. order_shipped',
+		description:
+			'The template\'s name, which Meta requires with the ID. Leave empty to look it up from the ID first (one extra request).',
+		displayOptions: { show: { ...show, deleteBy: ['id'] } },
 	},
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const deleteBy = this.getNodeParameter('deleteBy', itemIndex, 'name') as string;
-	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
+	let name = String(this.getNodeParameter('name', itemIndex, '')).trim();
 	const id = deleteBy === 'id' ? readTemplateId.call(this, itemIndex) : undefined;
-	throwProblems.call(this, validateTemplateName(name), itemIndex);
+	if (name || !id) throwProblems.call(this, validateTemplateName(name), itemIndex);
 
 	const { businessAccountId } = await getGraphCredentials.call(this);
+	if (!name && id) {
+		// Meta's one-language delete needs hsm_id AND name; the template itself knows its name.
+		const template = (await graphRequest.call(this, { method: 'GET', path: `/${id}`, qs: { fields: 'name,language' }, itemIndex })) as IDataObject;
+		name = String(template.name ?? '');
+	}
 	const qs = id ? { hsm_id: id, name } : { name };
 	const response = (await graphRequest.call(this, { method: 'DELETE', path: templatesPath(businessAccountId), qs, itemIndex })) as IDataObject;
 	return { ...response, name, ...(id ? { id } : {}) };

@@ -55,6 +55,20 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+function hasOtpButton(components: Array<Record<string, unknown>>): boolean {
+	if (!Array.isArray(components)) return false;
+	return components.some(
+		(component) =>
+			component !== null &&
+			typeof component === 'object' &&
+			String(component.type ?? '').toUpperCase() === 'BUTTONS' &&
+			Array.isArray(component.buttons) &&
+			(component.buttons as unknown[]).some(
+				(button) => button !== null && typeof button === 'object' && String((button as IDataObject).type ?? '').toUpperCase() === 'OTP',
+			),
+	);
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const id = readTemplateId.call(this, itemIndex);
 	const updateComponents = this.getNodeParameter('updateComponents', itemIndex, true) as boolean;
@@ -74,7 +88,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	let read: ReturnType<typeof readComponents> | undefined;
 	if (updateComponents) {
 		read = readComponents.call(this, itemIndex);
-		problems.push(...validateComponents(read.components, { category, parameterFormat: read.parameterFormat }));
+		// An edit need not repeat the category. Only AUTHENTICATION templates may carry an OTP button
+		// (and they carry no body text), so components with one are checked as authentication ones.
+		const checkedCategory = category ?? (hasOtpButton(read.components) ? 'AUTHENTICATION' : undefined);
+		problems.push(...validateComponents(read.components, { category: checkedCategory, parameterFormat: read.parameterFormat }));
 	}
 	if (!updateComponents && body.category === undefined && body.message_send_ttl_seconds === undefined) {
 		problems.push({ component: 'Template', field: 'Update Fields', rule: 'is empty: choose components, a category or a message TTL to change' });
