@@ -459,7 +459,7 @@ async function runRegular(line, context) {
 	const env = n8nEnv(installation, { userFolder, port });
 	let n8n;
 	try {
-		section(`${scope}: install the package, import credentials and ${cases.length} workflows`);
+		section(`${scope}: install the package, import credentials, ${cases.length} case workflows, the trigger workflow and the examples`);
 		const workflows = cases.map(workflowFor);
 		if (trigger.workflow) workflows.push(trigger.workflow);
 		workflows.push(...examples.map(({ file: _file, ...workflow }) => workflow));
