@@ -2,7 +2,7 @@
 'use strict';
 /**
  * `npm run test:e2e`: this package inside real n8n, headless, on n8n 1.x (Node 20) and 2.x (Node 24),
- * then in queue mode (main + worker + two webhook processes, Redis and Postgres).
+ * each also in queue mode (main + worker + two webhook processes, Redis and Postgres).
  *
  * For each n8n: install (cached), pack this package and install the tarball as a community
  * package, import credentials pointing at the WABA sandbox and one workflow per case in
@@ -510,7 +510,9 @@ async function runQueue(line, context) {
 		services.push(postgres);
 		const [mainPort, workerPort, webhookPortA, webhookPortB] = await Promise.all([1, 2, 3, 4].map(() => instance.freePort()));
 		const queueEnv = queue.queueEnv({ redis, postgres });
-		const envFor = (port, extra = {}) => n8nEnv(installation, { userFolder, port, extra: { ...queueEnv, ...extra } });
+		// Each n8n 2.x process runs its own task broker (for Code nodes); they must not share a port.
+		const envFor = (port, extra = {}) =>
+			n8nEnv(installation, { userFolder, port, extra: { ...queueEnv, N8N_RUNNERS_BROKER_PORT: String(port + 1000 > 65000 ? port - 1000 : port + 1000), ...extra } });
 		// Production webhooks go to the webhook processes only, as in n8n's documented setup.
 		const webhookUrl = `http://localhost:${webhookPortA}/`;
 		const mainEnv = envFor(mainPort, { N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true', WEBHOOK_URL: webhookUrl, N8N_WEBHOOK_URL: webhookUrl });
@@ -586,7 +588,7 @@ async function main() {
 	const context = { tarball, cases, available, trigger, keep: options.keep, runExamples: !options.caseFilter };
 	showItems = options.showItems;
 	if (!options.queueOnly) for (const line of options.lines) await runRegular(line, context);
-	if (options.queue || options.queueOnly) await runQueue(options.lines.includes(1) ? 1 : options.lines[0], context);
+	if (options.queue || options.queueOnly) for (const line of options.lines) await runQueue(line, context);
 
 	section('e2e summary');
 	for (const line of report) log(`  ${line}`);
