@@ -87,35 +87,71 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 		},
 	};
 
+	/**
+	 * Graph answers a failed test with a 4xx and `{error: {code, type}}`. The test reads that body
+	 * (ignoreHttpStatusErrors) rather than the status: n8n 1.x's credential tester does not reach
+	 * `responseCode` rules for requests that fail, so they would show n8n's generic "Authorization
+	 * failed" instead of what to do. The `type` rules catch every other Graph error, which would
+	 * otherwise pass as "Connection successful".
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{($credentials.baseUrl || "https://graph.facebook.com").replace(/\\/+$/, "")}}/{{$credentials.apiVersion}}',
 			url: '=/{{$credentials.businessAccountId}}',
 			qs: { fields: 'id,name' },
+			ignoreHttpStatusErrors: true,
 		},
 		rules: [
 			{
-				type: 'responseCode',
+				type: 'responseSuccessBody',
 				properties: {
-					value: 401,
+					key: 'error.code',
+					value: 190,
 					message:
 						'Meta rejected the access token (error 190): it is wrong, expired or revoked. Generate a new System User token in Meta Business Settings > Users > System Users.',
 				},
 			},
 			{
-				type: 'responseCode',
+				type: 'responseSuccessBody',
 				properties: {
-					value: 403,
+					key: 'error.code',
+					value: 200,
 					message:
-						'The token has no access to this WhatsApp Business Account. Assign the WABA to the System User with full control and grant whatsapp_business_management.',
+						'The token has no access to this WhatsApp Business Account (error 200). Assign the WABA to the System User with full control and grant whatsapp_business_management.',
 				},
 			},
 			{
-				type: 'responseCode',
+				type: 'responseSuccessBody',
 				properties: {
-					value: 400,
+					key: 'error.code',
+					value: 10,
 					message:
-						'Meta could not find this WhatsApp Business Account ID for the token. Check the WABA ID in WhatsApp Manager and that the token belongs to the same business.',
+						'The token lacks a permission this account needs (error 10). Grant whatsapp_business_management to the System User token.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.code',
+					value: 100,
+					message:
+						'Meta could not find this WhatsApp Business Account ID for the token (error 100). Check the WABA ID in WhatsApp Manager and that the token belongs to the same business.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.type',
+					value: 'OAuthException',
+					message: 'Meta refused the request (OAuthException). Check the access token, its permissions and the WABA ID.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.type',
+					value: 'GraphMethodException',
+					message: 'Meta could not read this WhatsApp Business Account with the token. Check the WABA ID and that the token belongs to the same business.',
 				},
 			},
 		],

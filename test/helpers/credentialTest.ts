@@ -21,7 +21,9 @@ export interface CredentialTestResult {
  * Tests the credential as n8n's CredentialsTester does for a `test.request`: a throw-away declarative
  * node whose only property routes that request, run by n8n-core's RoutingNode (so `={{...}}` in
  * baseURL/url/qs go through n8n-workflow's expression engine and `authenticate` adds the header),
- * then the credential's `rules` map the HTTP status of a failure to a message.
+ * then the credential's `rules` decide: `responseCode` rules map the status of a failed request
+ * (n8n 1.123 only reaches them when the error carries `cause.response`), `responseSuccessBody`
+ * rules match a key of the answered body (how this credential reads Graph's error, see its file).
  */
 export async function testCredential(data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
 	await initBinaryData();
@@ -89,12 +91,14 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 		[],
 	);
 	const routingNode = new RoutingNode(context, nodeType, { id: 'temp', name: 'Temp', type: credentialType.name, data: filled });
+	let response: Awaited<ReturnType<RoutingNode['runNode']>>;
 	try {
-		await routingNode.runNode();
+		response = await routingNode.runNode();
 	} catch (caught) {
-		// As n8n's CredentialsTester: the status of the failed response picks the rule's message.
-		const error = caught as Error & { cause?: { response?: { status?: number; statusText?: string } }; httpCode?: string };
-		const status = error.cause?.response?.status ?? (error.httpCode ? Number(error.httpCode) : undefined);
+		// As n8n 1.123's CredentialsTester: only an error whose cause carries the response is matched
+		// against the `responseCode` rules.
+		const error = caught as Error & { cause?: { response?: { status?: number; statusText?: string } } };
+		const status = error.cause?.response?.status;
 		if (status !== undefined) {
 			for (const rule of test.rules ?? []) {
 				if (rule.type === 'responseCode' && rule.properties.value === status) return { status: 'Error', message: rule.properties.message };
@@ -102,6 +106,11 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 			return { status: 'Error', message: error.cause?.response?.statusText || `Received HTTP status code: ${status}` };
 		}
 		return { status: 'Error', message: error.message };
+	}
+	const body = (response?.[0]?.[0]?.json ?? {}) as Record<string, unknown>;
+	const valueAt = (key: string) => key.split('.').reduce<unknown>((value, part) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined), body);
+	for (const rule of test.rules ?? []) {
+		if (rule.type === 'responseSuccessBody' && valueAt(rule.properties.key) === rule.properties.value) return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }

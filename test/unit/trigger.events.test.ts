@@ -76,7 +76,7 @@ describe('buildEventItems', () => {
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].json).toEqual({
 			...qualityChange.value,
-			event: 'templateQualityUpdate',
+			eventType: 'templateQualityUpdate',
 			field: 'message_template_status_update',
 			wabaId: WABA_ID,
 			entryTime: 1751247548,
@@ -86,11 +86,20 @@ describe('buildEventItems', () => {
 		expect(buildEventItems(envelope([qualityChange]), { events: ['templateStatusUpdate'] }).items).toEqual([]);
 	});
 
+	test("a template status update keeps Meta's own event (the new status) beside our eventType", () => {
+		const statusChange = {
+			field: 'message_template_status_update',
+			value: { event: 'REJECTED', message_template_id: 806312974732579, message_template_name: 'welcome', message_template_language: 'en_US', reason: 'INVALID_FORMAT' },
+		};
+		const [item] = buildEventItems(envelope([statusChange]), { events: ['templateStatusUpdate'] }).items;
+		expect(item.json).toMatchObject({ event: 'REJECTED', eventType: 'templateStatusUpdate', reason: 'INVALID_FORMAT', message_template_name: 'welcome' });
+	});
+
 	test('one item per status, keyed by message ID and status', () => {
 		const change = { field: 'messages', value: { metadata: { phone_number_id: '1', display_phone_number: '2' }, statuses: [status, { ...status, status: 'read' }] } };
 		const result = buildEventItems(envelope([change]), { events: ['messageStatus'] });
 		expect(result.items.map((item) => item.key)).toEqual(['status:wamid.S1:delivered', 'status:wamid.S1:read']);
-		expect(result.items[0].json).toMatchObject({ event: 'messageStatus', messageId: 'wamid.S1', status: 'delivered', recipientId: '16505551234', pricing: status.pricing, wabaId: WABA_ID });
+		expect(result.items[0].json).toMatchObject({ eventType: 'messageStatus', messageId: 'wamid.S1', status: 'delivered', recipientId: '16505551234', pricing: status.pricing, wabaId: WABA_ID });
 	});
 
 	test('the same message twice in one delivery is one item', () => {

@@ -42,7 +42,7 @@ describe('Ad Referral events', () => {
 		const message = GUIDE_REFERRAL_WEBHOOK.entry[0].changes[0].value.messages[0];
 		expect(trigger.emitted()).toEqual([
 			{
-				event: 'adReferral',
+				eventType: 'adReferral',
 				field: 'messages',
 				wabaId: 'ID',
 				phoneNumberId: 'PHONE_NUMBER_ID',
@@ -112,7 +112,7 @@ describe('Ad Referral events', () => {
 		clearProcessMemory();
 		await startTrigger({ events: ['allMessages'] });
 		await sandbox.sendWebhook({ url: trigger.url, payload });
-		expect(trigger.emitted().map((item) => [item.event, item.messageId])).toEqual([
+		expect(trigger.emitted().map((item) => [item.eventType, item.messageId])).toEqual([
 			['message', 'wamid.PLAIN'],
 			['adReferral', referralMessage(2).id],
 		]);

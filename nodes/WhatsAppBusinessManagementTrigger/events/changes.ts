@@ -35,7 +35,10 @@ export function classifyChange(field: string, value: IDataObject): ManagementEve
 	return EVENT_BY_FIELD[field];
 }
 
-/** One management change as an item: Meta's value keys, plus the field, the WABA and the entry time. */
+/**
+ * One management change as an item: Meta's value keys untouched (its own `event`, such as APPROVED
+ * or FLOW_STATUS_CHANGE, included), plus our `eventType`, the field, the WABA and the entry time.
+ */
 export function flattenChange(
 	event: ManagementEvent,
 	field: string,
@@ -43,7 +46,7 @@ export function flattenChange(
 	wabaId: string | undefined,
 	entryTime: unknown,
 ): IDataObject {
-	const item: IDataObject = { ...value, event, field };
+	const item: IDataObject = { ...value, eventType: event, field };
 	if (wabaId !== undefined) item.wabaId = wabaId;
 	if (typeof entryTime === 'number' && Number.isFinite(entryTime)) {
 		item.entryTime = entryTime;

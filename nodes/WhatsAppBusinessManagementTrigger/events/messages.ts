@@ -75,7 +75,7 @@ export function messageText(message: IDataObject): string | undefined {
  */
 export function flattenMessage(message: IDataObject, context: ChangeContext): IDataObject {
 	const referral = asObject(message.referral);
-	const item: IDataObject = { event: referral ? 'adReferral' : 'message', field: 'messages' };
+	const item: IDataObject = { eventType: referral ? 'adReferral' : 'message', field: 'messages' };
 	setIfPresent(item, 'wabaId', context.wabaId);
 	setIfPresent(item, 'phoneNumberId', context.phoneNumberId);
 	setIfPresent(item, 'displayPhoneNumber', context.displayPhoneNumber);
@@ -103,7 +103,7 @@ export function flattenMessage(message: IDataObject, context: ChangeContext): ID
 
 /** One delivery-status update (sent, delivered, read, failed) as an item. */
 export function flattenStatus(status: IDataObject, context: ChangeContext): IDataObject {
-	const item: IDataObject = { event: 'messageStatus', field: 'messages' };
+	const item: IDataObject = { eventType: 'messageStatus', field: 'messages' };
 	setIfPresent(item, 'wabaId', context.wabaId);
 	setIfPresent(item, 'phoneNumberId', context.phoneNumberId);
 	setIfPresent(item, 'displayPhoneNumber', context.displayPhoneNumber);

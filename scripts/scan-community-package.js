@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run scan:community`: n8n's community-package scanner (`@n8n/scan-community-package`) on this
+ * package, offline. The scanner's CLI downloads a published package from the npm registry, checks
+ * its npm provenance attestation and downloads the attested GitHub source; none of that exists for
+ * an unpublished build offline. Its lint legs are exported (`analyzePackage`), so this runs them
+ * exactly as the CLI does: the source leg on the repository's nodes/credentials/package.json, and
+ * the tarball leg on the packed tarball's compiled `.js` and package.json. The provenance leg is
+ * reported as not run.
+ *
+ * The scanner is installed once (with --ignore-scripts: one of its dependencies runs `npx
+ * only-allow pnpm` on install) into the n8n install cache.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const { pathToFileURL } = require('node:url');
+
+const { ROOT, DEV_DIR, npm, log } = require('./lib/n8n-install');
+const { buildAndPack } = require('./lib/n8n-run');
+
+const SCANNER_VERSION = process.env.WABM_SCANNER_VERSION || '0.32.0';
+
+async function ensureScanner() {
+	let base = process.env.WABM_N8N_CACHE || '/var/cache/wabm-n8n';
+	try {
+		fs.mkdirSync(base, { recursive: true });
+		fs.accessSync(base, fs.constants.W_OK);
+	} catch {
+		base = DEV_DIR;
+	}
+	const dir = path.join(base, `scan-community-package-${SCANNER_VERSION}`);
+	const entry = path.join(dir, 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs');
+	if (!fs.existsSync(entry)) {
+		log(`== installing @n8n/scan-community-package@${SCANNER_VERSION} into ${dir}`);
+		fs.mkdirSync(dir, { recursive: true });
+		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, dependencies: { '@n8n/scan-community-package': SCANNER_VERSION } }));
+		await npm(process.execPath, ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'], {
+			cwd: dir,
+			logFile: path.join(dir, 'install.log'),
+			label: 'scanner',
+		});
+	}
+	return entry;
+}
+
+async function main() {
+	const tarball = buildAndPack();
+	const scanner = await import(pathToFileURL(await ensureScanner()).href);
+	const unpacked = fs.mkdtempSync(path.join(os.tmpdir(), 'wabm-scan-'));
+	execFileSync('tar', ['-xzf', tarball, '-C', unpacked, '--strip-components=1']);
+	try {
+		log('== scanner source leg (nodes/, credentials/, package.json of this repository)');
+		const source = await scanner.analyzePackage(ROOT, scanner.SOURCE_FILE_PATTERNS);
+		log(source.passed ? '   passed' : `   FAILED: ${source.message}\n${source.details || ''}`);
+		log(`== scanner tarball leg (${path.basename(tarball)}: compiled .js and package.json)`);
+		const dist = await scanner.analyzePackage(unpacked, ['**/*.js', 'package.json']);
+		log(dist.passed ? '   passed' : `   FAILED: ${dist.message}\n${dist.details || ''}`);
+		log('== scanner provenance leg: not run (needs the package published to npm with a provenance attestation and its GitHub source, neither reachable offline)');
+		process.exit(source.passed && dist.passed ? 0 : 1);
+	} finally {
+		fs.rmSync(unpacked, { recursive: true, force: true });
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
