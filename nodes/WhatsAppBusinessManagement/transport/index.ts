@@ -10,7 +10,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { THROTTLING_CODES, buildGraphApiError, redact, type GraphErrorBody, type GraphErrorDetails } from './errors';
+import {
+	THROTTLING_CODES,
+	buildGraphApiError,
+	redact,
+	type GraphErrorBody,
+	type GraphErrorDetails,
+	type GraphErrorExplanation,
+} from './errors';
 
 export { GRAPH_ERROR_HINTS, hintForCode, redact } from './errors';
 
@@ -117,6 +124,11 @@ export interface GraphRequestOptions {
 	 */
 	authenticate?: boolean;
 	retry?: Partial<RetryPolicy>;
+	/**
+	 * The operation's own message or description for Graph codes it can explain better than the
+	 * shared hint table (e.g. 139004 on a flow delete), keyed by Meta's code.
+	 */
+	explain?: Record<number, GraphErrorExplanation>;
 	itemIndex?: number;
 	/** Status codes to hand back to the caller instead of throwing (e.g. 404 of an expired media URL). */
 	passStatusCodes?: number[];
@@ -329,6 +341,7 @@ export async function graphRequestFull<T = IDataObject>(
 		}
 		throw buildGraphApiError(this.getNode(), {
 			note,
+			explain: options.explain,
 			httpStatus: statusCode,
 			graphError,
 			rawBody: typeof errorBody === 'string' ? errorBody : Buffer.isBuffer(errorBody) ? errorBody.toString('utf8') : undefined,
