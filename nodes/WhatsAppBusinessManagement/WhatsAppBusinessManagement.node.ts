@@ -1,3 +1,4 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, router } from './actions/router';
@@ -19,8 +20,8 @@ export class WhatsAppBusinessManagement implements INodeType {
 		description:
 			'Manage a WhatsApp Business Account through Meta\'s Graph API: Click-to-WhatsApp welcome sequences, templates, flows, media and phone numbers',
 		defaults: { name: 'WhatsApp Business Management' },
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: [{ name: 'whatsAppBusinessManagementApi', required: true }],
 		properties: [

@@ -106,6 +106,15 @@ export interface GraphErrorDetails {
 	itemIndex?: number;
 	/** What the transport adds: why it stopped retrying (a long regain wait, retries used up). */
 	note?: { message?: string; description?: string };
+	/** An operation's own words for a code it knows better than the generic table (see GraphRequestOptions.explain). */
+	explain?: Record<number, GraphErrorExplanation>;
+}
+
+export interface GraphErrorExplanation {
+	/** Replaces the message. */
+	message?: string;
+	/** Put before the rest of the description. */
+	description?: string;
 }
 
 /** Turns a failed Graph response into a NodeApiError a workflow builder can act on. */
@@ -128,8 +137,11 @@ export function buildGraphApiError(node: INode, details: GraphErrorDetails): Nod
 		message = `Graph API answered HTTP ${httpStatus} without a Graph error body${snippet ? `: ${snippet}` : ''}`;
 	}
 	if (details.note?.message) message += ` (${details.note.message})`;
+	const explanation = code !== undefined ? details.explain?.[code] : undefined;
+	if (explanation?.message) message = explanation.message;
 
 	const descriptionParts: string[] = [];
+	if (explanation?.description) descriptionParts.push(explanation.description);
 	if (hint) descriptionParts.push(hint);
 	else if (!graphError && httpStatus >= 500)
 		descriptionParts.push('Meta (or a proxy in front of it) failed. Retry later; the request was retried automatically where safe.');

@@ -11,7 +11,14 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { describeProblems, parameterGuard } from '../helpers/parameterRules';
-import { THROTTLING_CODES, buildGraphApiError, redact, type GraphErrorBody, type GraphErrorDetails } from './errors';
+import {
+	THROTTLING_CODES,
+	buildGraphApiError,
+	redact,
+	type GraphErrorBody,
+	type GraphErrorDetails,
+	type GraphErrorExplanation,
+} from './errors';
 
 export { GRAPH_ERROR_HINTS, hintForCode, redact } from './errors';
 
@@ -124,6 +131,11 @@ export interface GraphRequestOptions {
 	 */
 	authenticate?: boolean;
 	retry?: Partial<RetryPolicy>;
+	/**
+	 * The operation's own message or description for Graph codes it can explain better than the
+	 * shared hint table (e.g. 139004 on a flow delete), keyed by Meta's code.
+	 */
+	explain?: Record<number, GraphErrorExplanation>;
 	itemIndex?: number;
 	/** Status codes to hand back to the caller instead of throwing (e.g. 404 of an expired media URL). */
 	passStatusCodes?: number[];
@@ -343,6 +355,7 @@ export async function graphRequestFull<T = IDataObject>(
 		}
 		throw buildGraphApiError(this.getNode(), {
 			note,
+			explain: options.explain,
 			httpStatus: statusCode,
 			graphError,
 			rawBody: typeof errorBody === 'string' ? errorBody : Buffer.isBuffer(errorBody) ? errorBody.toString('utf8') : undefined,

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { flowLocator } from '../../descriptions/flow';
 import { graphRequest } from '../../transport';
@@ -9,14 +8,16 @@ export const description: INodeProperties[] = [flowLocator(['delete'])];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const flowId = readFlowId.call(this, itemIndex);
-	try {
-		const answer = (await graphRequest.call(this, { method: 'DELETE', path: `/${flowId}`, itemIndex })) as IDataObject;
-		return { id: flowId, deleted: true, ...answer };
-	} catch (error) {
-		if (error instanceof NodeApiError && error.context.metaCode === 139004) {
-			// Meta's own words ("Can't delete flow") do not say why or what to do instead.
-			error.message = `Flow ${flowId} cannot be deleted because it is not a draft (Meta error 139004). Only draft flows can be deleted; deprecate a published flow instead.`;
-		}
-		throw error;
-	}
+	const answer = (await graphRequest.call(this, {
+		method: 'DELETE',
+		path: `/${flowId}`,
+		itemIndex,
+		// Meta's own words ("Can't delete flow") do not say why or what to do instead.
+		explain: {
+			139004: {
+				message: `Flow ${flowId} cannot be deleted because it is not a draft (Meta error 139004). Only draft flows can be deleted; deprecate a published flow instead.`,
+			},
+		},
+	})) as IDataObject;
+	return { id: flowId, deleted: true, ...answer };
 }

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { validateCategory, validateComponents, validateMessageTtl, type TemplateProblem } from '../../helpers/template';
 import { graphRequest } from '../../transport';
@@ -102,13 +101,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		body.components = await uploadSample.call(this, read.components, read.sample, itemIndex);
 	}
 
-	try {
-		const response = (await graphRequest.call(this, { method: 'POST', path: `/${id}`, body, itemIndex })) as IDataObject;
-		return { id, ...response };
-	} catch (error) {
-		if (error instanceof NodeApiError && error.context.metaCode === 100) {
-			error.description = `${EDIT_RULES}\n${error.description ?? ''}`;
-		}
-		throw error;
-	}
+	const response = (await graphRequest.call(this, {
+		method: 'POST',
+		path: `/${id}`,
+		body,
+		itemIndex,
+		explain: { 100: { description: EDIT_RULES } },
+	})) as IDataObject;
+	return { id, ...response };
 }
