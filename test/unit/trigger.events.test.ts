@@ -153,6 +153,12 @@ describe('dedup building blocks', () => {
 		keys.add('c');
 		expect([keys.has('a'), keys.has('b'), keys.has('c'), keys.size]).toEqual([true, false, true, 2]);
 	});
+	test('RecentKeys stays at capacity through many re-sightings and evictions', () => {
+		const keys = new RecentKeys(3);
+		for (let round = 0; round < 5000; round++) keys.add(round % 7 === 0 ? 'hot' : `k${round}`);
+		expect(keys.size).toBe(3);
+		expect([keys.has('hot'), keys.has('k4999'), keys.has('k4997'), keys.has('k4996')]).toEqual([true, true, true, false]);
+	});
 	test('rememberInWindow reports new keys and keeps the newest fingerprints', () => {
 		const window: string[] = [];
 		expect([...rememberInWindow(window, ['a', 'b', 'a'], 3)]).toEqual(['a', 'b']);
