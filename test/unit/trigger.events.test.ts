@@ -132,6 +132,11 @@ describe('message helpers', () => {
 		expect(messageText({ type: 'image', image: { caption: 'pic' } })).toBe('pic');
 		expect(messageText({ type: 'location', location: {} })).toBeUndefined();
 	});
+	test('toIsoTimestamp gives the same text as Date#toISOString across days, years and the 12-digit limit', () => {
+		for (const seconds of [0, 59, 86_399, 86_400, 951_782_400, 1_751_247_548, 4_102_444_799, 253_402_300_800, 999_999_999_999]) {
+			expect(toIsoTimestamp(String(seconds))).toBe(new Date(seconds * 1000).toISOString());
+		}
+	});
 	test('toIsoTimestamp only converts Unix seconds', () => {
 		expect(toIsoTimestamp('0')).toBe('1970-01-01T00:00:00.000Z');
 		expect(toIsoTimestamp(1751247548)).toBe('2025-06-30T01:39:08.000Z');
