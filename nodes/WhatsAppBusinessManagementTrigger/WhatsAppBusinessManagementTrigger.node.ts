@@ -215,16 +215,16 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 			}
 		}
 
-		// The signed bytes are the source of truth; the parsed body is used only when n8n kept no raw body.
-		let payload: unknown;
-		if (rawBody !== undefined && rawBody.length > 0) {
+		// n8n's body parser built getBodyData() from these same bytes (the ones the signature
+		// covers), so a parsed Meta envelope is used as it is; anything else - a body n8n did not
+		// parse as JSON, another content type - is parsed from the raw bytes here.
+		let payload: unknown = this.getBodyData();
+		if (asObject(payload)?.object !== WABA_OBJECT && rawBody !== undefined && rawBody.length > 0) {
 			try {
 				payload = JSON.parse(rawBody.toString());
 			} catch {
 				return reply(this, 400, 'The body is not JSON');
 			}
-		} else {
-			payload = this.getBodyData();
 		}
 		if (asObject(payload)?.object !== WABA_OBJECT) return reply(this, 200, 'Ignored: not a whatsapp_business_account event');
 
@@ -250,9 +250,14 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		const items = notInMemory.filter((item) => fresh.has(item.key));
 		if (items.length === 0) return reply(this, 200, 'Already received');
 
-		return {
-			workflowData: [items.map((item) => ({ json: { ...item.json, eventId: item.key } }))],
-		};
+		// The item objects were built for this request only: eventId is set on them, not on copies.
+		const output: INodeExecutionData[] = new Array(items.length);
+		for (let index = 0; index < items.length; index++) {
+			const item = items[index];
+			item.json.eventId = item.key;
+			output[index] = { json: item.json };
+		}
+		return { workflowData: [output] };
 	}
 
 	/**

@@ -132,6 +132,11 @@ describe('message helpers', () => {
 		expect(messageText({ type: 'image', image: { caption: 'pic' } })).toBe('pic');
 		expect(messageText({ type: 'location', location: {} })).toBeUndefined();
 	});
+	test('toIsoTimestamp gives the same text as Date#toISOString across days, years and the 12-digit limit', () => {
+		for (const seconds of [0, 59, 86_399, 86_400, 951_782_400, 1_751_247_548, 4_102_444_799, 253_402_300_800, 999_999_999_999]) {
+			expect(toIsoTimestamp(String(seconds))).toBe(new Date(seconds * 1000).toISOString());
+		}
+	});
 	test('toIsoTimestamp only converts Unix seconds', () => {
 		expect(toIsoTimestamp('0')).toBe('1970-01-01T00:00:00.000Z');
 		expect(toIsoTimestamp(1751247548)).toBe('2025-06-30T01:39:08.000Z');
@@ -152,6 +157,12 @@ describe('dedup building blocks', () => {
 		keys.add('a');
 		keys.add('c');
 		expect([keys.has('a'), keys.has('b'), keys.has('c'), keys.size]).toEqual([true, false, true, 2]);
+	});
+	test('RecentKeys stays at capacity through many re-sightings and evictions', () => {
+		const keys = new RecentKeys(3);
+		for (let round = 0; round < 5000; round++) keys.add(round % 7 === 0 ? 'hot' : `k${round}`);
+		expect(keys.size).toBe(3);
+		expect([keys.has('hot'), keys.has('k4999'), keys.has('k4997'), keys.has('k4996')]).toEqual([true, true, true, false]);
 	});
 	test('rememberInWindow reports new keys and keeps the newest fingerprints', () => {
 		const window: string[] = [];
