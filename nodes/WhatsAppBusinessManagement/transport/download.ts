@@ -14,8 +14,8 @@ export interface DownloadedFile {
 export type DownloadResult = { expired: true } | ({ expired: false } & DownloadedFile);
 
 /**
- * Streams a file from a URL straight into n8n's binary data store, hashing it on the way: the bytes
- * are never collected in memory, so a 100 MB document costs a buffer's worth, not 100 MB (twice).
+ * Streams a file from a URL straight into n8n's binary data store, then hashes what was stored: the
+ * bytes are never collected in memory, so a 100 MB document costs a buffer's worth, not 100 MB (twice).
  * A 404 is handed back as `expired` (Meta's media URLs live five minutes) instead of thrown.
  */
 export async function downloadToBinary(
@@ -39,17 +39,31 @@ export async function downloadToBinary(
 	}
 	const headerType = response.headers['content-type'];
 	const contentType = (Array.isArray(headerType) ? headerType[0] : headerType)?.split(';')[0].trim() || undefined;
+	const binary = await this.helpers.prepareBinaryData(source as never, options.fileName, options.mimeType || contentType);
+	const { sha256, size } = await digestStoredBinary.call(this, binary);
+	return { expired: false, binary, sha256, size, contentType };
+}
+
+/**
+ * sha256 and size of a stored binary, read back from n8n's binary store as a stream (filesystem or
+ * S3 mode) or from the item (default mode). Hashing while the download streams would need a
+ * Transform from node:stream, which n8n's community rules refuse, and tapping the source's 'data'
+ * events races with how each store mode starts reading; reading back costs disk I/O, not memory.
+ */
+async function digestStoredBinary(this: IExecuteFunctions, binary: IBinaryData): Promise<{ sha256: string; size: number }> {
 	const hash = createHash('sha256');
 	let size = 0;
-	// Every chunk the binary store consumes is also emitted as 'data' (by pipe() and by read()), so
-	// this listener sees the bytes as they pass without buffering them. Adding it switches the stream
-	// to flowing; pause() undoes that, so nothing flows until the store starts reading.
-	source.on('data', (chunk: Buffer | string) => {
-		const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+	if (binary.id) {
+		const stored = await this.helpers.getBinaryStream(binary.id);
+		for await (const chunk of stored as AsyncIterable<Buffer | string>) {
+			const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+			hash.update(bytes);
+			size += bytes.length;
+		}
+	} else {
+		const bytes = Buffer.from(binary.data, 'base64');
 		hash.update(bytes);
-		size += bytes.length;
-	});
-	source.pause();
-	const binary = await this.helpers.prepareBinaryData(source as never, options.fileName, options.mimeType || contentType);
-	return { expired: false, binary, sha256: hash.digest('hex'), size, contentType };
+		size = bytes.length;
+	}
+	return { sha256: hash.digest('hex'), size };
 }
