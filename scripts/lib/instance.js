@@ -32,7 +32,7 @@ function credentialsFor(sandbox) {
 	const data = sandboxCredentialData(sandbox);
 	return [
 		{ ...CREDENTIALS.sandbox, type: 'whatsAppBusinessManagementApi', data },
-		{ ...CREDENTIALS.wrongToken, type: 'whatsAppBusinessManagementApi', data: { ...data, accessToken: 'EAAwrongTOKEN000000000000000000000000' } },
+		{ ...CREDENTIALS.wrongToken, type: 'whatsAppBusinessManagementApi', data: { ...data, accessToken: 'fakewrongTOKEN000000000000000000000000' } },
 	];
 }
 

@@ -16,7 +16,7 @@ import { scenarios, type Scenario } from './scenarios';
 const operations = Object.entries(resources).flatMap(([resource, module]) => Object.keys(module.operations).map((operation) => `${resource}.${operation}`));
 
 describe('secret scan', () => {
-	const secret = 'EAAtestSECRETvalue0123456789';
+	const secret = 'faketestSECRETvalue0123456789';
 
 	it('finds a secret in strings, nested objects, errors (message, description, cause) and circular data', () => {
 		expect(secretsIn(`Bearer ${secret}`, [secret])).toEqual([secret]);
@@ -27,14 +27,14 @@ describe('secret scan', () => {
 		const circular: IDataObject = { text: secret };
 		circular.self = circular;
 		expect(secretsIn(circular, [secret])).toEqual([secret]);
-		expect(secretsIn({ safe: 'EAAtest***' }, [secret])).toEqual([]);
+		expect(secretsIn({ safe: 'faketest***' }, [secret])).toEqual([]);
 	});
 });
 
 describe('secrets: no token or App Secret in items, errors or logs, for every operation', () => {
 	let sandbox: Sandbox;
 	const savedPolicy = { ...DEFAULT_RETRY_POLICY };
-	const wrongToken = 'EAAwrongButSecretTOKEN99887766';
+	const wrongToken = 'fakewrongButSecretTOKEN99887766';
 
 	beforeAll(async () => {
 		sandbox = await startSandbox();

@@ -244,14 +244,14 @@ describe('sandbox core', () => {
 		});
 
 		it('keeps the identity the sandbox was started with on a reset without a body', async () => {
-			const custom = await startSandbox({ identity: { wabaId: '5550001', token: 'EAAcustomTOKEN1234' } });
+			const custom = await startSandbox({ identity: { wabaId: '5550001', token: 'fakecustomTOKEN1234' } });
 			try {
 				await fetch(`${custom.url}/__sandbox/reset`, { method: 'POST' });
 				expect(custom.state.wabaId).toBe('5550001');
-				expect(custom.state.token).toBe('EAAcustomTOKEN1234');
+				expect(custom.state.token).toBe('fakecustomTOKEN1234');
 				await fetch(`${custom.url}/__sandbox/reset`, { method: 'POST', body: JSON.stringify({ wabaId: '5550002' }) });
 				expect(custom.state.wabaId).toBe('5550002');
-				expect(custom.state.token).toBe('EAAcustomTOKEN1234');
+				expect(custom.state.token).toBe('fakecustomTOKEN1234');
 			} finally {
 				await custom.close();
 			}

@@ -163,7 +163,7 @@ export interface SandboxIdentity {
 }
 
 export const DEFAULT_IDENTITY = {
-	token: 'EAAsandboxTOKEN0000000000000000000001',
+	token: 'fakesandboxTOKEN0000000000000000000001',
 	wabaId: '102290129340398',
 	wabaName: 'Sandbox Motors',
 	appId: '1234567890123456',

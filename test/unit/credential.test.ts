@@ -26,7 +26,7 @@ describe('credential test request (as n8n\'s CredentialsTester runs it)', () => 
 	});
 
 	it('maps a wrong token (190, HTTP 401) to the rule\'s message', async () => {
-		const result = await testCredential(sandboxCredential(sandbox, { accessToken: 'EAAwrongwrongwrong' }));
+		const result = await testCredential(sandboxCredential(sandbox, { accessToken: 'fakewrongwrongwrong' }));
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/^Meta rejected the access token \(error 190\)/);
 		expect(sandbox.requests[0].graphErrorCode).toBe(190);

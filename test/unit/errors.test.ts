@@ -42,7 +42,7 @@ describe('Graph error hints', () => {
 });
 
 describe('buildGraphApiError', () => {
-	const token = 'EAAGsecretTOKEN1234567890';
+	const token = 'fakeGsecretTOKEN1234567890';
 
 	it("keeps Meta's code, subcode and fbtrace_id, prefers the subcode's hint, and masks the token everywhere", () => {
 		const error = buildGraphApiError(node, {

@@ -68,12 +68,12 @@ describe('Sequence > Get Many through WorkflowExecute', () => {
 	it('turns a wrong token into error 190 with a hint, and never shows the token', async () => {
 		const result = await runNode({
 			parameters: { resource: 'sequence', operation: 'getAll', returnAll: true },
-			credential: sandboxCredential(sandbox, { accessToken: 'EAAwrongTOKENthatIsNotValid123' }),
+			credential: sandboxCredential(sandbox, { accessToken: 'fakewrongTOKENthatIsNotValid123' }),
 		});
 		expect(result.error?.message).toMatch(/Meta error 190/);
 		expect(result.error?.description).toMatch(/Generate a new System User access token/);
 		expect(result.error?.description).toMatch(/fbtrace_id/);
-		expect(JSON.stringify(result.run)).not.toContain('EAAwrongTOKENthatIsNotValid123');
+		expect(JSON.stringify(result.run)).not.toContain('fakewrongTOKENthatIsNotValid123');
 		expect(sandbox.requestsTo('GET', '/welcome_message_sequences')).toHaveLength(1);
 	});
 
