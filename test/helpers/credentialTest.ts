@@ -3,7 +3,6 @@ import type {
 	ICredentialTestRequest,
 	INode,
 	INodeType,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 import { ExecuteContext, RoutingNode } from 'n8n-core';
@@ -11,6 +10,7 @@ import { ExecuteContext, RoutingNode } from 'n8n-core';
 import { WhatsAppBusinessManagementApi } from '../../credentials/WhatsAppBusinessManagementApi.credentials';
 import { TestCredentialsHelper } from './credentials';
 import { initBinaryData } from './workflow';
+import { testAdditionalData } from './additionalData';
 
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
@@ -67,16 +67,7 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 			getKnownTypes: () => ({}),
 		},
 	});
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper({ [credentialType.name]: filled }),
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		variables: {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = testAdditionalData(new TestCredentialsHelper({ [credentialType.name]: filled }));
 	const inputData = { main: [[{ json: {} }]] };
 	const context = new ExecuteContext(
 		workflow,

@@ -42,6 +42,7 @@ import { WhatsAppBusinessManagementTrigger } from '../../nodes/WhatsAppBusinessM
 import { TestCredentialsHelper } from './credentials';
 import { registerNodeType, nodeTypes } from './nodeTypes';
 import { CREDENTIAL_TYPE } from './workflow';
+import { testAdditionalData } from './additionalData';
 
 export const TRIGGER_TYPE = 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagementTrigger';
 const triggerType = new WhatsAppBusinessManagementTrigger();
@@ -132,26 +133,10 @@ export interface TriggerServer {
 }
 
 function baseAdditionalData(credential: ICredentialDataDecryptedObject, webhookBaseUrl: string): IWorkflowExecuteAdditionalData {
-	return {
-		credentialsHelper: new TestCredentialsHelper({ [CREDENTIAL_TYPE]: credential }),
+	return testAdditionalData(new TestCredentialsHelper({ [CREDENTIAL_TYPE]: credential }), {
 		executionId: 'webhook-execution',
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
 		webhookBaseUrl,
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		variables: {},
-		logAiEvent: () => {},
-		executeWorkflow: async () => {
-			throw new Error('not used');
-		},
-		getRunExecutionData: async () => undefined,
-		startRunnerTask: async () => {
-			throw new Error('not used');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	});
 }
 
 export async function startTriggerServer(options: TriggerServerOptions): Promise<TriggerServer> {

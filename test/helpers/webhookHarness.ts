@@ -18,6 +18,7 @@ import { Workflow, createDeferredPromise, createRunExecutionData } from 'n8n-wor
 import { TestCredentialsHelper } from './credentials';
 import { nodeTypes, registerNodeType } from './nodeTypes';
 import { registerSecret, scanForSecrets } from './secretScan';
+import { testAdditionalData } from './additionalData';
 
 let deduplicationReady: Promise<void> | undefined;
 /** n8n's deduplication store, in memory (the one test/helpers/webhook.ts defines), once per process. */
@@ -213,19 +214,7 @@ export function createWebhookHarness(options: WebhookHarnessOptions) {
 			params: {},
 			url: `/webhook/${node.webhookId}/${String(webhookDescription?.path ?? 'webhook')}`,
 		};
-		const additionalData = {
-			credentialsHelper,
-			httpRequest: request,
-			httpResponse: res,
-			executionId: undefined,
-			restApiUrl: 'http://localhost:5678/rest',
-			instanceBaseUrl: 'http://localhost:5678/',
-			webhookBaseUrl: 'http://localhost:5678/webhook',
-			webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-			webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-			formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-			variables: {},
-		} as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = testAdditionalData(credentialsHelper, { httpRequest: request, httpResponse: res, executionId: undefined });
 		const webhookData: IWebhookData = {
 			httpMethod: method,
 			node: node.name,

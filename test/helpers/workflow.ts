@@ -10,7 +10,6 @@ import type {
 	INodeExecutionData,
 	IRun,
 	IWorkflowBase,
-	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow, createDeferredPromise } from 'n8n-workflow';
@@ -19,6 +18,7 @@ import type { Sandbox } from '../sandbox/server';
 import { TestCredentialsHelper } from './credentials';
 import { nodeTypes } from './nodeTypes';
 import { registerSecret, scanForSecrets } from './secretScan';
+import { testAdditionalData } from './additionalData';
 
 export const NODE_TYPE = 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagement';
 export const CREDENTIAL_TYPE = 'whatsAppBusinessManagementApi';
@@ -114,27 +114,10 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const done = createDeferredPromise<IRun>();
 	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', workflowData);
 	hooks.addHandler('workflowExecuteAfter', (fullRunData) => done.resolve(fullRunData));
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper({ [CREDENTIAL_TYPE]: options.credential }),
+	const additionalData = testAdditionalData(new TestCredentialsHelper({ [CREDENTIAL_TYPE]: options.credential }), {
 		hooks,
 		executionId: 'test-execution',
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		variables: {},
-		logAiEvent: () => {},
-		executeWorkflow: async () => {
-			throw new Error('not used');
-		},
-		getRunExecutionData: async () => undefined,
-		startRunnerTask: async () => {
-			throw new Error('not used');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	});
 
 	const execute = new WorkflowExecute(additionalData, mode);
 	await execute.run(workflow, trigger);
