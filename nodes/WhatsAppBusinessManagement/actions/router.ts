@@ -69,7 +69,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				return this.getNodeParameter(name, itemIndex) as object;
 			} catch (error) {
 				if (/could not get parameter/i.test((error as Error).message)) return undefined;
-				throw error;
+				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 			}
 		});
 		if (!problems.length) return toExecutionData(await module.execute.call(this, itemIndex), itemIndex);
@@ -81,9 +81,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			description: 'Correct the field and run again. No request was sent.',
 		});
 		try {
-			await parameterGuard.run({ problems, itemIndex }, async () => await module.execute.call(this, itemIndex));
+			await parameterGuard.run(this, itemIndex, problems, async () => await module.execute.call(this, itemIndex));
 		} catch (error) {
-			if (error instanceof NodeOperationError && mentionsField(error.message, problems)) throw error;
+			// The operation's own message about the same field is the more specific one.
+			if (error instanceof NodeOperationError && mentionsField(error.message, problems)) {
+				throw new NodeOperationError(this.getNode(), error, { itemIndex });
+			}
 		}
 		throw general;
 	};

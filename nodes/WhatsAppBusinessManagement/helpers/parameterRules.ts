@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IDataObject, INodeProperties, INodePropertyCollection, INodePropertyOptions, NodeParameterValueType } from 'n8n-workflow';
 
 /**
@@ -154,12 +153,30 @@ export function describeProblems(problems: ParameterProblem[]): string {
 	return problems.map((p) => `Field "${p.field}": ${p.rule}`).join('; ');
 }
 
+/** Per execution context, the items whose fields break their description's rules, with the problems. */
+const blockedItems = new WeakMap<object, Map<number, ParameterProblem[]>>();
+
 /**
- * The problems found for the item being run, kept for the duration of its operation. The transport
- * checks them before each request (assertParametersValid), so nothing is sent with a value the
- * description rules out, while the operation's own validators still get to speak first.
+ * The problems found for an item, kept while its operation runs. The transport asks for them before
+ * each request (by the context and the request's itemIndex), so nothing is sent with a value the
+ * description rules out, while the operation's own validators still get to speak first. Keyed by
+ * context and item rather than async context: n8n's community rules refuse node:async_hooks.
  */
-export const parameterGuard = new AsyncLocalStorage<{ problems: ParameterProblem[]; itemIndex: number }>();
+export const parameterGuard = {
+	async run<T>(context: object, itemIndex: number, problems: ParameterProblem[], operation: () => Promise<T>): Promise<T> {
+		let items = blockedItems.get(context);
+		if (!items) blockedItems.set(context, (items = new Map()));
+		items.set(itemIndex, problems);
+		try {
+			return await operation();
+		} finally {
+			items.delete(itemIndex);
+		}
+	},
+	problemsFor(context: object, itemIndex: number | undefined): ParameterProblem[] | undefined {
+		return itemIndex === undefined ? undefined : blockedItems.get(context)?.get(itemIndex);
+	},
+};
 
 /** Whether an error message talks about one of these fields (by label or internal name, in quotes). */
 export function mentionsField(message: string, problems: ParameterProblem[]): boolean {

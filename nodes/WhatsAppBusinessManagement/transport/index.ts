@@ -225,10 +225,10 @@ export async function graphRequestFull<T = IDataObject>(
 	this: GraphContext,
 	options: GraphRequestOptions,
 ): Promise<GraphFullResponse<T>> {
-	const pending = parameterGuard.getStore();
-	if (pending?.problems.length) {
-		throw new NodeOperationError(this.getNode(), describeProblems(pending.problems), {
-			itemIndex: pending.itemIndex,
+	const blocked = parameterGuard.problemsFor(this, options.itemIndex);
+	if (blocked?.length) {
+		throw new NodeOperationError(this.getNode(), describeProblems(blocked), {
+			itemIndex: options.itemIndex,
 			description: 'Correct the field and run again. No request was sent.',
 		});
 	}
