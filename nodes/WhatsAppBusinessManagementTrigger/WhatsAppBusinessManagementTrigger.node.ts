@@ -12,27 +12,31 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../WhatsAppBusinessManagement/transport';
 import {
-	RecentKeys,
+	SeenEvents,
 	WABA_OBJECT,
+	appendToWindow,
 	buildEventItems,
 	checkVerification,
+	deliveryIdOf,
+	fingerprint,
 	parseIdList,
-	rememberInWindow,
 	verifySignature,
 	type TriggerEvent,
 } from './events';
 import { asObject } from './events/values';
 import { createSubscription, deleteSubscription, subscriptionExists, verifyTokenOf } from './subscription';
 
-/** Per-process memory of recent event IDs, one set per workflow node (see README, "Duplicates"). */
+/** Per-process memory of recent event fingerprints, one set per workflow node (see README, "Duplicates"). */
 const PROCESS_MEMORY_CAPACITY = 20_000;
-/** How many event fingerprints the node keeps in workflow static data (about 20 bytes each). */
+/** How many event fingerprints the node keeps in workflow static data (16 characters each). */
 export const STATIC_WINDOW_CAPACITY = 2_000;
+/** The key in the node's static data that holds the window of fingerprints. */
+export const STATIC_WINDOW_KEY = 'recentEvents';
 /** Meta's webhook payload limit (graph-api.md section 6): a larger body is not a Meta delivery. */
 export const MAX_PAYLOAD_BYTES = 3 * 1024 * 1024;
-export const DEFAULT_REMEMBERED_EVENTS = 10_000;
+export const DEFAULT_REMEMBERED_DELIVERIES = 10_000;
 
-const processMemory = new Map<string, RecentKeys>();
+const processMemory = new Map<string, SeenEvents>();
 
 /** Forgets what this process has seen, as a restart or another webhook process would. For tests. */
 export function clearProcessMemory(): void {
@@ -162,13 +166,13 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 							'Only events of these business phone number IDs (comma-separated). Events that name no phone number (template, flow and account updates) always pass.',
 					},
 					{
-						displayName: 'Remembered Event IDs',
-						name: 'rememberedEvents',
+						displayName: 'Remembered Deliveries',
+						name: 'rememberedDeliveries',
 						type: 'number',
 						typeOptions: { minValue: 100, maxValue: 100000 },
-						default: DEFAULT_REMEMBERED_EVENTS,
+						default: DEFAULT_REMEMBERED_DELIVERIES,
 						description:
-							"How many recent message IDs n8n's deduplication store keeps for this node; a re-delivery of an older event starts the workflow again",
+							"How many recent webhook deliveries n8n's deduplication store keeps for this node (one entry per POST from Meta, whatever it carries)",
 					},
 				],
 			},
@@ -235,54 +239,72 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		});
 		if (built.items.length === 0) return reply(this, 200, 'No selected events');
 
-		// First line of deduplication, before an execution exists: this process's memory, then
-		// the window kept in workflow static data (n8n saves it after the webhook call).
+		// First line of deduplication, before an execution exists: this process's memory, which
+		// takes in the window of fingerprints kept in workflow static data (n8n saves static data
+		// after the webhook call and loads it for the next, in whichever process).
 		const node = this.getNode();
 		const scope = `${this.getWorkflow().id ?? ''}:${node.id}`;
 		let memory = processMemory.get(scope);
-		if (!memory) processMemory.set(scope, (memory = new RecentKeys(PROCESS_MEMORY_CAPACITY)));
-		const notInMemory = built.items.filter((item) => !memory.has(item.key));
+		if (!memory) processMemory.set(scope, (memory = new SeenEvents(PROCESS_MEMORY_CAPACITY)));
 		const staticData = this.getWorkflowStaticData('node');
-		const window = Array.isArray(staticData.recentEventIds) ? (staticData.recentEventIds as string[]).slice() : [];
-		const fresh = rememberInWindow(window, notInMemory.map((item) => item.key), STATIC_WINDOW_CAPACITY);
-		for (const item of built.items) memory.add(item.key);
-		if (fresh.size > 0) staticData.recentEventIds = window;
-		const items = notInMemory.filter((item) => fresh.has(item.key));
-		if (items.length === 0) return reply(this, 200, 'Already received');
+		const stored = staticData[STATIC_WINDOW_KEY];
+		memory.absorbWindow(typeof stored === 'string' ? stored : '');
 
-		// The item objects were built for this request only: eventId is set on them, not on copies.
-		const output: INodeExecutionData[] = new Array(items.length);
-		for (let index = 0; index < items.length; index++) {
-			const item = items[index];
+		const prints: string[] = new Array(built.items.length);
+		const freshPrints: string[] = [];
+		const output: INodeExecutionData[] = [];
+		for (let index = 0; index < built.items.length; index++) {
+			const item = built.items[index];
+			const print = fingerprint(item.key);
+			prints[index] = print;
+			if (!memory.add(print)) continue;
+			freshPrints.push(print);
+			// The item objects were built for this request only: the IDs are set on them, not on copies.
 			item.json.eventId = item.key;
-			output[index] = { json: item.json };
+			output.push({ json: item.json });
 		}
+		if (output.length === 0) return reply(this, 200, 'Already received');
+		const window = appendToWindow(memory.syncedWindow, freshPrints, STATIC_WINDOW_CAPACITY);
+		staticData[STATIC_WINDOW_KEY] = window;
+		memory.syncedWindow = window;
+
+		const deliveryId = deliveryIdOf(prints);
+		for (let index = 0; index < output.length; index++) output[index].json.deliveryId = deliveryId;
 		return { workflowData: [output] };
 	}
 
 	/**
 	 * n8n runs a webhook node's execute() with the items webhook() returned, inside the execution
-	 * (on a worker in queue mode). There n8n's database-backed deduplication store is available;
-	 * it is the second and shared line against re-deliveries.
+	 * (on a worker in queue mode). There n8n's database-backed deduplication store is available:
+	 * it is the shared line against the same delivery reaching two processes at once, and against
+	 * a retry of a delivery older than the static-data window. It remembers one entry per delivery
+	 * (`deliveryId`), not per event: n8n hashes every value it is given, which for a 1,000-message
+	 * batch cost more than everything else the trigger does.
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const keys = items.map((item) => (typeof item.json.eventId === 'string' ? item.json.eventId : ''));
+		const deliveries = new Set<string>();
+		for (const item of items) if (typeof item.json.deliveryId === 'string') deliveries.add(item.json.deliveryId);
+		if (deliveries.size === 0) return [items];
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-		const maxEntries = Number(options.rememberedEvents) || DEFAULT_REMEMBERED_EVENTS;
-		let fresh: Set<string> | undefined;
+		const maxEntries = Number(options.rememberedDeliveries) || DEFAULT_REMEMBERED_DELIVERIES;
+		let fresh: Set<string>;
 		try {
-			const checked = await this.helpers.checkProcessedAndRecord(keys.filter(Boolean), 'node', { mode: 'entries', maxEntries });
+			const checked = await this.helpers.checkProcessedAndRecord([...deliveries], 'node', { mode: 'entries', maxEntries });
 			fresh = new Set(checked.new.map(String));
 		} catch (error) {
 			// Losing a lead is worse than seeing it twice: without the store, items pass.
 			this.logger.warn(
 				`WhatsApp Business Management Trigger: n8n's deduplication store is unavailable, events pass unchecked: ${(error as Error).message}`,
 			);
+			return [items];
 		}
-		const output = items
-			.map((item, index) => ({ json: item.json, pairedItem: { item: index } }))
-			.filter((_, index) => fresh === undefined || !keys[index] || fresh.has(keys[index]));
+		if (fresh.size === deliveries.size) return [items];
+		const output: INodeExecutionData[] = [];
+		for (let index = 0; index < items.length; index++) {
+			const deliveryId = items[index].json.deliveryId;
+			if (typeof deliveryId !== 'string' || fresh.has(deliveryId)) output.push({ json: items[index].json, pairedItem: { item: index } });
+		}
 		return [output];
 	}
 }

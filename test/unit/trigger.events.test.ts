@@ -1,12 +1,16 @@
 import {
-	RecentKeys,
+	REFERRAL_FIELDS,
+	SeenEvents,
+	appendToWindow,
 	buildEventItems,
 	checkVerification,
 	classifyChange,
 	contactFor,
 	messageText,
+	deliveryIdOf,
+	fingerprint,
+	flattenMessage,
 	parseIdList,
-	rememberInWindow,
 	signatureOf,
 	verifySignature,
 } from '../../nodes/WhatsAppBusinessManagementTrigger/events';
@@ -150,27 +154,62 @@ describe('message helpers', () => {
 });
 
 describe('dedup building blocks', () => {
-	test('RecentKeys evicts the least recently seen key', () => {
-		const keys = new RecentKeys(2);
-		keys.add('a');
-		keys.add('b');
-		keys.add('a');
-		keys.add('c');
-		expect([keys.has('a'), keys.has('b'), keys.has('c'), keys.size]).toEqual([true, false, true, 2]);
+	test('fingerprint: 16 hex characters, stable, different for different keys', () => {
+		// The reference value of the original toString(16) implementation: windows saved before stay valid.
+		expect(fingerprint('message:abc')).toBe('00bf5b454001d501');
+		expect(fingerprint('message:abc')).toBe(fingerprint(['message:', 'abc'].join('')));
+		const prints = new Set(Array.from({ length: 50_000 }, (_, index) => fingerprint(`message:wamid.${index}`)));
+		expect(prints.size).toBe(50_000);
+		for (const print of [...prints].slice(0, 100)) expect(print).toMatch(/^[0-9a-f]{16}$/);
 	});
-	test('RecentKeys stays at capacity through many re-sightings and evictions', () => {
-		const keys = new RecentKeys(3);
-		for (let round = 0; round < 5000; round++) keys.add(round % 7 === 0 ? 'hot' : `k${round}`);
-		expect(keys.size).toBe(3);
-		expect([keys.has('hot'), keys.has('k4999'), keys.has('k4997'), keys.has('k4996')]).toEqual([true, true, true, false]);
+	test('SeenEvents forgets the oldest fingerprint first and says whether one was new', () => {
+		const seen = new SeenEvents(2);
+		expect([seen.add('a'), seen.add('b'), seen.add('a'), seen.add('c')]).toEqual([true, true, false, true]);
+		expect([seen.has('a'), seen.has('b'), seen.has('c'), seen.size]).toEqual([false, true, true, 2]);
 	});
-	test('rememberInWindow reports new keys and keeps the newest fingerprints', () => {
-		const window: string[] = [];
-		expect([...rememberInWindow(window, ['a', 'b', 'a'], 3)]).toEqual(['a', 'b']);
-		expect([...rememberInWindow(window, ['b', 'c', 'd'], 3)]).toEqual(['c', 'd']);
-		expect(window).toHaveLength(3);
-		// 'a' fell out of the window and counts as new again.
-		expect([...rememberInWindow(window, ['a'], 3)]).toEqual(['a']);
-		expect(window.every((print) => print.length === 16)).toBe(true);
+	test('SeenEvents stays at capacity through many additions', () => {
+		const seen = new SeenEvents(3);
+		for (let round = 0; round < 5000; round++) seen.add(`k${round}`);
+		expect(seen.size).toBe(3);
+		expect([seen.has('k4999'), seen.has('k4997'), seen.has('k4996')]).toEqual([true, true, false]);
+	});
+	test('SeenEvents takes in a window another process saved, once', () => {
+		const seen = new SeenEvents(100);
+		const window = appendToWindow('', [fingerprint('x'), fingerprint('y')], 10);
+		seen.absorbWindow(window);
+		expect([seen.has(fingerprint('x')), seen.has(fingerprint('y')), seen.size, seen.syncedWindow]).toEqual([true, true, 2, window]);
+		// A cut-off fingerprint at the end (damaged static data) is ignored, not half-read.
+		const other = new SeenEvents(100);
+		other.absorbWindow(`${window}abc`);
+		expect(other.size).toBe(2);
+	});
+	test('appendToWindow keeps the newest fingerprints', () => {
+		const prints = ['a', 'b', 'c', 'd'].map(fingerprint);
+		const window = appendToWindow(appendToWindow('', prints.slice(0, 3), 3), prints.slice(3), 3);
+		expect(window).toBe(prints.slice(1).join(''));
+	});
+	test('deliveryIdOf: the same events give the same ID, any other list another', () => {
+		const [a, b] = ['message:a', 'message:b'].map(fingerprint);
+		expect(deliveryIdOf([a, b])).toBe(deliveryIdOf([a, b]));
+		expect(deliveryIdOf([a, b])).not.toBe(deliveryIdOf([b, a]));
+		expect(deliveryIdOf([a])).not.toBe(deliveryIdOf([a, b]));
+		expect(deliveryIdOf([a])).toMatch(/^[A-Za-z0-9_-]{32}$/);
+	});
+});
+
+describe('flattenMessage', () => {
+	test('copies every documented referral field, in REFERRAL_FIELDS order, and only those', () => {
+		const referral = Object.fromEntries(REFERRAL_FIELDS.map((key) => [key, `value of ${key}`]));
+		const message = { from: '1', id: 'wamid.1', type: 'text', text: { body: 'hi' }, referral: { ...referral, unknown_field: 'x' } };
+		const item = flattenMessage(message, { wabaId: 'w', contacts: [] });
+		const keys = Object.keys(item);
+		expect(keys.filter((key) => (REFERRAL_FIELDS as readonly string[]).includes(key))).toEqual([...REFERRAL_FIELDS]);
+		for (const key of REFERRAL_FIELDS) expect(item[key]).toBe(`value of ${key}`);
+		expect(item).not.toHaveProperty('unknown_field');
+		expect(item.message).toBe(message);
+	});
+	test('a referral field Meta did not send stays absent', () => {
+		const item = flattenMessage({ id: 'wamid.2', referral: { source_id: '9' } }, { contacts: [] });
+		expect(Object.keys(item)).toEqual(['eventType', 'field', 'messageId', 'source_id', 'message']);
 	});
 });

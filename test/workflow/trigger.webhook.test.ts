@@ -3,6 +3,7 @@ import { GUIDE_REFERRAL_WEBHOOK, PHONE_NUMBER_ID, WABA_ID, envelope, messagesCha
 import { sandboxCredential } from '../helpers/workflow';
 import { deduplicator, startTriggerServer, type TriggerServer } from '../helpers/webhook';
 import { clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
+import { deliveryIdOf, fingerprint } from '../../nodes/WhatsAppBusinessManagementTrigger/events';
 import { derivedVerifyToken } from '../../nodes/WhatsAppBusinessManagementTrigger/subscription';
 
 let sandbox: Sandbox;
@@ -68,6 +69,7 @@ describe('Ad Referral events', () => {
 				ref: 'REF_ID',
 				message,
 				eventId: 'message:wamid.ID',
+				deliveryId: deliveryIdOf([fingerprint('message:wamid.ID')]),
 			},
 		]);
 	});
@@ -217,7 +219,8 @@ describe('re-deliveries', () => {
 	test('another webhook process (empty memory) is stopped by the static data n8n saved', async () => {
 		await startTrigger();
 		await sandbox.sendWebhook({ url: trigger.url, payload });
-		expect((trigger.staticData['node:WhatsApp Business Management Trigger'] as { recentEventIds: string[] }).recentEventIds).toHaveLength(2);
+		// Two 16-character fingerprints, back to back.
+		expect((trigger.staticData['node:WhatsApp Business Management Trigger'] as { recentEvents: string }).recentEvents).toMatch(/^[0-9a-f]{32}$/);
 		clearProcessMemory();
 		await sandbox.sendWebhook({ url: trigger.url, payload });
 		expect(trigger.executions).toHaveLength(1);
@@ -233,7 +236,34 @@ describe('re-deliveries', () => {
 		expect(trigger.executions).toHaveLength(2);
 		expect(trigger.executions[1].items).toEqual([]);
 		expect(trigger.emitted()).toHaveLength(2);
-		expect(await deduplicator.getProcessedDataCount('node', { workflow: { id: `workflow-${nodeCounter}`, active: true }, node: trigger.node })).toBe(2);
+		// One entry per delivery, not per message.
+		expect(await deduplicator.getProcessedDataCount('node', { workflow: { id: `workflow-${nodeCounter}`, active: true }, node: trigger.node })).toBe(1);
+	});
+
+	test("a retry whose older messages already left the static window is stopped whole by n8n's store", async () => {
+		await startTrigger();
+		await sandbox.sendWebhook({ url: trigger.url, payload });
+		// Another process, after many other messages: only the second message is still in the window.
+		clearProcessMemory();
+		trigger.replaceStaticData({ 'node:WhatsApp Business Management Trigger': { recentEvents: fingerprint(`message:${referralMessage(11).id}`) } });
+		await sandbox.sendWebhook({ url: trigger.url, payload });
+		// The first message passes the webhook's window, but its delivery was processed before.
+		expect(trigger.executions).toHaveLength(2);
+		expect(trigger.executions[1].items).toEqual([]);
+		expect(trigger.emitted().map((item) => item.messageId)).toEqual([referralMessage(10).id, referralMessage(11).id]);
+	});
+
+	test('a new delivery repeating a processed message emits only the new message, with its own delivery ID', async () => {
+		await startTrigger();
+		await sandbox.sendWebhook({ url: trigger.url, payload });
+		clearProcessMemory();
+		trigger.replaceStaticData({});
+		await sandbox.sendWebhook({ url: trigger.url, payload: envelope([messagesChange([referralMessage(12), referralMessage(10)], [])]) });
+		// Neither memory nor window knew message 10 any more: both pass, in a delivery the store has not seen.
+		const second = trigger.executions[1].items.map((item) => item.json);
+		expect(second.map((item) => item.messageId)).toEqual([referralMessage(12).id, referralMessage(10).id]);
+		expect(second[0].deliveryId).not.toBe(trigger.executions[0].items[0].json.deliveryId);
+		expect(new Set(second.map((item) => item.deliveryId)).size).toBe(1);
 	});
 });
 

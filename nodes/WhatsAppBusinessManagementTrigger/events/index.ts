@@ -8,7 +8,7 @@ export { REFERRAL_FIELDS, flattenMessage, flattenStatus, contactFor, messageText
 export { classifyChange, changeKey, flattenChange } from './changes';
 export { verifySignature, signatureOf } from './signature';
 export { checkVerification } from './verification';
-export { RecentKeys, rememberInWindow } from './dedup';
+export { SeenEvents, appendToWindow, deliveryIdOf, fingerprint } from './dedup';
 
 /** The values of the trigger's "Events" parameter. */
 export type TriggerEvent = 'adReferral' | 'allMessages' | 'messageStatus' | ManagementEvent;

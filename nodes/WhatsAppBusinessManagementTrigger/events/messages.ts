@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { asObject, asString, setIfPresent, toIsoTimestamp } from './values';
+import { asObject, asString, toIsoTimestamp } from './values';
 
 /**
  * Every field Meta documents on a message's `referral` object (SPEC ReferralObject, the
@@ -69,29 +69,64 @@ export function messageText(message: IDataObject): string | undefined {
 	return undefined;
 }
 
+/** The business number and WABA a message or status arrived on; keys written by name (see below). */
+function setChangeContext(item: IDataObject, context: ChangeContext): void {
+	if (context.wabaId !== undefined) item.wabaId = context.wabaId;
+	if (context.phoneNumberId !== undefined) item.phoneNumberId = context.phoneNumberId;
+	if (context.displayPhoneNumber !== undefined) item.displayPhoneNumber = context.displayPhoneNumber;
+}
+
+/** Meta's Unix-seconds timestamp as sent, and as ISO text when it is one. */
+function setTimestamp(item: IDataObject, value: unknown): void {
+	const timestamp = asString(value);
+	if (timestamp === undefined) return;
+	item.timestamp = timestamp;
+	const iso = toIsoTimestamp(timestamp);
+	if (iso !== undefined) item.timestampIso = iso;
+}
+
 /**
  * One incoming message as a flat item ready for a CRM. Keys are only set when Meta sent a value:
  * nothing is invented, and a referral field missing from the payload stays absent.
+ *
+ * Every key is written by name (not through a helper taking the key as a string): V8 then caches
+ * each store, where a generic `target[key] = value` costs about a tenth of a microsecond apiece -
+ * most of the trigger's time for a 1,000-message batch.
  */
 export function flattenMessage(message: IDataObject, context: ChangeContext): IDataObject {
 	const referral = asObject(message.referral);
 	const item: IDataObject = { eventType: referral ? 'adReferral' : 'message', field: 'messages' };
-	setIfPresent(item, 'wabaId', context.wabaId);
-	setIfPresent(item, 'phoneNumberId', context.phoneNumberId);
-	setIfPresent(item, 'displayPhoneNumber', context.displayPhoneNumber);
+	setChangeContext(item, context);
 	const contact = contactFor(message, context.contacts);
-	setIfPresent(item, 'contactName', asString(asObject(contact?.profile)?.name));
-	setIfPresent(item, 'waId', asString(contact?.wa_id));
-	setIfPresent(item, 'from', asString(message.from));
-	setIfPresent(item, 'messageId', asString(message.id));
-	setIfPresent(item, 'timestamp', asString(message.timestamp));
-	setIfPresent(item, 'timestampIso', toIsoTimestamp(message.timestamp));
-	setIfPresent(item, 'messageType', asString(message.type));
-	setIfPresent(item, 'text', messageText(message));
+	if (contact !== undefined) {
+		const contactName = asString(asObject(contact.profile)?.name);
+		if (contactName !== undefined) item.contactName = contactName;
+		const waId = asString(contact.wa_id);
+		if (waId !== undefined) item.waId = waId;
+	}
+	const from = asString(message.from);
+	if (from !== undefined) item.from = from;
+	const messageId = asString(message.id);
+	if (messageId !== undefined) item.messageId = messageId;
+	setTimestamp(item, message.timestamp);
+	const messageType = asString(message.type);
+	if (messageType !== undefined) item.messageType = messageType;
+	const text = messageText(message);
+	if (text !== undefined) item.text = text;
 	if (referral) {
-		for (const key of REFERRAL_FIELDS) {
-			if (referral[key] !== undefined) item[key] = referral[key];
-		}
+		// REFERRAL_FIELDS, in its order.
+		if (referral.source_url !== undefined) item.source_url = referral.source_url;
+		if (referral.source_id !== undefined) item.source_id = referral.source_id;
+		if (referral.source_type !== undefined) item.source_type = referral.source_type;
+		if (referral.headline !== undefined) item.headline = referral.headline;
+		if (referral.body !== undefined) item.body = referral.body;
+		if (referral.media_type !== undefined) item.media_type = referral.media_type;
+		if (referral.image_url !== undefined) item.image_url = referral.image_url;
+		if (referral.video_url !== undefined) item.video_url = referral.video_url;
+		if (referral.thumbnail_url !== undefined) item.thumbnail_url = referral.thumbnail_url;
+		if (referral.ctwa_clid !== undefined) item.ctwa_clid = referral.ctwa_clid;
+		if (referral.ref !== undefined) item.ref = referral.ref;
+		if (referral.welcome_message !== undefined) item.welcome_message = referral.welcome_message;
 	}
 	const repliedTo = asObject(message.context);
 	if (repliedTo) item.context = repliedTo;
@@ -104,16 +139,17 @@ export function flattenMessage(message: IDataObject, context: ChangeContext): ID
 /** One delivery-status update (sent, delivered, read, failed) as an item. */
 export function flattenStatus(status: IDataObject, context: ChangeContext): IDataObject {
 	const item: IDataObject = { eventType: 'messageStatus', field: 'messages' };
-	setIfPresent(item, 'wabaId', context.wabaId);
-	setIfPresent(item, 'phoneNumberId', context.phoneNumberId);
-	setIfPresent(item, 'displayPhoneNumber', context.displayPhoneNumber);
-	setIfPresent(item, 'messageId', asString(status.id));
-	setIfPresent(item, 'status', asString(status.status));
-	setIfPresent(item, 'recipientId', asString(status.recipient_id));
-	setIfPresent(item, 'timestamp', asString(status.timestamp));
-	setIfPresent(item, 'timestampIso', toIsoTimestamp(status.timestamp));
-	for (const key of ['conversation', 'pricing', 'errors', 'biz_opaque_callback_data']) {
-		if (status[key] !== undefined) item[key] = status[key];
-	}
+	setChangeContext(item, context);
+	const messageId = asString(status.id);
+	if (messageId !== undefined) item.messageId = messageId;
+	const state = asString(status.status);
+	if (state !== undefined) item.status = state;
+	const recipientId = asString(status.recipient_id);
+	if (recipientId !== undefined) item.recipientId = recipientId;
+	setTimestamp(item, status.timestamp);
+	if (status.conversation !== undefined) item.conversation = status.conversation;
+	if (status.pricing !== undefined) item.pricing = status.pricing;
+	if (status.errors !== undefined) item.errors = status.errors;
+	if (status.biz_opaque_callback_data !== undefined) item.biz_opaque_callback_data = status.biz_opaque_callback_data;
 	return item;
 }

@@ -12,10 +12,6 @@ export function asString(value: unknown): string | undefined {
 	return undefined;
 }
 
-export function setIfPresent(target: IDataObject, key: string, value: unknown): void {
-	if (value !== undefined) target[key] = value as IDataObject[string];
-}
-
 const SECONDS_PER_DAY = 86_400;
 /** "YYYY-MM-DD" of recent day numbers (days since 1970): a batch's timestamps share a few days. */
 const dayCache = new Map<number, string>();
