@@ -9,9 +9,9 @@
  * the tarball leg on the packed tarball's compiled `.js` and package.json. The provenance leg is
  * reported as not run.
  *
- * The scanner is installed once from the npm registry (with --ignore-scripts: one of its
- * dependencies runs `npx only-allow pnpm` on install) into the n8n install cache, or into
- * .n8n-dev/ when that cache is not writable.
+ * The scanner is installed once from the npm registry (`npm ci` from scripts/scanner/package-lock.json,
+ * with --ignore-scripts: one of its dependencies runs `npx only-allow pnpm` on install) into the n8n
+ * install cache, or into .n8n-dev/ when that cache is not writable.
  *
  * `--tarball-only` runs only the tarball leg and exits non-zero on any of its findings: the CI gate
  * in .ci/run (the source leg has deliberate, documented findings). `--skip-build` packs the
@@ -26,7 +26,9 @@ const { pathToFileURL } = require('node:url');
 const { ROOT, DEV_DIR, npm, log } = require('./lib/n8n-install');
 const { buildAndPack } = require('./lib/n8n-run');
 
-const SCANNER_VERSION = process.env.WABM_SCANNER_VERSION || '0.32.0';
+/** The version scripts/scanner/package-lock.json was recorded for. */
+const LOCKED_SCANNER_VERSION = '0.32.0';
+const SCANNER_VERSION = process.env.WABM_SCANNER_VERSION || LOCKED_SCANNER_VERSION;
 
 async function ensureScanner() {
 	let base = process.env.WABM_N8N_CACHE || '/var/cache/wabm-n8n';
@@ -42,7 +44,12 @@ async function ensureScanner() {
 		log(`== installing @n8n/scan-community-package@${SCANNER_VERSION} into ${dir}`);
 		fs.mkdirSync(dir, { recursive: true });
 		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, dependencies: { '@n8n/scan-community-package': SCANNER_VERSION } }));
-		await npm(process.execPath, ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'], {
+		// The scanner's own dependencies use ranges; the committed lock keeps a clean machine on the
+		// same rule set as the machine that recorded the findings, so the CI gate does not drift.
+		const lock = path.join(__dirname, 'scanner', 'package-lock.json');
+		const locked = SCANNER_VERSION === LOCKED_SCANNER_VERSION && fs.existsSync(lock);
+		if (locked) fs.copyFileSync(lock, path.join(dir, 'package-lock.json'));
+		await npm(process.execPath, [locked ? 'ci' : 'install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'], {
 			cwd: dir,
 			logFile: path.join(dir, 'install.log'),
 			label: 'scanner',
