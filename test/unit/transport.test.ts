@@ -155,7 +155,12 @@ describe('transport through WorkflowExecute', () => {
 
 	it('does not retry a permanent error', async () => {
 		sandbox.faults.queue.push({ method: 'GET', pathIncludes: 'welcome_message_sequences', status: 400, code: 100 });
-		const result = await list();
+		// Return All off: with Return All, a 100 on the large whole-list limit is asked once more with a
+		// smaller limit, which is paging's fallback, not a retry (test/workflow/sequence.paging.test.ts).
+		const result = await runNode({
+			parameters: { resource: 'sequence', operation: 'getAll', returnAll: false, limit: 10 },
+			credential: sandboxCredential(sandbox),
+		});
 		expect(listCalls()).toHaveLength(1);
 		expect(result.error?.message).toMatch(/^Meta error 100/);
 	});

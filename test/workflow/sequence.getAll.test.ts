@@ -39,7 +39,7 @@ describe('Sequence > Get Many through WorkflowExecute', () => {
 		expect(calls[0].headers.authorization).toBe('Bearer ***');
 	});
 
-	it('follows cursor paging on the Graph-edge shape with the largest page', async () => {
+	it('follows cursor paging on the Graph-edge shape', async () => {
 		sandbox.seed({ sequenceListShape: 'edge' });
 		sandbox.seed({ sequences: Array.from({ length: 230 }, (_, i) => ({ sequence_id: String(5000 + i), name: `Seq ${i}` })) });
 		const result = await runNode({
@@ -49,8 +49,9 @@ describe('Sequence > Get Many through WorkflowExecute', () => {
 		expect(result.items).toHaveLength(230);
 		expect(result.items[229].json.sequence_id).toBe('5229');
 		const calls = sandbox.requestsTo('GET', '/welcome_message_sequences');
+		// Return All asks for the whole-list limit; the edge serves at most 100 a page (see sequence.paging.test.ts).
 		expect(calls).toHaveLength(3);
-		expect(calls.map((c) => c.query.limit)).toEqual(['100', '100', '100']);
+		expect(calls.map((c) => c.query.limit)).toEqual(['10000', '10000', '10000']);
 		expect(calls[0].query.after).toBeUndefined();
 		expect(calls[1].query.after).toBeDefined();
 	});

@@ -261,12 +261,12 @@ describe('Sequence operations through WorkflowExecute', () => {
 	});
 
 	describe('Get Many', () => {
-		it('returns every sequence of a bare-array answer even past one full page (no cursors to follow)', async () => {
+		it('returns every sequence of a bare-array answer past the old page of 100 in one call (no cursors to follow)', async () => {
 			sandbox.seed({ sequences: Array.from({ length: 130 }, (_, i) => ({ sequence_id: String(9000 + i), name: `Seq ${i}` })) });
 			const result = await run({ operation: 'getAll', returnAll: true });
 			expect(result.items).toHaveLength(132);
 			const calls = sandbox.requestsTo('GET', '/welcome_message_sequences');
-			expect(calls.map((c) => c.query.limit)).toEqual(['100', undefined]);
+			expect(calls.map((c) => c.query.limit)).toEqual(['10000']);
 		});
 
 		it('asks once when a bare array does not fill the page', async () => {

@@ -4,6 +4,20 @@ import type { IDataObject } from 'n8n-workflow';
 export const sequencesPath = (businessAccountId: string) => `/${businessAccountId}/welcome_message_sequences`;
 
 /**
+ * How the list is paged. The guide answers a bare array where `limit` is just "Number of sequences to
+ * fetch" (no cursors), so Return All asks for a large limit and gets everything in one call. The SDKs
+ * model a Graph edge, which serves at most its maximum per page (Meta publishes none for this edge;
+ * 100 is the common Graph ceiling) and is followed by cursor. A refused large limit (100, or this
+ * endpoint's 4027001 invalid input) is retried once with 100.
+ */
+export const SEQUENCE_LIST_PAGING = {
+	maxPageSize: 100,
+	wholeListLimit: 10_000,
+	limitRefusedCodes: [100, 4027001],
+	listKeys: ['welcome_message_sequences'],
+};
+
+/**
  * Meta has answered this endpoint with a bare array (the guide) and with a Graph edge
  * (`{data, paging}`, the SDKs); ids come as `sequence_id` or `id`, and the sequence itself as a JSON
  * string. This gives one shape whatever arrived.

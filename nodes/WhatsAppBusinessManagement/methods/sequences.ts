@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { normalizeSequence, sequencesPath } from '../helpers/sequence';
+import { SEQUENCE_LIST_PAGING, normalizeSequence, sequencesPath } from '../helpers/sequence';
 import { getGraphCredentials, graphPaginate } from '../transport';
 
 /** Backs the sequence resource locator: every sequence, filtered by name or ID. */
@@ -10,8 +10,7 @@ export async function searchSequences(this: ILoadOptionsFunctions, filter?: stri
 		await graphPaginate.call(this, {
 			path: sequencesPath(businessAccountId),
 			returnAll: true,
-			maxPageSize: 100,
-			listKeys: ['welcome_message_sequences'],
+			...SEQUENCE_LIST_PAGING,
 		})
 	).map(normalizeSequence);
 	const needle = (filter ?? '').toLowerCase();
