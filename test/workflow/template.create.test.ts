@@ -104,6 +104,10 @@ describe('Template > Create through WorkflowExecute', () => {
 		const upload = sandbox.requests.filter((r) => r.graphPath.startsWith('/upload:'));
 		expect(upload).toHaveLength(1);
 		expect(upload[0].headers.file_offset).toBe('0');
+		// Meta's upload guide: the bytes go with "Authorization: OAuth <token>" (the log masks the token).
+		expect(upload[0].headers.authorization).toBe('OAuth ***');
+		expect(upload[0].query).toEqual({});
+		expect(session[0].headers.authorization).toBe('Bearer ***');
 		expect(upload[0].rawSize).toBe(PNG.length);
 		const [handle] = [...sandbox.state.uploadHandles.keys()];
 		expect(handle).toMatch(/^4::/);
