@@ -97,11 +97,16 @@ describe('sandbox: message templates', () => {
 	});
 
 	it('edits only category, components and TTL', async () => {
-		sandbox.seed({ templates: [{ id: '42', status: 'REJECTED' }] });
+		sandbox.seed({ templates: [{ id: '42', status: 'REJECTED' }, { id: '43', status: 'REJECTED' }, { id: '44', status: 'REJECTED' }] });
 		const refused = await call('POST', '/42', { name: 'renamed' });
 		expect(refused.json.error.error_data.details).toMatch(/name can't be edited/);
 		const ttl = await call('POST', '/42', { message_send_ttl_seconds: 100_000 });
-		expect(ttl.json.error.error_data.details).toMatch(/30 to 43200 for UTILITY/);
+		expect(ttl.json.error.error_data.details).toMatch(/30 to 43200 \(or -1 for 30 days\) for UTILITY/);
+		// -1 sets a 30-day TTL for utility and authentication templates (Meta's TTL guide), not marketing ones.
+		expect((await call('POST', '/43', { message_send_ttl_seconds: -1 })).json).toEqual({ success: true });
+		expect(sandbox.state.templates.get('43')?.message_send_ttl_seconds).toBe(-1);
+		const marketing = await call('POST', '/44', { category: 'MARKETING', message_send_ttl_seconds: -1 });
+		expect(marketing.json.error.error_data.details).toMatch(/43200 to 2592000 for MARKETING/);
 		expect((await call('POST', '/42', { components: [body()] })).json).toEqual({ success: true });
 	});
 

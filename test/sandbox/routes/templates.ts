@@ -239,13 +239,20 @@ function validateComponents(state: SandboxState, raw: unknown, category: string,
 	return list;
 }
 
-/** Meta's time-to-live ranges per category. */
+/**
+ * Meta's time-to-live ranges per category, and -1 (a custom TTL of 30 days) for authentication and
+ * utility templates. Source: https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/time-to-live
+ * ("Valid message_send_ttl_seconds property values"). Meta's refusal code for an out-of-range value
+ * is not documented; the sandbox answers the generic 100.
+ */
 function validateTtl(value: unknown, category: string): number {
 	const seconds = Number(value);
+	if (seconds === -1 && (category === 'AUTHENTICATION' || category === 'UTILITY')) return seconds;
 	const ranges: Record<string, [number, number]> = { AUTHENTICATION: [30, 900], UTILITY: [30, 43_200], MARKETING: [43_200, 2_592_000] };
 	const [min, max] = ranges[category] ?? [30, 2_592_000];
 	if (!Number.isInteger(seconds) || seconds < min || seconds > max) {
-		throw invalidParameter(`message_send_ttl_seconds must be ${min} to ${max} for ${category} templates`);
+		const thirtyDays = category === 'AUTHENTICATION' || category === 'UTILITY' ? ' (or -1 for 30 days)' : '';
+		throw invalidParameter(`message_send_ttl_seconds must be ${min} to ${max}${thirtyDays} for ${category} templates`);
 	}
 	return seconds;
 }
