@@ -80,6 +80,15 @@ describe('sandbox: message templates', () => {
 		expect((await call('POST', templates(), valid({ language: 'pt_BR' }))).status).toBe(200);
 	});
 
+	it('blocks the name of a deleted APPROVED template for 30 days in every language, not of a rejected one', async () => {
+		// Meta: "If you delete an approved template, you cannot create a new template with the same name for 30 days."
+		sandbox.seed({ templates: [{ id: '7', name: 'promo', language: 'en_US', status: 'APPROVED' }, { id: '8', name: 'draft', status: 'REJECTED' }] });
+		expect((await call('DELETE', `${templates()}?hsm_id=7&name=promo`)).json).toEqual({ success: true });
+		await expectRefusal(valid({ name: 'promo', language: 'fr' }), 2388023, /promo was deleted in the last 30 days/);
+		expect((await call('DELETE', `${templates()}?name=draft`)).json).toEqual({ success: true });
+		expect((await call('POST', templates(), valid({ name: 'draft' }))).status).toBe(200);
+	});
+
 	it('lists with filters, fields, summary and cursor paging (at most 100 a page)', async () => {
 		sandbox.seed({ templates: Array.from({ length: 130 }, (_, i) => ({ name: `t_${i}`, status: i % 2 ? 'APPROVED' : 'REJECTED' })) });
 		const page = await call('GET', `${templates()}?limit=500&fields=name,status&summary=total_count&status=${encodeURIComponent('["APPROVED"]')}`);

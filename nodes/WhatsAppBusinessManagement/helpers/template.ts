@@ -221,6 +221,11 @@ function checkBody(body: Record<string, unknown>, context: ComponentContext): Te
 	}
 	const variables = extractVariables(text);
 	if (!variables.length) return problems;
+	// Not checked here: Meta's error 2388293 "Parameters words ratio exceeds limit" ("too many
+	// variables for its length"). Meta's error-codes reference publishes no ratio or threshold, so
+	// any local rule would be a guess that could refuse templates Meta accepts; Meta's answer (with
+	// its hint in transport/errors.ts) is left to say it. Source:
+	// https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes ("Template creation errors").
 	const trimmed = text.trim();
 	if (/^\{\{[^{}]*\}\}/.test(trimmed)) {
 		problems.push(problem(component, 'text', `may not start with a variable ({{${variables[0]}}}); add text before it`));
