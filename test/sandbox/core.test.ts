@@ -340,6 +340,21 @@ describe('sandbox core', () => {
 			expect(sandbox.state.uploads.get(id)?.data.toString()).toBe('abcdef');
 		});
 
+		it('takes the bytes only with "Authorization: OAuth <token>", as Meta\'s upload guide documents', async () => {
+			const { id } = await open(2);
+			const post = (headers: Record<string, string>, query = '') =>
+				getJson(`${v}/${id}${query}`, { method: 'POST', headers: { file_offset: '0', ...headers }, body: new Uint8Array(Buffer.from('ab')) });
+			const asBearer = await post(bearer());
+			expect(asBearer.status).toBe(401);
+			expect(asBearer.json.error).toEqual(expect.objectContaining({ code: 190 }));
+			expect(asBearer.json.error.error_data.details).toContain('"Bearer ..."');
+			const asQuery = await post({}, `?access_token=${sandbox.state.token}`);
+			expect(asQuery.json.error.code).toBe(190);
+			expect(asQuery.json.error.error_data.details).toContain('no Authorization header');
+			expect(sandbox.state.uploads.get(id)?.data.length).toBe(0);
+			expect((await post({ Authorization: `OAuth ${sandbox.state.token}` })).json.h).toMatch(/^4::/);
+		});
+
 		it('requires the file_offset header, refuses extra bytes and unknown sessions', async () => {
 			const { id } = await open(2);
 			expect((await send(id, undefined, Buffer.from('ab'))).json.error.code).toBe(100);

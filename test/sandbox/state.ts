@@ -137,7 +137,7 @@ export interface SandboxState {
 	uploadHandles: Map<string, UploadSessionRecord>;
 	/** Templates a WABA may hold: 250 unverified, 6,000 verified with an approved display name. */
 	templateLimit: number;
-	/** `name|language` of deleted APPROVED templates and when: Meta blocks the name for 30 days. */
+	/** Names of deleted APPROVED templates and when: Meta blocks the name (any language) for 30 days. */
 	deletedTemplateNames: Map<string, number>;
 	/** Files served without auth under `/samples/<name>` (public URLs a node may download from). */
 	publicFiles: Map<string, { data: Buffer; contentType: string }>;

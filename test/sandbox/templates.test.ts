@@ -80,6 +80,15 @@ describe('sandbox: message templates', () => {
 		expect((await call('POST', templates(), valid({ language: 'pt_BR' }))).status).toBe(200);
 	});
 
+	it('blocks the name of a deleted APPROVED template for 30 days in every language, not of a rejected one', async () => {
+		// Meta: "If you delete an approved template, you cannot create a new template with the same name for 30 days."
+		sandbox.seed({ templates: [{ id: '7', name: 'promo', language: 'en_US', status: 'APPROVED' }, { id: '8', name: 'draft', status: 'REJECTED' }] });
+		expect((await call('DELETE', `${templates()}?hsm_id=7&name=promo`)).json).toEqual({ success: true });
+		await expectRefusal(valid({ name: 'promo', language: 'fr' }), 2388023, /promo was deleted in the last 30 days/);
+		expect((await call('DELETE', `${templates()}?name=draft`)).json).toEqual({ success: true });
+		expect((await call('POST', templates(), valid({ name: 'draft' }))).status).toBe(200);
+	});
+
 	it('lists with filters, fields, summary and cursor paging (at most 100 a page)', async () => {
 		sandbox.seed({ templates: Array.from({ length: 130 }, (_, i) => ({ name: `t_${i}`, status: i % 2 ? 'APPROVED' : 'REJECTED' })) });
 		const page = await call('GET', `${templates()}?limit=500&fields=name,status&summary=total_count&status=${encodeURIComponent('["APPROVED"]')}`);
@@ -97,11 +106,16 @@ describe('sandbox: message templates', () => {
 	});
 
 	it('edits only category, components and TTL', async () => {
-		sandbox.seed({ templates: [{ id: '42', status: 'REJECTED' }] });
+		sandbox.seed({ templates: [{ id: '42', status: 'REJECTED' }, { id: '43', status: 'REJECTED' }, { id: '44', status: 'REJECTED' }] });
 		const refused = await call('POST', '/42', { name: 'renamed' });
 		expect(refused.json.error.error_data.details).toMatch(/name can't be edited/);
 		const ttl = await call('POST', '/42', { message_send_ttl_seconds: 100_000 });
-		expect(ttl.json.error.error_data.details).toMatch(/30 to 43200 for UTILITY/);
+		expect(ttl.json.error.error_data.details).toMatch(/30 to 43200 \(or -1 for 30 days\) for UTILITY/);
+		// -1 sets a 30-day TTL for utility and authentication templates (Meta's TTL guide), not marketing ones.
+		expect((await call('POST', '/43', { message_send_ttl_seconds: -1 })).json).toEqual({ success: true });
+		expect(sandbox.state.templates.get('43')?.message_send_ttl_seconds).toBe(-1);
+		const marketing = await call('POST', '/44', { category: 'MARKETING', message_send_ttl_seconds: -1 });
+		expect(marketing.json.error.error_data.details).toMatch(/43200 to 2592000 for MARKETING/);
 		expect((await call('POST', '/42', { components: [body()] })).json).toEqual({ success: true });
 	});
 

@@ -25,6 +25,16 @@ describe('Graph error hints', () => {
 		expect(hintForCode(code)!.length).toBeGreaterThan(20);
 	});
 
+	// Checked in Meta's error-codes reference and the request_code edge reference (see errors.ts Sources).
+	it.each([133005, 136024])('code %i, documented by Meta for registration, has a hint', (code) => {
+		expect(hintForCode(code)!.length).toBeGreaterThan(20);
+	});
+
+	it('hints for template name refusals state only the documented rules (30-day block after deleting an APPROVED template)', () => {
+		expect(GRAPH_ERROR_HINTS[2388023]).toMatch(/APPROVED template with this name was deleted in the last 30 days/);
+		expect(GRAPH_ERROR_HINTS[2388024]).toMatch(/already exists in this language/);
+	});
+
 	it("carries the welcome-sequence guide's possible solutions", () => {
 		expect(GRAPH_ERROR_HINTS[4027001]).toMatch(/correct type and format/);
 		expect(GRAPH_ERROR_HINTS[4027005]).toMatch(/required permissions/);

@@ -231,11 +231,26 @@ describe('message TTL', () => {
 	it('follows the category ranges', () => {
 		expect(validateMessageTtl(600, 'AUTHENTICATION')).toEqual([]);
 		expect(messages(validateMessageTtl(901, 'AUTHENTICATION'))).toEqual([
-			'Template: field "message_send_ttl_seconds" must be 30 seconds to 15 minutes (900) for AUTHENTICATION templates (it is 901)',
+			'Template: field "message_send_ttl_seconds" must be 30 seconds to 15 minutes (900), or -1 for 30 days for AUTHENTICATION templates (it is 901)',
 		]);
 		expect(messages(validateMessageTtl(3600, 'MARKETING'))[0]).toMatch(/12 hours \(43,200\) to 30 days/);
 		expect(messages(validateMessageTtl(10))[0]).toMatch(/30 seconds to 30 days/);
 		expect(messages(validateMessageTtl(1.5))).toEqual(['Template: field "message_send_ttl_seconds" must be a whole number of seconds']);
+	});
+
+	it('takes -1 (30 days) for authentication and utility templates only, as Meta\'s TTL guide documents', () => {
+		expect(validateMessageTtl(-1, 'AUTHENTICATION')).toEqual([]);
+		expect(validateMessageTtl(-1, 'UTILITY')).toEqual([]);
+		expect(validateMessageTtl(-1)).toEqual([]);
+		expect(messages(validateMessageTtl(-1, 'MARKETING'))).toEqual([
+			'Template: field "message_send_ttl_seconds" must be 12 hours (43,200) to 30 days (2,592,000) for MARKETING templates (it is -1)',
+		]);
+		expect(messages(validateMessageTtl(-2, 'UTILITY'))).toEqual([
+			'Template: field "message_send_ttl_seconds" must be 30 seconds to 12 hours (43,200), or -1 for 30 days for UTILITY templates (it is -2)',
+		]);
+		expect(validateMessageTtl(43_200, 'UTILITY')).toEqual([]);
+		expect(validateMessageTtl(2_592_000, 'MARKETING')).toEqual([]);
+		expect(messages(validateMessageTtl(29, 'UTILITY'))).toHaveLength(1);
 	});
 });
 

@@ -104,6 +104,10 @@ describe('Template > Create through WorkflowExecute', () => {
 		const upload = sandbox.requests.filter((r) => r.graphPath.startsWith('/upload:'));
 		expect(upload).toHaveLength(1);
 		expect(upload[0].headers.file_offset).toBe('0');
+		// Meta's upload guide: the bytes go with "Authorization: OAuth <token>" (the log masks the token).
+		expect(upload[0].headers.authorization).toBe('OAuth ***');
+		expect(upload[0].query).toEqual({});
+		expect(session[0].headers.authorization).toBe('Bearer ***');
 		expect(upload[0].rawSize).toBe(PNG.length);
 		const [handle] = [...sandbox.state.uploadHandles.keys()];
 		expect(handle).toMatch(/^4::/);
@@ -112,6 +116,33 @@ describe('Template > Create through WorkflowExecute', () => {
 		// Order: session, bytes, then the template.
 		expect(sandbox.requests.map((r) => r.seq)).toEqual([...sandbox.requests.map((r) => r.seq)].sort((a, b) => a - b));
 		expect(sandbox.requests.map((r) => r.graphPath.split('/')[1].replace(/^upload:.*/, 'upload'))).toEqual([sandbox.state.appId, 'upload', sandbox.state.wabaId]);
+	});
+
+	it('leaves the parameter-to-word ratio to Meta (no published threshold) and explains its 2388293', async () => {
+		// Meta documents 2388293 "Parameters words ratio exceeds limit" without a number, so a dense body is sent as is.
+		const dense = {
+			bodyText: 'Hi {{1}} {{2}} {{3}} {{4}} ok',
+			bodyExamples: { example: ['1', '2', '3', '4'].map((variable) => ({ variable, value: `v${variable}` })) },
+		};
+		sandbox.faults.queue.push({
+			method: 'POST',
+			pathIncludes: '/message_templates',
+			body: {
+				error: {
+					message: 'Invalid parameter',
+					type: 'OAuthException',
+					code: 100,
+					error_subcode: 2388293,
+					error_user_title: 'Parameters words ratio exceeds limit',
+					error_user_msg: 'This template has too many variables for its length.',
+					fbtrace_id: 'Aratio1',
+				},
+			},
+		});
+		const result = await runNode({ parameters: create(dense), credential: sandboxCredential(sandbox) });
+		expect(sandbox.requestsTo('POST', '/message_templates')).toHaveLength(1);
+		expect(result.error?.message).toMatch(/^Meta error 100\/2388293/);
+		expect(result.error?.description).toContain('Too many variables for the length of the text');
 	});
 
 	it('downloads a sample given by URL (without the token) and uploads it', async () => {
@@ -256,7 +287,7 @@ describe('Template > Create through WorkflowExecute', () => {
 			sandbox.seed({ templates: [{ name: 'order_shipped', language: 'en_US' }] });
 			const result = await runNode({ parameters: create(), credential: sandboxCredential(sandbox) });
 			expect(result.error?.message).toBe('Meta error 100/2388024: A template named order_shipped already exists in en_US.');
-			expect(result.error?.description).toMatch(/already exists in this language. Use another name/);
+			expect(result.error?.description).toMatch(/already exists in this language .*Use another name/);
 			expect(sandbox.requestsTo('POST', '/message_templates')).toHaveLength(1);
 		});
 

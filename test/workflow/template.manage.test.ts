@@ -164,6 +164,14 @@ describe('Template > Get Many, Get, Edit, Delete through WorkflowExecute', () =>
 			expect(sandbox.state.templates.get('501')).toMatchObject({ category: 'MARKETING', previous_category: 'UTILITY', message_send_ttl_seconds: 86400 });
 		});
 
+		it('sets -1 (a 30-day TTL, documented for utility and authentication templates)', async () => {
+			sandbox.seed({ templates: [{ id: '502', status: 'APPROVED', category: 'UTILITY' }] });
+			const result = await run(edit('502', { updateComponents: false, updateFields: { messageSendTtlSeconds: -1 } }));
+			expect(result.error).toBeUndefined();
+			expect(sandbox.requestsTo('POST', '/502')[0].body).toEqual({ message_send_ttl_seconds: -1 });
+			expect(sandbox.state.templates.get('502')).toMatchObject({ message_send_ttl_seconds: -1 });
+		});
+
 		it.each([
 			['a pending template', { status: 'PENDING' }, {}, 'Only APPROVED, REJECTED or PAUSED templates can be edited; this template is PENDING.'],
 			['an approved template\'s category', { status: 'APPROVED', category: 'UTILITY' }, { updateComponents: false, updateFields: { category: 'MARKETING' } }, 'The category of an APPROVED template can\'t be changed.'],
@@ -198,7 +206,7 @@ describe('Template > Get Many, Get, Edit, Delete through WorkflowExecute', () =>
 
 		it.each([
 			['components', { componentsJson: JSON.stringify(body('Hello {{1}}')) }, 'BODY component: field "text" may not end with a variable ({{1}}); add text after it'],
-			['TTL', { updateComponents: false, updateFields: { category: 'AUTHENTICATION', messageSendTtlSeconds: 3600 } }, 'Template: field "message_send_ttl_seconds" must be 30 seconds to 15 minutes (900) for AUTHENTICATION templates (it is 3600)'],
+			['TTL', { updateComponents: false, updateFields: { category: 'AUTHENTICATION', messageSendTtlSeconds: 3600 } }, 'Template: field "message_send_ttl_seconds" must be 30 seconds to 15 minutes (900), or -1 for 30 days for AUTHENTICATION templates (it is 3600)'],
 			['nothing to change', { updateComponents: false }, 'Template: field "Update Fields" is empty: choose components, a category or a message TTL to change'],
 		])('validates %s before sending', async (_case, extra, message) => {
 			const result = await run(edit('600', extra));

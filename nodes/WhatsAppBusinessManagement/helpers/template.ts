@@ -221,6 +221,11 @@ function checkBody(body: Record<string, unknown>, context: ComponentContext): Te
 	}
 	const variables = extractVariables(text);
 	if (!variables.length) return problems;
+	// Not checked here: Meta's error 2388293 "Parameters words ratio exceeds limit" ("too many
+	// variables for its length"). Meta's error-codes reference publishes no ratio or threshold, so
+	// any local rule would be a guess that could refuse templates Meta accepts; Meta's answer (with
+	// its hint in transport/errors.ts) is left to say it. Source:
+	// https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes ("Template creation errors").
 	const trimmed = text.trim();
 	if (/^\{\{[^{}]*\}\}/.test(trimmed)) {
 		problems.push(problem(component, 'text', `may not start with a variable ({{${variables[0]}}}); add text before it`));
@@ -434,21 +439,30 @@ export function validateCreateTemplate(input: CreateTemplateInput): TemplateProb
 }
 
 /**
- * Meta's time-to-live ranges: 30 s to 15 min for authentication, 30 s to 12 h for utility,
- * 12 h to 30 days for marketing (templates "Customizing time-to-live" guide).
+ * Meta's time-to-live ranges: 30 to 900 s for authentication, 30 to 43,200 s for utility, 43,200 to
+ * 2,592,000 s for marketing (marketing TTL applies to sends through the Marketing Messages API), and
+ * `-1` for authentication and utility templates, which sets a custom TTL of 30 days.
+ * Sources: https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/time-to-live
+ * ("Valid message_send_ttl_seconds property values"; mirrored in kapso-meta-docs/documentation
+ * documentation/whatsapp/templates/time-to-live.mdx).
  */
+export const MESSAGE_TTL_THIRTY_DAYS = -1;
+
 export function validateMessageTtl(seconds: unknown, category?: string): TemplateProblem[] {
 	const field = 'message_send_ttl_seconds';
 	if (!Number.isInteger(seconds)) return [problem('Template', field, 'must be a whole number of seconds')];
 	const value = seconds as number;
+	const upper = String(category ?? '').toUpperCase();
 	const ranges: Record<string, [number, number, string]> = {
-		AUTHENTICATION: [30, 900, '30 seconds to 15 minutes (900)'],
-		UTILITY: [30, 43_200, '30 seconds to 12 hours (43,200)'],
+		AUTHENTICATION: [30, 900, '30 seconds to 15 minutes (900), or -1 for 30 days'],
+		UTILITY: [30, 43_200, '30 seconds to 12 hours (43,200), or -1 for 30 days'],
 		MARKETING: [43_200, 2_592_000, '12 hours (43,200) to 30 days (2,592,000)'],
 	};
-	const range = ranges[String(category ?? '').toUpperCase()] ?? [30, 2_592_000, '30 seconds to 30 days (2,592,000)'];
+	const range = ranges[upper] ?? [30, 2_592_000, '30 seconds to 30 days (2,592,000), or -1 for 30 days'];
+	// -1 is documented for authentication and utility only; with no category known, Meta decides.
+	if (value === MESSAGE_TTL_THIRTY_DAYS && upper !== 'MARKETING') return [];
 	if (value < range[0] || value > range[1]) {
-		return [problem('Template', field, `must be ${range[2]}${category ? ` for ${String(category).toUpperCase()} templates` : ''} (it is ${value})`)];
+		return [problem('Template', field, `must be ${range[2]}${category ? ` for ${upper} templates` : ''} (it is ${value})`)];
 	}
 	return [];
 }

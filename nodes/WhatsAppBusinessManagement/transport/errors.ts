@@ -18,6 +18,16 @@ export interface GraphErrorBody {
  * What a user can do about each Graph error code this package can meet. The 4027xxx texts are the
  * "possible solutions" of Meta's Welcome Message Sequences guide; the others follow Meta's
  * error-codes reference and the template/flow/registration docs.
+ *
+ * Sources checked for the codes commented below:
+ * - Error codes: https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes
+ *   (mirror: kapso-meta-docs/documentation documentation/whatsapp/error-codes.mdx, updated Nov 19, 2025):
+ *   133005 "Two step verification PIN Mismatch"; template creation 2388040, 2388047, 2388072, 2388073,
+ *   2388293 "Parameters words ratio exceeds limit", 2388299; 2388019 template limit.
+ * - https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account-to-number-current-status/request_code/:
+ *   136024 "Request code error".
+ * - https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-management
+ *   ("Delete templates > Limitations"): a deleted APPROVED template's name can't be reused for 30 days.
  */
 export const GRAPH_ERROR_HINTS: Record<number, string> = {
 	0: 'Meta could not authenticate the request. Generate a new System User access token and update the credential.',
@@ -39,17 +49,25 @@ export const GRAPH_ERROR_HINTS: Record<number, string> = {
 	131048: 'Spam rate limit hit: too many messages were blocked or reported. Improve message quality before retrying.',
 	131056: 'Too many messages from this sender to the same recipient. Wait before retrying.',
 	131053: 'Meta could not take the media file: its type or size does not fit WhatsApp\'s table (image 5 MB, audio/video 16 MB, document 100 MB, sticker 100/500 KB), or the type does not match the file.',
+	// 133005 "Two step verification PIN Mismatch", HTTP 400 (Meta error-codes reference, see Sources).
 	133005: 'The PIN does not match the two-step verification PIN of this number. Use the current PIN, or set a new one with Sender > Set Two-Step PIN.',
 	133016: 'Registration or deregistration was tried too often: Meta allows 10 attempts per number in 72 hours. Wait before trying this number again.',
 	2388019: 'The WhatsApp Business Account reached its template limit. Delete unused templates or verify the business to raise the limit.',
-	2388023: 'A template with this name and language was deleted in the last 30 days; Meta blocks the name meanwhile. Use another name.',
-	2388024: 'A template with this name already exists in this language. Use another name, or edit the existing template.',
+	// 2388023 / 2388024: UNVERIFIED subcodes (not in Meta's error-codes reference; public integrations
+	// disagree on which is which). The hints state only the documented rules: a name is unique per
+	// language, and a deleted APPROVED template's name is blocked for 30 days (template-management).
+	2388023: 'Meta refused the name: an APPROVED template with this name was deleted in the last 30 days, and Meta blocks its name for 30 days in every language (or the name already exists in this language). Use another name.',
+	2388024: 'A template with this name already exists in this language (or the name belongs to an APPROVED template deleted in the last 30 days). Use another name, add another language, or edit the existing template.',
 	2388040: 'A template component exceeds its character limit. Shorten the text named in the error.',
 	2388047: 'The template header format is invalid. Check the header type and its example.',
 	2388072: 'The template body format is invalid. Check variables and examples.',
 	2388073: 'The template footer format is invalid. Keep it plain text of up to 60 characters.',
+	// 2388293 "Parameters words ratio exceeds limit": Meta publishes no threshold, so nothing is checked before sending.
 	2388293: 'Too many variables for the length of the text. Add words between variables or remove some.',
 	2388299: 'A variable starts or ends the template body. Add text before the first and after the last variable.',
+	// 136024 "Request code error": documented on the request_code edge reference (see Sources).
+	136024: 'Meta could not send a verification code to this number. Check the code method and language, wait, and request a code again.',
+	// 136025: UNVERIFIED (no Meta page found that lists it); kept as the verify_code refusal.
 	136025: 'The verification code was wrong or has expired. Request a new code (Sender > Request Code) and verify again.',
 	139000: 'The flow is blocked by Meta\'s integrity checks. Review the flow in WhatsApp Manager.',
 	139001: 'The flow could not be updated. A published flow must be cloned (or moved back to draft) before its JSON or metadata changes.',

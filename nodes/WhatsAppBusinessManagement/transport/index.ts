@@ -487,12 +487,19 @@ export async function resumableUpload(
 	}
 	// The session ID is only valid for the offset Meta has; a retried POST of the same bytes at
 	// offset 0 is harmless, so this step is idempotent.
+	// Meta's Resumable Upload guide sends this step with `Authorization: OAuth <token>` (not Bearer)
+	// and says the token must be in that header "or the call will fail"; it does not document that
+	// Bearer works here, so the header is set by hand instead of by the credential's Bearer.
+	// Sources: https://developers.facebook.com/docs/graph-api/guides/upload (step 2 "Initiate the
+	// upload", `--header "Authorization: OAuth <USER_ACCESS_TOKEN>" --header "file_offset: 0"`),
+	// https://developers.facebook.com/docs/graph-api/resumable-upload-api.
 	const uploaded = (await graphRequest.call(this, {
 		method: 'POST',
 		path: `/${session.id}`,
 		body: file.data,
 		bodyType: 'binary',
-		headers: { file_offset: '0', 'Content-Type': 'application/octet-stream' },
+		headers: { Authorization: `OAuth ${credentials.accessToken}`, file_offset: '0', 'Content-Type': 'application/octet-stream' },
+		authenticate: false,
 		idempotent: true,
 		itemIndex,
 	})) as { h?: string };

@@ -279,6 +279,8 @@ export function register(registry: RouteRegistry): void {
 		if (!code) throw invalidParameter('The parameter code is required.');
 		if (!/^\d{6}$/.test(code)) throw invalidParameter('code must be 6 digits, without the hyphen');
 		if (!record.pending_code || record.pending_code !== code) {
+			// 136025 and this title are UNVERIFIED: no Meta page found lists the verify_code refusal
+			// (the request_code edge documents 136024 "Request code error" only).
 			throw new GraphError(136025, 'Code couldn\'t be verified', {
 				details: 'Verification code failed. Request a new code and try again.',
 			});
@@ -301,6 +303,8 @@ export function register(registry: RouteRegistry): void {
 			throw invalidParameter('The phone number must be verified (request_code, verify_code) before it is registered');
 		}
 		if (record.is_pin_enabled && record.pin !== pin) {
+			// 133005 "Two step verification PIN Mismatch", HTTP 400: Meta's error-codes reference
+			// (developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes).
 			throw new GraphError(133005, 'Two step verification PIN Mismatch', {
 				details: 'The PIN does not match the two-step verification PIN of this number.',
 			});

@@ -33,13 +33,20 @@ const errors = {
 	leadingTrailing: (message: string) => templateError(2388299, 'Variables can\'t be at the start or end of the template', message),
 	countLimit: (limit: number) =>
 		templateError(2388019, 'Message template count limit reached', `This WhatsApp Business Account already has ${limit} message templates.`),
+	// Subcodes 2388024 and 2388023 and their titles are NOT in Meta's error-code reference
+	// (developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes lists
+	// 2388040/047/072/073/293/299 and 2388019 only); they are kept as remembered, unverified, and
+	// public integrations disagree on which of the two means which. The rules themselves are
+	// documented: (name, language) is a template's identity, and "If you delete an approved template,
+	// you cannot create a new template with the same name for 30 days" (templates/template-management,
+	// "Delete templates > Limitations").
 	duplicate: (name: string, language: string) =>
 		templateError(2388024, 'Content in this language already exists', `A template named ${name} already exists in ${language}.`),
-	nameBlocked: (name: string, language: string) =>
+	nameBlocked: (name: string) =>
 		templateError(
 			2388023,
 			'Message template is being deleted',
-			`${language} content for ${name} was deleted in the last 30 days; the name can't be used again in that language yet.`,
+			`An APPROVED template named ${name} was deleted in the last 30 days; the name can't be used again yet.`,
 		),
 	buttons: (message: string) => templateError(undefined, 'Invalid buttons', message),
 	notEditable: (status: string) =>
@@ -134,6 +141,8 @@ function validateBody(body: Record<string, unknown>, category: string, format: s
 	if (text.length > 1024) throw errors.characterLimit('Body text can have at most 1024 characters.');
 	const variables = variablesOf(text);
 	if (!variables.length) return;
+	// 2388293 "Parameters words ratio exceeds limit" is documented without a threshold, so the
+	// sandbox does not invent one and never answers it on its own (tests script it with faults.queue).
 	const trimmed = text.trim();
 	if (/^\{\{[^{}]*\}\}/.test(trimmed) || /\{\{[^{}]*\}\}$/.test(trimmed)) {
 		throw errors.leadingTrailing('Variables can\'t be at the start or end of the template body.');
@@ -239,13 +248,20 @@ function validateComponents(state: SandboxState, raw: unknown, category: string,
 	return list;
 }
 
-/** Meta's time-to-live ranges per category. */
+/**
+ * Meta's time-to-live ranges per category, and -1 (a custom TTL of 30 days) for authentication and
+ * utility templates. Source: https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/time-to-live
+ * ("Valid message_send_ttl_seconds property values"). Meta's refusal code for an out-of-range value
+ * is not documented; the sandbox answers the generic 100.
+ */
 function validateTtl(value: unknown, category: string): number {
 	const seconds = Number(value);
+	if (seconds === -1 && (category === 'AUTHENTICATION' || category === 'UTILITY')) return seconds;
 	const ranges: Record<string, [number, number]> = { AUTHENTICATION: [30, 900], UTILITY: [30, 43_200], MARKETING: [43_200, 2_592_000] };
 	const [min, max] = ranges[category] ?? [30, 2_592_000];
 	if (!Number.isInteger(seconds) || seconds < min || seconds > max) {
-		throw invalidParameter(`message_send_ttl_seconds must be ${min} to ${max} for ${category} templates`);
+		const thirtyDays = category === 'AUTHENTICATION' || category === 'UTILITY' ? ' (or -1 for 30 days)' : '';
+		throw invalidParameter(`message_send_ttl_seconds must be ${min} to ${max}${thirtyDays} for ${category} templates`);
 	}
 	return seconds;
 }
@@ -355,8 +371,9 @@ export function register(registry: RouteRegistry): void {
 		const components = validateComponents(state, input.components, category, format);
 		if (state.templates.size >= state.templateLimit) throw errors.countLimit(state.templateLimit);
 		if ([...state.templates.values()].some((t) => t.name === name && t.language === language)) throw errors.duplicate(name, language);
-		const deletedAt = state.deletedTemplateNames.get(`${name}|${language}`);
-		if (deletedAt !== undefined && Date.now() - deletedAt < 30 * DAY_MS) throw errors.nameBlocked(name, language);
+		// Meta's rule names the template name only, so the block covers every language.
+		const deletedAt = state.deletedTemplateNames.get(name);
+		if (deletedAt !== undefined && Date.now() - deletedAt < 30 * DAY_MS) throw errors.nameBlocked(name);
 
 		const template = makeTemplate({
 			name,
@@ -429,7 +446,7 @@ export function register(registry: RouteRegistry): void {
 			throw templateError(undefined, 'Template can\'t be deleted', 'DISABLED templates can\'t be deleted.');
 		}
 		for (const template of targets) {
-			if (template.status === 'APPROVED') state.deletedTemplateNames.set(`${template.name}|${template.language}`, Date.now());
+			if (template.status === 'APPROVED') state.deletedTemplateNames.set(template.name, Date.now());
 			state.templates.delete(template.id);
 		}
 		return { json: { success: true } };

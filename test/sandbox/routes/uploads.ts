@@ -31,6 +31,19 @@ export function register(registry: RouteRegistry): void {
 	});
 
 	registry.node('POST', 'upload', '', (ctx) => {
+		// Meta's guide sends the bytes with `Authorization: OAuth <token>` and says the token must be
+		// in that header "or the call will fail"; Bearer or an access_token query parameter is not
+		// documented for this step, so the sandbox refuses them. Which code Meta answers then is not
+		// documented either: 190 (token not accepted) is the sandbox's choice.
+		// Sources: https://developers.facebook.com/docs/graph-api/guides/upload,
+		// https://developers.facebook.com/docs/graph-api/resumable-upload-api.
+		const authorization = String(ctx.headers.authorization ?? '');
+		if (!/^OAuth\s+\S+/.test(authorization)) {
+			throw new GraphError(190, 'Invalid OAuth access token - the upload step takes the token in an "Authorization: OAuth <token>" header', {
+				httpStatus: 401,
+				details: `Send the bytes with the header "Authorization: OAuth <token>"; got ${authorization ? `"${authorization.split(/\s/)[0]} ..."` : 'no Authorization header'}.`,
+			});
+		}
 		const session = ctx.state.uploads.get(ctx.params.id)!;
 		const offsetHeader = ctx.headers.file_offset;
 		if (offsetHeader === undefined) throw invalidParameter('The file_offset header is required');

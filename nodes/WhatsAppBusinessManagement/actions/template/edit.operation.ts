@@ -45,10 +45,11 @@ export const description: INodeProperties[] = [
 				displayName: 'Message TTL (Seconds)',
 				name: 'messageSendTtlSeconds',
 				type: 'number',
-				typeOptions: { minValue: 30 },
+				typeOptions: { minValue: -1 },
 				default: 43200,
+				// Ranges and -1: Meta's "Configure message time-to-live" guide (see validateMessageTtl).
 				description:
-					'How long WhatsApp tries to deliver a message sent with this template: 30 s to 15 min for authentication, 30 s to 12 h for utility, 12 h to 30 days for marketing',
+					'How long WhatsApp tries to deliver a message sent with this template: 30 s to 15 min for authentication, 30 s to 12 h for utility, 12 h to 30 days for marketing; -1 sets 30 days for authentication and utility',
 			},
 		],
 	},
