@@ -15,10 +15,10 @@ import {
 	SeenEvents,
 	WABA_OBJECT,
 	appendToWindow,
-	buildEventItems,
 	checkVerification,
+	collectEvents,
 	deliveryIdOf,
-	fingerprint,
+	fingerprintHex,
 	parseIdList,
 	verifySignature,
 	type TriggerEvent,
@@ -233,11 +233,11 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		if (asObject(payload)?.object !== WABA_OBJECT) return reply(this, 200, 'Ignored: not a whatsapp_business_account event');
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const built = buildEventItems(payload, {
+		const { events } = collectEvents(payload, {
 			events: this.getNodeParameter('events', ['adReferral']) as TriggerEvent[],
 			phoneNumberIds: parseIdList(options.phoneNumberIds as string | undefined),
 		});
-		if (built.items.length === 0) return reply(this, 200, 'No selected events');
+		if (events.length === 0) return reply(this, 200, 'No selected events');
 
 		// First line of deduplication, before an execution exists: this process's memory, which
 		// takes in the window of fingerprints kept in workflow static data (n8n saves static data
@@ -250,26 +250,30 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		const stored = staticData[STATIC_WINDOW_KEY];
 		memory.absorbWindow(typeof stored === 'string' ? stored : '');
 
-		const prints: string[] = new Array(built.items.length);
-		const freshPrints: string[] = [];
-		const output: INodeExecutionData[] = [];
-		for (let index = 0; index < built.items.length; index++) {
-			const item = built.items[index];
-			const print = fingerprint(item.key);
-			prints[index] = print;
-			if (!memory.add(print)) continue;
-			freshPrints.push(print);
-			// The item objects were built for this request only: the IDs are set on them, not on copies.
-			item.json.eventId = item.key;
-			output.push({ json: item.json });
+		// Which events are new is decided by key; items are built only for those.
+		const prints = new Uint32Array(events.length * 2);
+		const fresh: number[] = [];
+		for (let index = 0; index < events.length; index++) {
+			events[index].fingerprintInto(prints, 2 * index);
+			if (memory.add(prints[2 * index], prints[2 * index + 1])) fresh.push(index);
 		}
-		if (output.length === 0) return reply(this, 200, 'Already received');
-		const window = appendToWindow(memory.syncedWindow, freshPrints, STATIC_WINDOW_CAPACITY);
+		if (fresh.length === 0) return reply(this, 200, 'Already received');
+		const window = appendToWindow(
+			memory.syncedWindow,
+			fresh.map((index) => fingerprintHex(prints, index)),
+			STATIC_WINDOW_CAPACITY,
+		);
 		staticData[STATIC_WINDOW_KEY] = window;
 		memory.syncedWindow = window;
 
 		const deliveryId = deliveryIdOf(prints);
-		for (let index = 0; index < output.length; index++) output[index].json.deliveryId = deliveryId;
+		const output: INodeExecutionData[] = new Array(fresh.length);
+		for (let position = 0; position < fresh.length; position++) {
+			const event = events[fresh[position]];
+			// Paired with the execution's input item of the same position, as n8n would pair them; set here,
+			// it spares n8n a pass over the items.
+			output[position] = { json: event.item(event.key, deliveryId), pairedItem: { item: position } };
+		}
 		return { workflowData: [output] };
 	}
 

@@ -5,11 +5,16 @@ import {
 	buildEventItems,
 	checkVerification,
 	classifyChange,
+	collectEvents,
 	contactFor,
 	messageText,
 	deliveryIdOf,
 	fingerprint,
+	fingerprintHex,
+	fingerprintInto,
+	fingerprintPartsInto,
 	flattenMessage,
+	flattenStatus,
 	parseIdList,
 	signatureOf,
 	verifySignature,
@@ -158,29 +163,60 @@ describe('dedup building blocks', () => {
 		// The reference value of the original toString(16) implementation: windows saved before stay valid.
 		expect(fingerprint('message:abc')).toBe('00bf5b454001d501');
 		expect(fingerprint('message:abc')).toBe(fingerprint(['message:', 'abc'].join('')));
+		// Read from two parts it is the same fingerprint as of the joined key.
+		const parts = new Uint32Array(4);
+		fingerprintPartsInto('message:', 'abc', parts, 0);
+		fingerprintInto('message:abc', parts, 2);
+		expect([parts[0], parts[1]]).toEqual([parts[2], parts[3]]);
+		expect(fingerprintHex(parts, 0)).toBe('00bf5b454001d501');
+		// The webhook's events give the fingerprint of their key.
+		const [event] = collectEvents(envelope([messagesChange([referralMessage(1)], [])]), { events: ['adReferral'] }).events;
+		event.fingerprintInto(parts, 0);
+		fingerprintInto(event.key, parts, 2);
+		expect([parts[0], parts[1]]).toEqual([parts[2], parts[3]]);
 		const prints = new Set(Array.from({ length: 50_000 }, (_, index) => fingerprint(`message:wamid.${index}`)));
 		expect(prints.size).toBe(50_000);
 		for (const print of [...prints].slice(0, 100)) expect(print).toMatch(/^[0-9a-f]{16}$/);
 	});
+	const printOf = (key: string) => {
+		const print = new Uint32Array(2);
+		fingerprintInto(key, print, 0);
+		return [print[0], print[1]] as const;
+	};
 	test('SeenEvents forgets the oldest fingerprint first and says whether one was new', () => {
 		const seen = new SeenEvents(2);
-		expect([seen.add('a'), seen.add('b'), seen.add('a'), seen.add('c')]).toEqual([true, true, false, true]);
-		expect([seen.has('a'), seen.has('b'), seen.has('c'), seen.size]).toEqual([false, true, true, 2]);
+		const [a, b, c] = ['a', 'b', 'c'].map(printOf);
+		expect([seen.add(...a), seen.add(...b), seen.add(...a), seen.add(...c)]).toEqual([true, true, false, true]);
+		expect([seen.has(...a), seen.has(...b), seen.has(...c), seen.size]).toEqual([false, true, true, 2]);
 	});
-	test('SeenEvents stays at capacity through many additions', () => {
-		const seen = new SeenEvents(3);
-		for (let round = 0; round < 5000; round++) seen.add(`k${round}`);
-		expect(seen.size).toBe(3);
-		expect([seen.has('k4999'), seen.has('k4997'), seen.has('k4996')]).toEqual([true, true, false]);
+	test('SeenEvents stays exact through many additions and evictions, colliding home slots included', () => {
+		const capacity = 1000;
+		const seen = new SeenEvents(capacity);
+		// Fingerprints chosen so that many share a home slot (a ^ b) and probe runs wrap around the table.
+		const prints: Array<[number, number]> = [];
+		for (let index = 0; index < 20_000; index++) {
+			const a = (index * 2654435761) >>> 0;
+			prints.push(index % 3 === 0 ? [a, a ^ 7] : [a, (index * 40503) >>> 0]);
+		}
+		prints.forEach((print, index) => {
+			expect(seen.add(...print)).toBe(true);
+			if (index % 997 === 0) {
+				// Exactly the newest `capacity` are remembered.
+				for (let back = 0; back < Math.min(index + 1, capacity + 50); back++) {
+					expect(seen.has(...prints[index - back])).toBe(back < capacity);
+				}
+			}
+		});
+		expect(seen.size).toBe(capacity);
 	});
 	test('SeenEvents takes in a window another process saved, once', () => {
 		const seen = new SeenEvents(100);
 		const window = appendToWindow('', [fingerprint('x'), fingerprint('y')], 10);
 		seen.absorbWindow(window);
-		expect([seen.has(fingerprint('x')), seen.has(fingerprint('y')), seen.size, seen.syncedWindow]).toEqual([true, true, 2, window]);
-		// A cut-off fingerprint at the end (damaged static data) is ignored, not half-read.
+		expect([seen.has(...printOf('x')), seen.has(...printOf('y')), seen.size, seen.syncedWindow]).toEqual([true, true, 2, window]);
+		// A cut-off or damaged fingerprint (static data edited by hand) is ignored, not half-read.
 		const other = new SeenEvents(100);
-		other.absorbWindow(`${window}abc`);
+		other.absorbWindow(`${window}zzzzzzzzzzzzzzzzabc`);
 		expect(other.size).toBe(2);
 	});
 	test('appendToWindow keeps the newest fingerprints', () => {
@@ -189,11 +225,15 @@ describe('dedup building blocks', () => {
 		expect(window).toBe(prints.slice(1).join(''));
 	});
 	test('deliveryIdOf: the same events give the same ID, any other list another', () => {
-		const [a, b] = ['message:a', 'message:b'].map(fingerprint);
-		expect(deliveryIdOf([a, b])).toBe(deliveryIdOf([a, b]));
-		expect(deliveryIdOf([a, b])).not.toBe(deliveryIdOf([b, a]));
-		expect(deliveryIdOf([a])).not.toBe(deliveryIdOf([a, b]));
-		expect(deliveryIdOf([a])).toMatch(/^[A-Za-z0-9_-]{32}$/);
+		const list = (...keys: string[]) => {
+			const prints = new Uint32Array(keys.length * 2);
+			keys.forEach((key, index) => fingerprintInto(key, prints, 2 * index));
+			return prints;
+		};
+		expect(deliveryIdOf(list('message:a', 'message:b'))).toBe(deliveryIdOf(list('message:a', 'message:b')));
+		expect(deliveryIdOf(list('message:a', 'message:b'))).not.toBe(deliveryIdOf(list('message:b', 'message:a')));
+		expect(deliveryIdOf(list('message:a'))).not.toBe(deliveryIdOf(list('message:a', 'message:b')));
+		expect(deliveryIdOf(list('message:a'))).toMatch(/^[A-Za-z0-9_-]{32}$/);
 	});
 });
 
@@ -207,6 +247,22 @@ describe('flattenMessage', () => {
 		for (const key of REFERRAL_FIELDS) expect(item[key]).toBe(`value of ${key}`);
 		expect(item).not.toHaveProperty('unknown_field');
 		expect(item.message).toBe(message);
+	});
+	test('items are plain objects: Object.prototype, JSON round trip unchanged, IDs last', () => {
+		const message = { from: '1', id: 'wamid.3', timestamp: '1751247548', type: 'text', text: { body: 'hi' }, referral: { source_id: '9' } };
+		const item = flattenMessage(message, { wabaId: 'w', phoneNumberId: 'p', contacts: [{ wa_id: '1', profile: { name: 'Ana' } }] }, 'message:wamid.3', 'd1');
+		expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
+		expect(item.constructor).toBe(Object);
+		expect(JSON.parse(JSON.stringify(item))).toEqual(item);
+		expect(Object.keys(item).slice(-3)).toEqual(['message', 'eventId', 'deliveryId']);
+		expect(Object.keys(flattenStatus({ id: 'wamid.3', status: 'read' }, { contacts: [] }, 'status:wamid.3:read', 'd1'))).toEqual([
+			'eventType',
+			'field',
+			'messageId',
+			'status',
+			'eventId',
+			'deliveryId',
+		]);
 	});
 	test('a referral field Meta did not send stays absent', () => {
 		const item = flattenMessage({ id: 'wamid.2', referral: { source_id: '9' } }, { contacts: [] });

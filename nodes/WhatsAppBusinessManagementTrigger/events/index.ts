@@ -1,14 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { changeKey, classifyChange, flattenChange, type ManagementEvent } from './changes';
-import { changeContext, flattenMessage, flattenStatus } from './messages';
+import { changeContext, flattenMessage, flattenStatus, type ChangeContext } from './messages';
+import { fingerprintInto, fingerprintPartsInto } from './dedup';
 import { asObject, asString } from './values';
 
 export { REFERRAL_FIELDS, flattenMessage, flattenStatus, contactFor, messageText } from './messages';
 export { classifyChange, changeKey, flattenChange } from './changes';
 export { verifySignature, signatureOf } from './signature';
 export { checkVerification } from './verification';
-export { SeenEvents, appendToWindow, deliveryIdOf, fingerprint } from './dedup';
+export { SeenEvents, appendToWindow, deliveryIdOf, fingerprint, fingerprintHex, fingerprintInto, fingerprintPartsInto } from './dedup';
 
 /** The values of the trigger's "Events" parameter. */
 export type TriggerEvent = 'adReferral' | 'allMessages' | 'messageStatus' | ManagementEvent;
@@ -34,25 +35,105 @@ export interface BuildResult {
 }
 
 /**
- * Turns one webhook body into items: one per message, one per status, one per management change.
- * Pure and defensive: a malformed entry or change is skipped, never thrown on, because Meta sends
- * up to 1,000 changes in one POST and one bad change must not lose the others.
+ * One event found in a webhook body, not yet made into an item: the trigger first decides, by key,
+ * which events are new, and builds items only for those.
  */
-export function buildEventItems(payload: unknown, options: BuildOptions): BuildResult {
+export interface CollectedEvent {
+	/** What makes the event unique across re-deliveries: the message ID, the status, or a change hash. */
+	readonly key: string;
+	/** Writes the key's 64-bit fingerprint (see dedup.ts) into `out` at `offset`. */
+	fingerprintInto(out: Uint32Array, offset: number): void;
+	/** The flat item; with `eventId` and `deliveryId` when the webhook emits it. */
+	item(eventId?: string, deliveryId?: string): IDataObject;
+}
+
+/** Events whose key has no cheaper way to its fingerprint than the key itself. */
+abstract class KeyedEvent implements CollectedEvent {
+	constructor(readonly key: string) {}
+
+	fingerprintInto(out: Uint32Array, offset: number): void {
+		fingerprintInto(this.key, out, offset);
+	}
+
+	abstract item(eventId?: string, deliveryId?: string): IDataObject;
+}
+
+const MESSAGE_KEY_PREFIX = 'message:';
+
+class MessageEvent implements CollectedEvent {
+	readonly key: string;
+
+	constructor(
+		private readonly messageId: string,
+		private readonly message: IDataObject,
+		private readonly context: ChangeContext,
+	) {
+		this.key = MESSAGE_KEY_PREFIX + messageId;
+	}
+
+	fingerprintInto(out: Uint32Array, offset: number): void {
+		fingerprintPartsInto(MESSAGE_KEY_PREFIX, this.messageId, out, offset);
+	}
+
+	item(eventId?: string, deliveryId?: string): IDataObject {
+		return flattenMessage(this.message, this.context, eventId, deliveryId);
+	}
+}
+
+class StatusEvent extends KeyedEvent {
+	constructor(
+		key: string,
+		private readonly status: IDataObject,
+		private readonly context: ChangeContext,
+	) {
+		super(key);
+	}
+
+	item(eventId?: string, deliveryId?: string): IDataObject {
+		return flattenStatus(this.status, this.context, eventId, deliveryId);
+	}
+}
+
+class ChangeEvent extends KeyedEvent {
+	constructor(
+		key: string,
+		private readonly event: ManagementEvent,
+		private readonly field: string,
+		private readonly value: IDataObject,
+		private readonly wabaId: string | undefined,
+		private readonly entryTime: unknown,
+	) {
+		super(key);
+	}
+
+	item(eventId?: string, deliveryId?: string): IDataObject {
+		const item = flattenChange(this.event, this.field, this.value, this.wabaId, this.entryTime);
+		if (eventId !== undefined) item.eventId = eventId;
+		if (deliveryId !== undefined) item.deliveryId = deliveryId;
+		return item;
+	}
+}
+
+export interface CollectResult {
+	/** In the order of the body; an event repeated inside one body appears each time. */
+	events: CollectedEvent[];
+	/** How many changes were skipped because of their shape, an unselected event, or the phone filter. */
+	skipped: number;
+}
+
+/**
+ * Finds the events of one webhook body: one per message, one per status, one per management
+ * change. Pure and defensive: a malformed entry or change is skipped, never thrown on, because
+ * Meta sends up to 1,000 changes in one POST and one bad change must not lose the others.
+ */
+export function collectEvents(payload: unknown, options: BuildOptions): CollectResult {
 	const body = asObject(payload);
-	const result: BuildResult = { items: [], skipped: 0 };
+	const result: CollectResult = { events: [], skipped: 0 };
 	if (!body || body.object !== WABA_OBJECT || !Array.isArray(body.entry)) return result;
 	const events = new Set(options.events);
 	const phoneFilter = new Set((options.phoneNumberIds ?? []).map((id) => id.trim()).filter(Boolean));
 	const phoneAllowed = (phoneNumberId: string | undefined) =>
 		phoneFilter.size === 0 || (phoneNumberId !== undefined && phoneFilter.has(phoneNumberId));
-	// A message or status that appears twice in one delivery still becomes one item.
-	const seen = new Set<string>();
-	const push = (item: EventItem) => {
-		if (seen.has(item.key)) return;
-		seen.add(item.key);
-		result.items.push(item);
-	};
 
 	for (const rawEntry of body.entry) {
 		const entry = asObject(rawEntry);
@@ -83,7 +164,7 @@ export function buildEventItems(payload: unknown, options: BuildOptions): BuildR
 						if (!message || !messageId) continue;
 						const hasReferral = asObject(message.referral) !== undefined;
 						if (!events.has('allMessages') && !(hasReferral && events.has('adReferral'))) continue;
-						push({ json: flattenMessage(message, context), key: `message:${messageId}` });
+						result.events.push(new MessageEvent(messageId, message, context));
 					}
 				}
 				if (Array.isArray(value.statuses) && events.has('messageStatus')) {
@@ -91,7 +172,7 @@ export function buildEventItems(payload: unknown, options: BuildOptions): BuildR
 						const status = asObject(rawStatus);
 						const messageId = asString(status?.id);
 						if (!status || !messageId) continue;
-						push({ json: flattenStatus(status, context), key: `status:${messageId}:${asString(status.status) ?? ''}` });
+						result.events.push(new StatusEvent(`status:${messageId}:${asString(status.status) ?? ''}`, status, context));
 					}
 				}
 				continue;
@@ -106,10 +187,26 @@ export function buildEventItems(payload: unknown, options: BuildOptions): BuildR
 				result.skipped++;
 				continue;
 			}
-			push({ json: flattenChange(event, field, value, wabaId, entry.time), key: changeKey(wabaId, field, entry.time, value) });
+			result.events.push(new ChangeEvent(changeKey(wabaId, field, entry.time, value), event, field, value, wabaId, entry.time));
 		}
 	}
 	return result;
+}
+
+/**
+ * Turns one webhook body into items (see collectEvents); a message or status that appears twice
+ * in one delivery still becomes one item.
+ */
+export function buildEventItems(payload: unknown, options: BuildOptions): BuildResult {
+	const { events, skipped } = collectEvents(payload, options);
+	const seen = new Set<string>();
+	const items: EventItem[] = [];
+	for (const event of events) {
+		if (seen.has(event.key)) continue;
+		seen.add(event.key);
+		items.push({ json: event.item(), key: event.key });
+	}
+	return { items, skipped };
 }
 
 /** "123, 456" or "123\n456" into IDs. */
