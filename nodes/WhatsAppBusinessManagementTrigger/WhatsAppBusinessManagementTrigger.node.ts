@@ -18,7 +18,7 @@ import {
 	checkVerification,
 	collectEvents,
 	deliveryIdOf,
-	fingerprintHex,
+	fingerprintsHex,
 	parseIdList,
 	verifySignature,
 	type TriggerEvent,
@@ -258,11 +258,7 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 			if (memory.add(prints[2 * index], prints[2 * index + 1])) fresh.push(index);
 		}
 		if (fresh.length === 0) return reply(this, 200, 'Already received');
-		const window = appendToWindow(
-			memory.syncedWindow,
-			fresh.map((index) => fingerprintHex(prints, index)),
-			STATIC_WINDOW_CAPACITY,
-		);
+		const window = appendToWindow(memory.syncedWindow, fingerprintsHex(prints, fresh), STATIC_WINDOW_CAPACITY);
 		staticData[STATIC_WINDOW_KEY] = window;
 		memory.syncedWindow = window;
 

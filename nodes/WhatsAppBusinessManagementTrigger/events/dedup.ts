@@ -76,9 +76,8 @@ export function fingerprint(key: string): string {
  */
 export class SeenEvents {
 	private readonly mask: number;
-	private readonly slotA: Uint32Array;
-	private readonly slotB: Uint32Array;
-	private readonly used: Uint8Array;
+	/** Slot i is `table[3 * i]` (high half), `table[3 * i + 1]` (low half), `table[3 * i + 2]` (1 when used): one cache line per probe. */
+	private readonly table: Uint32Array;
 	/** Insertion order, for eviction: `ring[2 * i]`, `ring[2 * i + 1]` for i from `ringHead`. */
 	private readonly ring: Uint32Array;
 	private ringHead = 0;
@@ -90,20 +89,15 @@ export class SeenEvents {
 		let tableSize = 16;
 		while (tableSize < capacity * 2) tableSize *= 2;
 		this.mask = tableSize - 1;
-		this.slotA = new Uint32Array(tableSize);
-		this.slotB = new Uint32Array(tableSize);
-		this.used = new Uint8Array(tableSize);
+		this.table = new Uint32Array(tableSize * 3);
 		this.ring = new Uint32Array(capacity * 2);
-	}
-
-	private home(a: number, b: number): number {
-		return (a ^ b) & this.mask;
 	}
 
 	/** The slot holding the fingerprint, or -1. */
 	private find(a: number, b: number): number {
-		for (let slot = this.home(a, b); this.used[slot]; slot = (slot + 1) & this.mask) {
-			if (this.slotA[slot] === a && this.slotB[slot] === b) return slot;
+		const table = this.table;
+		for (let slot = (a ^ b) & this.mask; table[3 * slot + 2]; slot = (slot + 1) & this.mask) {
+			if (table[3 * slot] === a && table[3 * slot + 1] === b) return slot;
 		}
 		return -1;
 	}
@@ -116,16 +110,14 @@ export class SeenEvents {
 	add(a: number, b: number): boolean {
 		a >>>= 0;
 		b >>>= 0;
-		let slot = this.home(a, b);
-		for (; this.used[slot]; slot = (slot + 1) & this.mask) {
-			if (this.slotA[slot] === a && this.slotB[slot] === b) return false;
-		}
+		if (this.find(a, b) >= 0) return false;
 		if (this.count === this.capacity) this.evictOldest();
-		// Eviction may have moved entries, so probe again for a free slot.
-		for (slot = this.home(a, b); this.used[slot]; slot = (slot + 1) & this.mask);
-		this.slotA[slot] = a;
-		this.slotB[slot] = b;
-		this.used[slot] = 1;
+		const table = this.table;
+		let slot = (a ^ b) & this.mask;
+		while (table[3 * slot + 2]) slot = (slot + 1) & this.mask;
+		table[3 * slot] = a;
+		table[3 * slot + 1] = b;
+		table[3 * slot + 2] = 1;
 		const position = ((this.ringHead + this.count) % this.capacity) * 2;
 		this.ring[position] = a;
 		this.ring[position + 1] = b;
@@ -140,18 +132,17 @@ export class SeenEvents {
 		this.count--;
 		let hole = this.find(a, b);
 		if (hole < 0) return;
+		const table = this.table;
 		// Backward shift: pull later entries of the probe run into the hole when their home allows.
-		for (let next = (hole + 1) & this.mask; this.used[next]; next = (next + 1) & this.mask) {
-			const home = this.home(this.slotA[next], this.slotB[next]);
-			const distanceToNext = (next - home) & this.mask;
-			const distanceToHole = (hole - home) & this.mask;
-			if (distanceToHole <= distanceToNext) {
-				this.slotA[hole] = this.slotA[next];
-				this.slotB[hole] = this.slotB[next];
+		for (let next = (hole + 1) & this.mask; table[3 * next + 2]; next = (next + 1) & this.mask) {
+			const home = (table[3 * next] ^ table[3 * next + 1]) & this.mask;
+			if (((hole - home) & this.mask) <= ((next - home) & this.mask)) {
+				table[3 * hole] = table[3 * next];
+				table[3 * hole + 1] = table[3 * next + 1];
 				hole = next;
 			}
 		}
-		this.used[hole] = 0;
+		table[3 * hole + 2] = 0;
 	}
 
 	/**
@@ -161,10 +152,9 @@ export class SeenEvents {
 	absorbWindow(window: string): void {
 		if (window === this.syncedWindow) return;
 		for (let start = 0; start + FINGERPRINT_LENGTH <= window.length; start += FINGERPRINT_LENGTH) {
-			const a = Number.parseInt(window.slice(start, start + 8), 16);
-			const b = Number.parseInt(window.slice(start + 8, start + FINGERPRINT_LENGTH), 16);
-			if (Number.isNaN(a) || Number.isNaN(b)) continue;
-			this.add(a, b);
+			const text = window.slice(start, start + FINGERPRINT_LENGTH);
+			if (!/^[0-9a-f]{16}$/.test(text)) continue;
+			this.add(Number.parseInt(text.slice(0, 8), 16), Number.parseInt(text.slice(8), 16));
 		}
 		this.syncedWindow = window;
 	}
@@ -174,13 +164,26 @@ export class SeenEvents {
 	}
 }
 
+/** The fingerprints at `indexes` of `prints` as hex text, back to back (16 characters each). */
+export function fingerprintsHex(prints: Uint32Array, indexes: number[]): string {
+	const text = Buffer.allocUnsafe(indexes.length * FINGERPRINT_LENGTH);
+	let at = 0;
+	for (const index of indexes) {
+		const high = prints[2 * index];
+		const low = prints[2 * index + 1];
+		for (let shift = 28; shift >= 0; shift -= 4) text[at++] = HEX[(high >>> shift) & 15];
+		for (let shift = 28; shift >= 0; shift -= 4) text[at++] = HEX[(low >>> shift) & 15];
+	}
+	return text.toString('latin1');
+}
+
 /**
- * Appends new fingerprints to a static-data window (fingerprints back to back, 16 characters
- * each) and keeps only the newest `capacity` of them. One string instead of an array: n8n wraps
- * static data in a change-tracking proxy, so every array element read would go through it.
+ * Appends new fingerprints (hex, back to back) to a static-data window and keeps only the newest
+ * `capacity` of them. One string instead of an array: n8n wraps static data in a change-tracking
+ * proxy, so every array element read would go through it.
  */
-export function appendToWindow(window: string, prints: string[], capacity: number): string {
-	const joined = window + prints.join('');
+export function appendToWindow(window: string, prints: string, capacity: number): string {
+	const joined = window + prints;
 	const keep = capacity * FINGERPRINT_LENGTH;
 	return joined.length > keep ? joined.slice(joined.length - keep) : joined;
 }

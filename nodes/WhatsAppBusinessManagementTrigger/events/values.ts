@@ -13,28 +13,34 @@ export function asString(value: unknown): string | undefined {
 }
 
 const SECONDS_PER_DAY = 86_400;
-/** "YYYY-MM-DD" of recent day numbers (days since 1970): a batch's timestamps share a few days. */
-const dayCache = new Map<number, string>();
-const two = (value: number) => (value < 10 ? `0${value}` : String(value));
+/** "00" to "59". */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, value) => (value < 10 ? `0${value}` : String(value)));
+/** "YYYY-MM-DDTHH:MM:" of recent minutes (minutes since 1970): a batch's timestamps share a few. */
+const minuteCache = new Map<number, string>();
 
 /**
  * Meta's webhook timestamps are Unix seconds as a string; anything else yields undefined. Same
- * text as `new Date(seconds * 1000).toISOString()`; the calendar day is computed once per day
- * and the time of day by arithmetic, because a batch carries up to 1,000 of them.
+ * text as `new Date(seconds * 1000).toISOString()`; the text up to the minute is computed once
+ * per minute, because a batch carries up to 1,000 timestamps.
  */
 export function toIsoTimestamp(value: unknown): string | undefined {
 	const text = asString(value);
-	if (text === undefined || !/^\d{1,12}$/.test(text)) return undefined;
+	if (text === undefined || text.length === 0 || text.length > 12) return undefined;
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code < 48 || code > 57) return undefined;
+	}
 	const seconds = Number(text);
-	const day = Math.floor(seconds / SECONDS_PER_DAY);
-	let date = dayCache.get(day);
-	if (date === undefined) {
+	const minute = Math.floor(seconds / 60);
+	let prefix = minuteCache.get(minute);
+	if (prefix === undefined) {
+		const day = Math.floor(seconds / SECONDS_PER_DAY);
 		const start = new Date(day * SECONDS_PER_DAY * 1000);
 		if (Number.isNaN(start.getTime())) return undefined;
-		date = start.toISOString().slice(0, -14);
-		if (dayCache.size >= 64) dayCache.clear();
-		dayCache.set(day, date);
+		const secondOfDay = minute * 60 - day * SECONDS_PER_DAY;
+		prefix = `${start.toISOString().slice(0, -14)}T${TWO_DIGITS[Math.floor(secondOfDay / 3600)]}:${TWO_DIGITS[Math.floor((secondOfDay % 3600) / 60)]}:`;
+		if (minuteCache.size >= 256) minuteCache.clear();
+		minuteCache.set(minute, prefix);
 	}
-	const second = seconds - day * SECONDS_PER_DAY;
-	return `${date}T${two(Math.floor(second / 3600))}:${two(Math.floor((second % 3600) / 60))}:${two(second % 60)}.000Z`;
+	return `${prefix}${TWO_DIGITS[seconds - minute * 60]}.000Z`;
 }
