@@ -48,8 +48,8 @@ export async function benchTrigger(options: { rounds?: number; warmup?: number }
 	if (typeof ours === 'string') return unavailable(title, ours);
 	if (typeof builtin === 'string') return unavailable(title, builtin);
 	const builtinVersion = (builtin as unknown as { version: string }).version;
-	const rounds = options.rounds ?? 40;
-	const warmup = options.warmup ?? 5;
+	const rounds = options.rounds ?? 100;
+	const warmup = options.warmup ?? 10;
 	const secret = DEFAULT_IDENTITY.appSecret;
 
 	const ourHarness: WebhookHarness = createWebhookHarness({

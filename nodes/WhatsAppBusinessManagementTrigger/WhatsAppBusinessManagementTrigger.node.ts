@@ -26,8 +26,11 @@ import {
 import { asObject } from './events/values';
 import { createSubscription, deleteSubscription, subscriptionExists, verifyTokenOf } from './subscription';
 
-/** Per-process memory of recent event fingerprints, one set per workflow node (see README, "Duplicates"). */
-const PROCESS_MEMORY_CAPACITY = 20_000;
+/**
+ * Per-process memory of recent event fingerprints, one per workflow node (see README, "Duplicates"):
+ * the last 10,000 to 20,000.
+ */
+const PROCESS_MEMORY_CAPACITY = 10_000;
 /** How many event fingerprints the node keeps in workflow static data (16 characters each). */
 export const STATIC_WINDOW_CAPACITY = 2_000;
 /** The key in the node's static data that holds the window of fingerprints. */

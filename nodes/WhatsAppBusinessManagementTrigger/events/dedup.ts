@@ -64,85 +64,80 @@ export function fingerprint(key: string): string {
 }
 
 /**
- * What one trigger node has seen recently, in one process: a bounded set of 64-bit fingerprints
- * (oldest forgotten first), plus the window string it last synchronised with workflow static data.
- * It catches re-deliveries that reach the same n8n process without a database round trip, and
- * forgets everything on restart.
- *
- * The set is an open-addressing hash table over typed arrays (linear probing, deletion by
- * backward shift) with a ring of insertion order for eviction: no object per fingerprint, nothing
- * for the garbage collector, where a JavaScript Set of 20,000 strings with steady eviction cost
- * half a millisecond per 1,000-message POST.
+ * An open-addressing hash set of 64-bit fingerprints over one typed array (linear probing; slot i
+ * is `table[3 * i]`, `table[3 * i + 1]` and `table[3 * i + 2]` = 1 when used, so one probe touches
+ * one cache line). It only grows until it is replaced, so it needs no deletion.
  */
-export class SeenEvents {
+class FingerprintTable {
 	private readonly mask: number;
-	/** Slot i is `table[3 * i]` (high half), `table[3 * i + 1]` (low half), `table[3 * i + 2]` (1 when used): one cache line per probe. */
 	private readonly table: Uint32Array;
-	/** Insertion order, for eviction: `ring[2 * i]`, `ring[2 * i + 1]` for i from `ringHead`. */
-	private readonly ring: Uint32Array;
-	private ringHead = 0;
-	private count = 0;
-	/** The static-data window this process last read or wrote: while it is still there, nothing in it is new. */
-	syncedWindow = '';
+	size = 0;
 
-	constructor(readonly capacity: number) {
-		let tableSize = 16;
-		while (tableSize < capacity * 2) tableSize *= 2;
-		this.mask = tableSize - 1;
-		this.table = new Uint32Array(tableSize * 3);
-		this.ring = new Uint32Array(capacity * 2);
-	}
-
-	/** The slot holding the fingerprint, or -1. */
-	private find(a: number, b: number): number {
-		const table = this.table;
-		for (let slot = (a ^ b) & this.mask; table[3 * slot + 2]; slot = (slot + 1) & this.mask) {
-			if (table[3 * slot] === a && table[3 * slot + 1] === b) return slot;
-		}
-		return -1;
+	constructor(entries: number) {
+		let slots = 16;
+		while (slots < entries * 2) slots *= 2;
+		this.mask = slots - 1;
+		this.table = new Uint32Array(slots * 3);
 	}
 
 	has(a: number, b: number): boolean {
-		return this.find(a >>> 0, b >>> 0) >= 0;
+		const table = this.table;
+		for (let slot = (a ^ b) & this.mask; table[3 * slot + 2]; slot = (slot + 1) & this.mask) {
+			if (table[3 * slot] === a && table[3 * slot + 1] === b) return true;
+		}
+		return false;
 	}
 
-	/** Remembers a fingerprint; returns false when it was already known. */
-	add(a: number, b: number): boolean {
-		a >>>= 0;
-		b >>>= 0;
-		if (this.find(a, b) >= 0) return false;
-		if (this.count === this.capacity) this.evictOldest();
+	/** Adds a fingerprint the caller knows is absent. */
+	insert(a: number, b: number): void {
 		const table = this.table;
 		let slot = (a ^ b) & this.mask;
 		while (table[3 * slot + 2]) slot = (slot + 1) & this.mask;
 		table[3 * slot] = a;
 		table[3 * slot + 1] = b;
 		table[3 * slot + 2] = 1;
-		const position = ((this.ringHead + this.count) % this.capacity) * 2;
-		this.ring[position] = a;
-		this.ring[position + 1] = b;
-		this.count++;
-		return true;
+		this.size++;
+	}
+}
+
+/**
+ * What one trigger node has seen recently, in one process: the last `capacity` to 2 x `capacity`
+ * fingerprints, in two generations (when the current one is full it becomes the previous one and
+ * the oldest generation is dropped whole), plus the window string it last synchronised with
+ * workflow static data. It catches re-deliveries that reach the same n8n process without a
+ * database round trip, and forgets everything on restart. Typed arrays, no object per fingerprint:
+ * a JavaScript Set of 20,000 strings with steady eviction cost half a millisecond per
+ * 1,000-message POST.
+ */
+export class SeenEvents {
+	private current: FingerprintTable;
+	private previous: FingerprintTable;
+	/** The static-data window this process last read or wrote: while it is still there, nothing in it is new. */
+	syncedWindow = '';
+
+	/** `capacity`: how many of the most recent fingerprints are always remembered. */
+	constructor(readonly capacity: number) {
+		this.current = new FingerprintTable(capacity);
+		this.previous = new FingerprintTable(0);
 	}
 
-	private evictOldest(): void {
-		const a = this.ring[this.ringHead * 2];
-		const b = this.ring[this.ringHead * 2 + 1];
-		this.ringHead = (this.ringHead + 1) % this.capacity;
-		this.count--;
-		let hole = this.find(a, b);
-		if (hole < 0) return;
-		const table = this.table;
-		// Backward shift: pull later entries of the probe run into the hole when their home allows.
-		for (let next = (hole + 1) & this.mask; table[3 * next + 2]; next = (next + 1) & this.mask) {
-			const home = (table[3 * next] ^ table[3 * next + 1]) & this.mask;
-			if (((hole - home) & this.mask) <= ((next - home) & this.mask)) {
-				table[3 * hole] = table[3 * next];
-				table[3 * hole + 1] = table[3 * next + 1];
-				hole = next;
-			}
+	has(a: number, b: number): boolean {
+		a >>>= 0;
+		b >>>= 0;
+		return this.current.has(a, b) || this.previous.has(a, b);
+	}
+
+	/** Remembers a fingerprint; returns false when it was already known. */
+	add(a: number, b: number): boolean {
+		a >>>= 0;
+		b >>>= 0;
+		if (this.current.has(a, b) || this.previous.has(a, b)) return false;
+		if (this.current.size >= this.capacity) {
+			this.previous = this.current;
+			this.current = new FingerprintTable(this.capacity);
 		}
-		table[3 * hole + 2] = 0;
+		this.current.insert(a, b);
+		return true;
 	}
 
 	/**
@@ -159,8 +154,9 @@ export class SeenEvents {
 		this.syncedWindow = window;
 	}
 
+	/** How many fingerprints are remembered now (between `capacity` and 2 x `capacity` once filled). */
 	get size(): number {
-		return this.count;
+		return this.current.size + this.previous.size;
 	}
 }
 
