@@ -47,8 +47,9 @@ export function changeContext(wabaId: string | undefined, value: IDataObject): C
  */
 export function contactFor(message: IDataObject, contacts: IDataObject[]): IDataObject | undefined {
 	const from = asString(message.from);
-	const match = contacts.find((contact) => from !== undefined && asString(contact.wa_id) === from);
-	if (match) return match;
+	if (from !== undefined) {
+		for (const contact of contacts) if (asString(contact.wa_id) === from) return contact;
+	}
 	return contacts.length === 1 ? contacts[0] : undefined;
 }
 
