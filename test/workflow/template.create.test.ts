@@ -3,8 +3,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { jsonOf, runNode, sandboxCredential } from '../helpers/workflow';
 
-/** A tiny PNG (1x1), enough for the sandbox's upload and hash. Split so no run of it looks like a Meta token to secret scanners. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYA' + 'AAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+/** A tiny PNG (1x1), enough for the sandbox's upload and hash. In hex: its base64 form holds runs that secret scanners take for a Meta token. */
+const PNG = Buffer.from(
+	'89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63fccfc0500f000485018084a98c210000000049454e44ae426082',
+	'hex',
+);
 
 const create = (overrides: IDataObject = {}): IDataObject => ({
 	resource: 'template',
