@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { changeKey, classifyChange, flattenChange, type ManagementEvent } from './changes';
-import { changeContext, flattenMessage, flattenStatus, type ChangeContext } from './messages';
+import { changeContext, flattenMessage, flattenStatus, setIds, type ChangeContext } from './messages';
 import { fingerprintInto, fingerprintPartsInto } from './dedup';
 import { asObject, asString } from './values';
 
@@ -108,8 +108,7 @@ class ChangeEvent extends KeyedEvent {
 
 	item(eventId?: string, deliveryId?: string): IDataObject {
 		const item = flattenChange(this.event, this.field, this.value, this.wabaId, this.entryTime);
-		if (eventId !== undefined) item.eventId = eventId;
-		if (deliveryId !== undefined) item.deliveryId = deliveryId;
+		setIds(item, eventId, deliveryId);
 		return item;
 	}
 }
