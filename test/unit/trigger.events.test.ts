@@ -2,7 +2,6 @@ import {
 	REFERRAL_FIELDS,
 	SeenEvents,
 	appendToWindow,
-	buildEventItems,
 	checkVerification,
 	classifyChange,
 	collectEvents,
@@ -74,7 +73,11 @@ describe('classifyChange', () => {
 	});
 });
 
-describe('buildEventItems', () => {
+describe('collectEvents', () => {
+	/** The events of a body as the webhook turns new ones into items: JSON and key. */
+	const itemsOf = (payload: unknown, options: Parameters<typeof collectEvents>[1]) =>
+		collectEvents(payload, options).events.map((event) => ({ json: event.item(), key: event.key }));
+
 	const qualityChange = {
 		field: 'message_template_status_update',
 		value: { previous_quality_score: 'GREEN', new_quality_score: 'YELLOW', message_template_id: 806312974732579, message_template_name: 'welcome', message_template_language: 'en_US' },
@@ -82,9 +85,9 @@ describe('buildEventItems', () => {
 	const status = { id: 'wamid.S1', status: 'delivered', timestamp: '1751247548', recipient_id: '16505551234', pricing: { billable: true, category: 'marketing' } };
 
 	test('one item per management change, with field, WABA and entry time', () => {
-		const result = buildEventItems(envelope([qualityChange]), { events: ['templateQualityUpdate'] });
-		expect(result.items).toHaveLength(1);
-		expect(result.items[0].json).toEqual({
+		const items = itemsOf(envelope([qualityChange]), { events: ['templateQualityUpdate'] });
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toEqual({
 			...qualityChange.value,
 			eventType: 'templateQualityUpdate',
 			field: 'message_template_status_update',
@@ -92,8 +95,8 @@ describe('buildEventItems', () => {
 			entryTime: 1751247548,
 			entryTimeIso: '2025-06-30T01:39:08.000Z',
 		});
-		expect(result.items[0].key).toMatch(/^change:[0-9a-f]{32}$/);
-		expect(buildEventItems(envelope([qualityChange]), { events: ['templateStatusUpdate'] }).items).toEqual([]);
+		expect(items[0].key).toMatch(/^change:[0-9a-f]{32}$/);
+		expect(itemsOf(envelope([qualityChange]), { events: ['templateStatusUpdate'] })).toEqual([]);
 	});
 
 	test("a template status update keeps Meta's own event (the new status) beside our eventType", () => {
@@ -101,29 +104,29 @@ describe('buildEventItems', () => {
 			field: 'message_template_status_update',
 			value: { event: 'REJECTED', message_template_id: 806312974732579, message_template_name: 'welcome', message_template_language: 'en_US', reason: 'INVALID_FORMAT' },
 		};
-		const [item] = buildEventItems(envelope([statusChange]), { events: ['templateStatusUpdate'] }).items;
+		const [item] = itemsOf(envelope([statusChange]), { events: ['templateStatusUpdate'] });
 		expect(item.json).toMatchObject({ event: 'REJECTED', eventType: 'templateStatusUpdate', reason: 'INVALID_FORMAT', message_template_name: 'welcome' });
 	});
 
 	test('one item per status, keyed by message ID and status', () => {
 		const change = { field: 'messages', value: { metadata: { phone_number_id: '1', display_phone_number: '2' }, statuses: [status, { ...status, status: 'read' }] } };
-		const result = buildEventItems(envelope([change]), { events: ['messageStatus'] });
-		expect(result.items.map((item) => item.key)).toEqual(['status:wamid.S1:delivered', 'status:wamid.S1:read']);
-		expect(result.items[0].json).toMatchObject({ eventType: 'messageStatus', messageId: 'wamid.S1', status: 'delivered', recipientId: '16505551234', pricing: status.pricing, wabaId: WABA_ID });
+		const items = itemsOf(envelope([change]), { events: ['messageStatus'] });
+		expect(items.map((item) => item.key)).toEqual(['status:wamid.S1:delivered', 'status:wamid.S1:read']);
+		expect(items[0].json).toMatchObject({ eventType: 'messageStatus', messageId: 'wamid.S1', status: 'delivered', recipientId: '16505551234', pricing: status.pricing, wabaId: WABA_ID });
 	});
 
-	test('the same message twice in one delivery is one item', () => {
+	test('the same message twice in one delivery is two events with one key (the webhook emits one item: trigger.webhook.test.ts)', () => {
 		const message = referralMessage(1);
-		const result = buildEventItems(envelope([messagesChange([message, message], [])]), { events: ['adReferral'] });
-		expect(result.items).toHaveLength(1);
+		const keys = itemsOf(envelope([messagesChange([message, message], [])]), { events: ['adReferral'] }).map((item) => item.key);
+		expect(keys).toEqual([`message:${message.id}`, `message:${message.id}`]);
 	});
 
 	test('the same change re-delivered has the same key; a different entry time does not', () => {
-		const first = buildEventItems(envelope([qualityChange]), { events: ['templateQualityUpdate'] }).items[0].key;
-		const again = buildEventItems(envelope([qualityChange]), { events: ['templateQualityUpdate'] }).items[0].key;
+		const first = itemsOf(envelope([qualityChange]), { events: ['templateQualityUpdate'] })[0].key;
+		const again = itemsOf(envelope([qualityChange]), { events: ['templateQualityUpdate'] })[0].key;
 		const later = { object: 'whatsapp_business_account', entry: [{ id: WABA_ID, time: 1751249999, changes: [qualityChange] }] };
 		expect(again).toBe(first);
-		expect(buildEventItems(later, { events: ['templateQualityUpdate'] }).items[0].key).not.toBe(first);
+		expect(itemsOf(later, { events: ['templateQualityUpdate'] })[0].key).not.toBe(first);
 	});
 });
 

@@ -209,6 +209,12 @@ describe('re-deliveries', () => {
 		expect(trigger.executions).toHaveLength(1);
 	});
 
+	test('the same message twice in one delivery is one item', async () => {
+		await startTrigger();
+		await sandbox.sendWebhook({ url: trigger.url, payload: envelope([messagesChange([referralMessage(20), referralMessage(20)], [])]) });
+		expect(trigger.emitted().map((item) => item.messageId)).toEqual([referralMessage(20).id]);
+	});
+
 	test('a batch that repeats some messages emits only the new ones', async () => {
 		await startTrigger();
 		await sandbox.sendWebhook({ url: trigger.url, payload });

@@ -22,18 +22,6 @@ export interface BuildOptions {
 	phoneNumberIds?: string[];
 }
 
-export interface EventItem {
-	json: IDataObject;
-	/** What makes the item unique across re-deliveries: the message ID, the status, or a change hash. */
-	key: string;
-}
-
-export interface BuildResult {
-	items: EventItem[];
-	/** How many changes were skipped because of their shape, an unselected event, or the phone filter. */
-	skipped: number;
-}
-
 /**
  * One event found in a webhook body, not yet made into an item: the trigger first decides, by key,
  * which events are new, and builds items only for those.
@@ -190,22 +178,6 @@ export function collectEvents(payload: unknown, options: BuildOptions): CollectR
 		}
 	}
 	return result;
-}
-
-/**
- * Turns one webhook body into items (see collectEvents); a message or status that appears twice
- * in one delivery still becomes one item.
- */
-export function buildEventItems(payload: unknown, options: BuildOptions): BuildResult {
-	const { events, skipped } = collectEvents(payload, options);
-	const seen = new Set<string>();
-	const items: EventItem[] = [];
-	for (const event of events) {
-		if (seen.has(event.key)) continue;
-		seen.add(event.key);
-		items.push({ json: event.item(), key: event.key });
-	}
-	return { items, skipped };
 }
 
 /** "123, 456" or "123\n456" into IDs. */
