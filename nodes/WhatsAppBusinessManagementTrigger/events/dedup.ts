@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 /** Character codes of the hex digits 0-9a-f. */
 const HEX = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
 
-/** The length of a fingerprint as text (see `fingerprintHex`). */
+/** The length of a fingerprint as text (see `fingerprintsHex`). */
 export const FINGERPRINT_LENGTH = 16;
 
 /**
@@ -44,23 +44,11 @@ export function fingerprintPartsInto(prefix: string, rest: string, out: Uint32Ar
 	out[offset + 1] = b;
 }
 
-/** The fingerprint at `prints[2 * index]`, `prints[2 * index + 1]` as 16 hex characters. */
-export function fingerprintHex(prints: Uint32Array, index: number): string {
-	const a = prints[2 * index];
-	const b = prints[2 * index + 1];
-	return String.fromCharCode(
-		HEX[a >>> 28], HEX[(a >>> 24) & 15], HEX[(a >>> 20) & 15], HEX[(a >>> 16) & 15],
-		HEX[(a >>> 12) & 15], HEX[(a >>> 8) & 15], HEX[(a >>> 4) & 15], HEX[a & 15],
-		HEX[b >>> 28], HEX[(b >>> 24) & 15], HEX[(b >>> 20) & 15], HEX[(b >>> 16) & 15],
-		HEX[(b >>> 12) & 15], HEX[(b >>> 8) & 15], HEX[(b >>> 4) & 15], HEX[b & 15],
-	);
-}
-
 /** One key's fingerprint as 16 hex characters. */
 export function fingerprint(key: string): string {
 	const print = new Uint32Array(2);
 	fingerprintInto(key, print, 0);
-	return fingerprintHex(print, 0);
+	return fingerprintsHex(print, [0]);
 }
 
 /**

@@ -9,7 +9,7 @@ export { REFERRAL_FIELDS, flattenMessage, flattenStatus, contactFor, messageText
 export { classifyChange, changeKey, flattenChange } from './changes';
 export { verifySignature, signatureOf } from './signature';
 export { checkVerification } from './verification';
-export { SeenEvents, appendToWindow, deliveryIdOf, fingerprint, fingerprintHex, fingerprintInto, fingerprintPartsInto, fingerprintsHex } from './dedup';
+export { SeenEvents, appendToWindow, deliveryIdOf, fingerprint, fingerprintInto, fingerprintPartsInto, fingerprintsHex } from './dedup';
 
 /** The values of the trigger's "Events" parameter. */
 export type TriggerEvent = 'adReferral' | 'allMessages' | 'messageStatus' | ManagementEvent;
