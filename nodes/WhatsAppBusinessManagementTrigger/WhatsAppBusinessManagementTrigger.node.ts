@@ -287,7 +287,13 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const deliveries = new Set<string>();
-		for (const item of items) if (typeof item.json.deliveryId === 'string') deliveries.add(item.json.deliveryId);
+		// The items of one webhook call share one deliveryId: the Set is only asked when it changes.
+		let previous: unknown;
+		for (const item of items) {
+			const deliveryId = item.json.deliveryId;
+			if (deliveryId !== previous && typeof deliveryId === 'string') deliveries.add(deliveryId);
+			previous = deliveryId;
+		}
 		if (deliveries.size === 0) return [items];
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const maxEntries = Number(options.rememberedDeliveries) || DEFAULT_REMEMBERED_DELIVERIES;

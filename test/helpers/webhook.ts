@@ -50,7 +50,9 @@ registerNodeType(TRIGGER_TYPE, triggerType);
 
 /**
  * An in-memory stand-in for n8n's database deduplicator (cli DeduplicationHelper, mode
- * "entries"): md5 hashes per workflow and node, newest `maxEntries` kept.
+ * "entries"): md5 hashes per workflow and node, newest `maxEntries` kept. It checks and records the
+ * way that helper does - a linear search of the stored hashes per item, each new hash appended,
+ * the oldest spliced off - only without the database row it loads and saves around that.
  */
 export class MemoryDeduplicator implements IDataDeduplicator {
 	readonly store = new Map<string, string[]>();
@@ -67,14 +69,12 @@ export class MemoryDeduplicator implements IDataDeduplicator {
 	): Promise<IDeduplicationOutput> {
 		const key = this.contextKey(scope, data);
 		const hashes = this.store.get(key) ?? [];
-		const known = new Set(hashes);
 		const result: IDeduplicationOutput = { new: [], processed: [] };
 		for (const item of items) {
 			const hash = createHash('md5').update(String(item)).digest('base64');
-			if (known.has(hash)) result.processed.push(item);
+			if (hashes.includes(hash)) result.processed.push(item);
 			else {
 				result.new.push(item);
-				known.add(hash);
 				hashes.push(hash);
 			}
 		}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
 	REFERRAL_FIELDS,
 	SeenEvents,
@@ -174,6 +175,10 @@ describe('dedup building blocks', () => {
 		expect(fingerprintsHex(parts, [0])).toBe('00bf5b454001d501');
 		parts.set([0x0123abcd, 0xfedc0001], 2);
 		expect(fingerprintsHex(parts, [0, 1, 0])).toBe('00bf5b454001d5010123abcdfedc000100bf5b454001d501');
+		// Every fingerprint in order, and the same count in another order.
+		expect(fingerprintsHex(parts, [0, 1])).toBe('00bf5b454001d5010123abcdfedc0001');
+		expect(fingerprintsHex(parts, [1, 0])).toBe('0123abcdfedc000100bf5b454001d501');
+		expect(fingerprintsHex(parts, [])).toBe('');
 		// The webhook's events give the fingerprint of their key.
 		const [event] = collectEvents(envelope([messagesChange([referralMessage(1)], [])]), { events: ['adReferral'] }).events;
 		event.fingerprintInto(parts, 0);
@@ -218,6 +223,11 @@ describe('dedup building blocks', () => {
 		});
 		expect(seen.size).toBeGreaterThanOrEqual(capacity);
 	});
+	test('SeenEvents remembers the all-zero fingerprint, which its tables use to mark empty slots', () => {
+		const seen = new SeenEvents(10);
+		expect([seen.has(0, 0), seen.add(0, 0), seen.add(0, 0), seen.has(0, 0), seen.size]).toEqual([false, true, false, true, 1]);
+		expect([seen.add(1, 0), seen.add(0, 2), seen.has(1, 0), seen.size]).toEqual([true, true, true, 3]);
+	});
 	test('SeenEvents takes in a window another process saved, once', () => {
 		const seen = new SeenEvents(100);
 		const window = appendToWindow('', fingerprint('x') + fingerprint('y'), 10);
@@ -243,6 +253,12 @@ describe('dedup building blocks', () => {
 		expect(deliveryIdOf(list('message:a', 'message:b'))).not.toBe(deliveryIdOf(list('message:b', 'message:a')));
 		expect(deliveryIdOf(list('message:a'))).not.toBe(deliveryIdOf(list('message:a', 'message:b')));
 		expect(deliveryIdOf(list('message:a'))).toMatch(/^[A-Za-z0-9_-]{32}$/);
+		// Defined over the fingerprints' big-endian bytes, so every machine computes the same ID.
+		const prints = list('message:a', 'message:b', 'status:c:read');
+		const bigEndian = Buffer.alloc(prints.length * 4);
+		prints.forEach((value, index) => bigEndian.writeUInt32BE(value, index * 4));
+		expect(deliveryIdOf(prints)).toBe(createHash('sha256').update(bigEndian).digest('base64url').slice(0, 32));
+		expect([...prints]).toEqual([...list('message:a', 'message:b', 'status:c:read')]);
 	});
 });
 

@@ -118,6 +118,10 @@ export function collectEvents(payload: unknown, options: BuildOptions): CollectR
 	const result: CollectResult = { events: [], skipped: 0 };
 	if (!body || body.object !== WABA_OBJECT || !Array.isArray(body.entry)) return result;
 	const events = new Set(options.events);
+	// Asked once here, not once per message.
+	const allMessages = events.has('allMessages');
+	const adReferrals = events.has('adReferral');
+	const statuses = events.has('messageStatus');
 	const phoneFilter = new Set((options.phoneNumberIds ?? []).map((id) => id.trim()).filter(Boolean));
 	const phoneAllowed = (phoneNumberId: string | undefined) =>
 		phoneFilter.size === 0 || (phoneNumberId !== undefined && phoneFilter.has(phoneNumberId));
@@ -143,18 +147,17 @@ export function collectEvents(payload: unknown, options: BuildOptions): CollectR
 					result.skipped++;
 					continue;
 				}
-				if (Array.isArray(value.messages)) {
+				if ((allMessages || adReferrals) && Array.isArray(value.messages)) {
 					for (const rawMessage of value.messages) {
 						const message = asObject(rawMessage);
 						// Meta's message id (wamid) is a string; anything else is not a message from Meta.
 						const messageId = typeof message?.id === 'string' && message.id ? message.id : undefined;
 						if (!message || !messageId) continue;
-						const hasReferral = asObject(message.referral) !== undefined;
-						if (!events.has('allMessages') && !(hasReferral && events.has('adReferral'))) continue;
+						if (!allMessages && asObject(message.referral) === undefined) continue;
 						result.events.push(new MessageEvent(messageId, message, context));
 					}
 				}
-				if (Array.isArray(value.statuses) && events.has('messageStatus')) {
+				if (statuses && Array.isArray(value.statuses)) {
 					for (const rawStatus of value.statuses) {
 						const status = asObject(rawStatus);
 						const messageId = asString(status?.id);

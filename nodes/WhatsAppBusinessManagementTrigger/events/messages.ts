@@ -56,8 +56,9 @@ export function contactFor(message: IDataObject, contacts: IDataObject[]): IData
 /** The human-readable text of a message, whatever its type; undefined when it carries none. */
 export function messageText(message: IDataObject): string | undefined {
 	const type = asString(message.type);
+	// Text first, by name: the usual case, read without a lookup by computed key.
+	if (type === 'text') return asString(asObject(message.text)?.body);
 	const typed = type ? asObject(message[type]) : undefined;
-	if (type === 'text') return asString(typed?.body);
 	if (type === 'button') return asString(typed?.text);
 	if (type === 'interactive' && typed) {
 		const reply = asObject(typed.button_reply) ?? asObject(typed.list_reply);
