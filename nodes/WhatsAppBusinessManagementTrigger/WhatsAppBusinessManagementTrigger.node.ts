@@ -253,7 +253,7 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		const stored = staticData[STATIC_WINDOW_KEY];
 		memory.absorbWindow(typeof stored === 'string' ? stored : '');
 
-		// Which events are new is decided by key; items are built only for those.
+		// Which events are new is decided by key; only those are emitted, with their IDs.
 		const prints = new Uint32Array(events.length * 2);
 		const fresh: number[] = [];
 		for (let index = 0; index < events.length; index++) {

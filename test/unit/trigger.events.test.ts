@@ -15,6 +15,7 @@ import {
 	fingerprintsHex,
 	flattenMessage,
 	flattenStatus,
+	setIds,
 	parseIdList,
 	signatureOf,
 	verifySignature,
@@ -275,12 +276,15 @@ describe('flattenMessage', () => {
 	});
 	test('items are plain objects: Object.prototype, JSON round trip unchanged, IDs last', () => {
 		const message = { from: '1', id: 'wamid.3', timestamp: '1751247548', type: 'text', text: { body: 'hi' }, referral: { source_id: '9' } };
-		const item = flattenMessage(message, { wabaId: 'w', phoneNumberId: 'p', contacts: [{ wa_id: '1', profile: { name: 'Ana' } }] }, 'message:wamid.3', 'd1');
+		const item = flattenMessage(message, { wabaId: 'w', phoneNumberId: 'p', contacts: [{ wa_id: '1', profile: { name: 'Ana' } }] });
+		setIds(item, 'message:wamid.3', 'd1');
 		expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
 		expect(item.constructor).toBe(Object);
 		expect(JSON.parse(JSON.stringify(item))).toEqual(item);
 		expect(Object.keys(item).slice(-3)).toEqual(['message', 'eventId', 'deliveryId']);
-		expect(Object.keys(flattenStatus({ id: 'wamid.3', status: 'read' }, { contacts: [] }, 'status:wamid.3:read', 'd1'))).toEqual([
+		const status = flattenStatus({ id: 'wamid.3', status: 'read' }, { contacts: [] });
+		setIds(status, 'status:wamid.3:read', 'd1');
+		expect(Object.keys(status)).toEqual([
 			'eventType',
 			'field',
 			'messageId',

@@ -5,7 +5,7 @@ import { changeContext, flattenMessage, flattenStatus, setIds, type ChangeContex
 import { fingerprintInto, fingerprintPartsInto } from './dedup';
 import { asObject, asString } from './values';
 
-export { REFERRAL_FIELDS, flattenMessage, flattenStatus, contactFor, messageText } from './messages';
+export { REFERRAL_FIELDS, flattenMessage, flattenStatus, contactFor, messageText, setIds } from './messages';
 export { classifyChange, changeKey, flattenChange } from './changes';
 export { verifySignature, signatureOf } from './signature';
 export { checkVerification } from './verification';
@@ -23,81 +23,63 @@ export interface BuildOptions {
 }
 
 /**
- * One event found in a webhook body, not yet made into an item: the trigger first decides, by key,
- * which events are new, and builds items only for those.
+ * One event found in a webhook body, with its flat item. The item is built while the collector
+ * has the event's objects in hand: reading a 1,000-message body a second time to build items
+ * afterwards waited on memory again (the parsed body does not fit in the CPU's cache), and cost
+ * more than building the few items of a re-delivery that are then dropped.
  */
 export interface CollectedEvent {
 	/** What makes the event unique across re-deliveries: the message ID, the status, or a change hash. */
 	readonly key: string;
 	/** Writes the key's 64-bit fingerprint (see dedup.ts) into `out` at `offset`. */
 	fingerprintInto(out: Uint32Array, offset: number): void;
-	/** The flat item; with `eventId` and `deliveryId` when the webhook emits it. */
+	/**
+	 * The flat item (the same object each time); given `eventId` and `deliveryId`, they are set on
+	 * it, as the webhook does for the events it emits.
+	 */
 	item(eventId?: string, deliveryId?: string): IDataObject;
 }
 
 /** Events whose key has no cheaper way to its fingerprint than the key itself. */
-abstract class KeyedEvent implements CollectedEvent {
-	constructor(readonly key: string) {}
+class KeyedEvent implements CollectedEvent {
+	constructor(
+		readonly key: string,
+		private readonly built: IDataObject,
+	) {}
 
 	fingerprintInto(out: Uint32Array, offset: number): void {
 		fingerprintInto(this.key, out, offset);
 	}
 
-	abstract item(eventId?: string, deliveryId?: string): IDataObject;
+	item(eventId?: string, deliveryId?: string): IDataObject {
+		setIds(this.built, eventId, deliveryId);
+		return this.built;
+	}
 }
 
 const MESSAGE_KEY_PREFIX = 'message:';
 
 class MessageEvent implements CollectedEvent {
 	readonly key: string;
+	private readonly built: IDataObject;
 
 	constructor(
 		private readonly messageId: string,
-		private readonly message: IDataObject,
-		private readonly context: ChangeContext,
+		message: IDataObject,
+		context: ChangeContext,
 	) {
 		this.key = MESSAGE_KEY_PREFIX + messageId;
+		this.built = flattenMessage(message, context);
 	}
 
+	/** The key's fingerprint read from its two parts, without flattening the joined key first. */
 	fingerprintInto(out: Uint32Array, offset: number): void {
 		fingerprintPartsInto(MESSAGE_KEY_PREFIX, this.messageId, out, offset);
 	}
 
 	item(eventId?: string, deliveryId?: string): IDataObject {
-		return flattenMessage(this.message, this.context, eventId, deliveryId);
-	}
-}
-
-class StatusEvent extends KeyedEvent {
-	constructor(
-		key: string,
-		private readonly status: IDataObject,
-		private readonly context: ChangeContext,
-	) {
-		super(key);
-	}
-
-	item(eventId?: string, deliveryId?: string): IDataObject {
-		return flattenStatus(this.status, this.context, eventId, deliveryId);
-	}
-}
-
-class ChangeEvent extends KeyedEvent {
-	constructor(
-		key: string,
-		private readonly event: ManagementEvent,
-		private readonly field: string,
-		private readonly value: IDataObject,
-		private readonly wabaId: string | undefined,
-		private readonly entryTime: unknown,
-	) {
-		super(key);
-	}
-
-	item(eventId?: string, deliveryId?: string): IDataObject {
-		const item = flattenChange(this.event, this.field, this.value, this.wabaId, this.entryTime);
-		setIds(item, eventId, deliveryId);
-		return item;
+		setIds(this.built, eventId, deliveryId);
+		return this.built;
 	}
 }
 
@@ -162,7 +144,7 @@ export function collectEvents(payload: unknown, options: BuildOptions): CollectR
 						const status = asObject(rawStatus);
 						const messageId = asString(status?.id);
 						if (!status || !messageId) continue;
-						result.events.push(new StatusEvent(`status:${messageId}:${asString(status.status) ?? ''}`, status, context));
+						result.events.push(new KeyedEvent(`status:${messageId}:${asString(status.status) ?? ''}`, flattenStatus(status, context)));
 					}
 				}
 				continue;
@@ -177,7 +159,7 @@ export function collectEvents(payload: unknown, options: BuildOptions): CollectR
 				result.skipped++;
 				continue;
 			}
-			result.events.push(new ChangeEvent(changeKey(wabaId, field, entry.time, value), event, field, value, wabaId, entry.time));
+			result.events.push(new KeyedEvent(changeKey(wabaId, field, entry.time, value), flattenChange(event, field, value, wabaId, entry.time)));
 		}
 	}
 	return result;

@@ -104,7 +104,7 @@ function setTimestamp(item: IDataObject, value: unknown): void {
 	if (iso !== undefined) item.timestampIso = iso;
 }
 
-/** The IDs the webhook adds to every item it emits, last. */
+/** The IDs the webhook adds to every item it emits, after the item's own keys. */
 export function setIds(item: IDataObject, eventId: string | undefined, deliveryId: string | undefined): void {
 	if (eventId !== undefined) item.eventId = eventId;
 	if (deliveryId !== undefined) item.deliveryId = deliveryId;
@@ -120,8 +120,6 @@ const MessageItem = plainObjectConstructor(function (
 	this: IDataObject,
 	message: IDataObject,
 	context: ChangeContext,
-	eventId: string | undefined,
-	deliveryId: string | undefined,
 ) {
 	const referral = asObject(message.referral);
 	this.eventType = referral ? 'adReferral' : 'message';
@@ -163,12 +161,11 @@ const MessageItem = plainObjectConstructor(function (
 	// The raw message keeps what the flat fields do not cover (media IDs, locations, interactive
 	// payloads), so no information is lost by flattening.
 	this.message = message;
-	setIds(this, eventId, deliveryId);
 });
 
-/** See MessageItem. With `eventId` and `deliveryId` when the webhook emits the item. */
-export function flattenMessage(message: IDataObject, context: ChangeContext, eventId?: string, deliveryId?: string): IDataObject {
-	return new MessageItem(message, context, eventId, deliveryId);
+/** See MessageItem. The webhook adds `eventId` and `deliveryId` (setIds) to the items it emits. */
+export function flattenMessage(message: IDataObject, context: ChangeContext): IDataObject {
+	return new MessageItem(message, context);
 }
 
 /** One delivery-status update (sent, delivered, read, failed) as an item; built like MessageItem. */
@@ -176,8 +173,6 @@ const StatusItem = plainObjectConstructor(function (
 	this: IDataObject,
 	status: IDataObject,
 	context: ChangeContext,
-	eventId: string | undefined,
-	deliveryId: string | undefined,
 ) {
 	this.eventType = 'messageStatus';
 	this.field = 'messages';
@@ -193,9 +188,8 @@ const StatusItem = plainObjectConstructor(function (
 	if (status.pricing !== undefined) this.pricing = status.pricing;
 	if (status.errors !== undefined) this.errors = status.errors;
 	if (status.biz_opaque_callback_data !== undefined) this.biz_opaque_callback_data = status.biz_opaque_callback_data;
-	setIds(this, eventId, deliveryId);
 });
 
-export function flattenStatus(status: IDataObject, context: ChangeContext, eventId?: string, deliveryId?: string): IDataObject {
-	return new StatusItem(status, context, eventId, deliveryId);
+export function flattenStatus(status: IDataObject, context: ChangeContext): IDataObject {
+	return new StatusItem(status, context);
 }
