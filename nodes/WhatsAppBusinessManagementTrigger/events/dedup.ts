@@ -53,11 +53,11 @@ export function fingerprint(key: string): string {
  * slot (a ^ b); slot i is `table[2 * i]` and `table[2 * i + 1]`, so eight slots share a cache line;
  * (0, 0) marks an empty slot, which is why SeenEvents never stores that fingerprint). At most 5/8
  * full. Beside it, a summary of eight bits per slot, one set for each fingerprint added (bit `b`):
- * a clear bit proves a fingerprint absent without reading the table. For 10,000 fingerprints the
- * table is 128 KB, out of the CPU's cache by the time a webhook body has been parsed, and the
- * summary 16 KB; a new event - the usual case - mostly costs one read of the table (the slot it is
- * written to) instead of one per generation. It only grows until it is replaced, so it needs no
- * deletion.
+ * a clear bit proves a fingerprint absent without reading the table. For the trigger's 4,000
+ * fingerprints per generation the table is 64 KB, mostly out of the CPU's cache by the time a
+ * webhook body has been parsed, and the summary 8 KB; a new event - the usual case - mostly costs
+ * one read of the table (the slot it is written to) instead of one per generation. It only grows
+ * until it is replaced, so it needs no deletion.
  */
 class FingerprintTable {
 	private readonly mask: number;
