@@ -138,6 +138,11 @@ describe('message helpers', () => {
 		expect(contactFor({ from: '2' }, [a, b])).toBe(b);
 		expect(contactFor({ from: '5511' }, [a])).toBe(a);
 		expect(contactFor({ from: '3' }, [a, b])).toBeUndefined();
+		// The message's position is only a hint: a contact there that does not match is passed over.
+		expect(contactFor({ from: '2' }, [a, b], 1)).toBe(b);
+		expect(contactFor({ from: '2' }, [a, b], 0)).toBe(b);
+		expect(contactFor({ from: '2' }, [a, b], 7)).toBe(b);
+		expect(contactFor({ from: '3' }, [a, b], 1)).toBeUndefined();
 	});
 	test('messageText reads each type', () => {
 		expect(messageText({ type: 'text', text: { body: 'hi' } })).toBe('hi');

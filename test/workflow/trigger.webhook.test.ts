@@ -104,6 +104,24 @@ describe('Ad Referral events', () => {
 		expect(new Set(items.map((item) => item.messageId)).size).toBe(1000);
 	});
 
+	test('several senders in one change: each item names its own sender, whatever order the contacts are listed in', async () => {
+		await startTrigger();
+		const messages = [0, 1, 2].map((index) => referralMessage(index));
+		const contact = (index: number) => ({ profile: { name: `Lead ${index}` }, wa_id: messages[index].from });
+		// Contacts in the messages' order in one change, reversed in the other.
+		const inOrder = messagesChange(messages, [contact(0), contact(1), contact(2)]);
+		const reversed = messagesChange(
+			[3, 4, 5].map((index) => referralMessage(index)),
+			[5, 4, 3].map((index) => ({ profile: { name: `Lead ${index}` }, wa_id: referralMessage(index).from })),
+		);
+		const response = await sandbox.sendWebhook({ url: trigger.url, payload: envelope([inOrder, reversed]) });
+		expect(response.status).toBe(200);
+		const items = trigger.emitted();
+		expect(items.map((item) => [item.from, item.contactName])).toEqual(
+			[0, 1, 2, 3, 4, 5].map((index) => [referralMessage(index).from, `Lead ${index}`]),
+		);
+	});
+
 	test('a message without referral is not an Ad Referral event, but is one of All Incoming Messages', async () => {
 		const plain = { from: '16505551234', id: 'wamid.PLAIN', timestamp: '1751247548', type: 'text', text: { body: 'hello' } };
 		const payload = envelope([messagesChange([plain, referralMessage(2)], [])]);

@@ -67,9 +67,10 @@ class MessageEvent implements CollectedEvent {
 		private readonly messageId: string,
 		message: IDataObject,
 		context: ChangeContext,
+		position: number,
 	) {
 		this.key = MESSAGE_KEY_PREFIX + messageId;
-		this.built = flattenMessage(message, context);
+		this.built = flattenMessage(message, context, position);
 	}
 
 	/** The key's fingerprint read from its two parts, without flattening the joined key first. */
@@ -130,13 +131,13 @@ export function collectEvents(payload: unknown, options: BuildOptions): CollectR
 					continue;
 				}
 				if ((allMessages || adReferrals) && Array.isArray(value.messages)) {
-					for (const rawMessage of value.messages) {
-						const message = asObject(rawMessage);
+					for (let position = 0; position < value.messages.length; position++) {
+						const message = asObject(value.messages[position]);
 						// Meta's message id (wamid) is a string; anything else is not a message from Meta.
 						const messageId = typeof message?.id === 'string' && message.id ? message.id : undefined;
 						if (!message || !messageId) continue;
 						if (!allMessages && asObject(message.referral) === undefined) continue;
-						result.events.push(new MessageEvent(messageId, message, context));
+						result.events.push(new MessageEvent(messageId, message, context, position));
 					}
 				}
 				if (statuses && Array.isArray(value.statuses)) {
