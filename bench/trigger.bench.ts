@@ -48,8 +48,8 @@ export async function benchTrigger(options: { rounds?: number; warmup?: number }
 	if (typeof ours === 'string') return unavailable(title, ours);
 	if (typeof builtin === 'string') return unavailable(title, builtin);
 	const builtinVersion = (builtin as unknown as { version: string }).version;
-	const rounds = options.rounds ?? 100;
-	const warmup = options.warmup ?? 10;
+	const rounds = options.rounds ?? 200;
+	const warmup = options.warmup ?? 20;
 	const secret = DEFAULT_IDENTITY.appSecret;
 
 	const ourHarness: WebhookHarness = createWebhookHarness({
@@ -139,6 +139,7 @@ export async function benchTrigger(options: { rounds?: number; warmup?: number }
 		notes: [
 			`${rounds} measured rounds after ${warmup} warm-up rounds, alternating which side goes first; new message ids every round`,
 			`built-in: n8n-nodes-base@${builtinVersion} from ${BUILTIN_PREFIX}`,
+			"n8n's deduplication store (ours only): an in-memory stand-in that checks and records as n8n's DeduplicationHelper does, without its database row",
 			...problems.slice(0, 5),
 		],
 	};
