@@ -24,6 +24,7 @@ import {
 	type TriggerEvent,
 } from './events';
 import { asObject } from './events/values';
+import { triggerParameter } from './parameters';
 import { createSubscription, deleteSubscription, subscriptionExists, verifyTokenOf } from './subscription';
 
 /**
@@ -211,7 +212,10 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 			this.logger.warn('WhatsApp Business Management Trigger: rejected a webhook body over Meta\'s 3 MB limit');
 			return reply(this, 413, 'Payload too large');
 		}
-		if (this.getNodeParameter('verifySignature', true) as boolean) {
+		// Parameters are read through triggerParameter (see parameters.ts): n8n's getNodeParameter
+		// only for a value that holds an expression.
+		const node = this.getNode();
+		if (triggerParameter(node, 'verifySignature', true, () => this.getNodeParameter('verifySignature', true))) {
 			const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as IDataObject;
 			const appSecret = typeof credentials.appSecret === 'string' ? credentials.appSecret.trim() : '';
 			if (!appSecret) {
@@ -237,9 +241,9 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		}
 		if (asObject(payload)?.object !== WABA_OBJECT) return reply(this, 200, 'Ignored: not a whatsapp_business_account event');
 
-		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const options = triggerParameter<IDataObject>(node, 'options', {}, () => this.getNodeParameter('options', {}));
 		const { events } = collectEvents(payload, {
-			events: this.getNodeParameter('events', ['adReferral']) as TriggerEvent[],
+			events: triggerParameter<TriggerEvent[]>(node, 'events', ['adReferral'], () => this.getNodeParameter('events', ['adReferral'])),
 			phoneNumberIds: parseIdList(options.phoneNumberIds as string | undefined),
 		});
 		if (events.length === 0) return reply(this, 200, 'No selected events');
@@ -247,7 +251,6 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		// First line of deduplication, before an execution exists: this process's memory, which
 		// takes in the window of fingerprints kept in workflow static data (n8n saves static data
 		// after the webhook call and loads it for the next, in whichever process).
-		const node = this.getNode();
 		const scope = `${this.getWorkflow().id ?? ''}:${node.id}`;
 		let memory = processMemory.get(scope);
 		if (!memory) processMemory.set(scope, (memory = new SeenEvents(PROCESS_MEMORY_CAPACITY)));
@@ -297,7 +300,7 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 			previous = deliveryId;
 		}
 		if (deliveries.size === 0) return [items];
-		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+		const options = triggerParameter<IDataObject>(this.getNode(), 'options', {}, () => this.getNodeParameter('options', 0, {}));
 		const maxEntries = Number(options.rememberedDeliveries) || DEFAULT_REMEMBERED_DELIVERIES;
 		let fresh: Set<string>;
 		try {

@@ -56,6 +56,8 @@ registerNodeType(TRIGGER_TYPE, triggerType);
  */
 export class MemoryDeduplicator implements IDataDeduplicator {
 	readonly store = new Map<string, string[]>();
+	/** The options of the last checkProcessedAndRecord call (what the node asked n8n's store to keep). */
+	lastOptions: ICheckProcessedOptions | undefined;
 
 	private contextKey(scope: DeduplicationScope, data: ICheckProcessedContextData): string {
 		return `${data.workflow.id}|${scope === 'node' ? `n:${data.node?.id}` : ''}`;
@@ -67,6 +69,7 @@ export class MemoryDeduplicator implements IDataDeduplicator {
 		data: ICheckProcessedContextData,
 		options: ICheckProcessedOptions,
 	): Promise<IDeduplicationOutput> {
+		this.lastOptions = options;
 		const key = this.contextKey(scope, data);
 		const hashes = this.store.get(key) ?? [];
 		const result: IDeduplicationOutput = { new: [], processed: [] };

@@ -144,6 +144,33 @@ describe('Ad Referral events', () => {
 		await sandbox.sendWebhook({ url: trigger.url, payload });
 		expect(trigger.emitted().map((item) => item.messageId)).toEqual([referralMessage(4).id]);
 	});
+
+	test('Events, Phone Number IDs and Verify Signature given as expressions are resolved by n8n', async () => {
+		const plain = { from: '16505551234', id: 'wamid.PLAIN-EXPR', timestamp: '1751247548', type: 'text', text: { body: 'hello' } };
+		const payload = envelope([messagesChange([plain], []), messagesChange([referralMessage(6)], [], '555')]);
+		await startTrigger({ events: '={{ ["allMessages"] }}', options: { phoneNumberIds: `={{ "${PHONE_NUMBER_ID}" }}` } });
+		await sandbox.sendWebhook({ url: trigger.url, payload });
+		expect(trigger.emitted().map((item) => [item.eventType, item.messageId])).toEqual([['message', 'wamid.PLAIN-EXPR']]);
+		// Signature checking switched off by an expression: an unsigned delivery is taken.
+		await startTrigger({ verifySignature: '={{ 1 > 2 }}' });
+		const unsigned = await sandbox.sendWebhook({ url: trigger.url, payload: envelope([messagesChange([referralMessage(7)], [])]), signature: null });
+		expect(unsigned.status).toBe(200);
+		expect(trigger.emitted().map((item) => item.messageId)).toEqual([referralMessage(7).id]);
+	});
+
+	test("Remembered Deliveries is what n8n's store is asked to keep, given as a number or an expression", async () => {
+		const deliver = async (index: number) =>
+			await sandbox.sendWebhook({ url: trigger.url, payload: envelope([messagesChange([referralMessage(index)], [])]) });
+		await startTrigger();
+		await deliver(8);
+		expect(deduplicator.lastOptions).toEqual({ mode: 'entries', maxEntries: 10_000 });
+		await startTrigger({ options: { rememberedDeliveries: 250 } });
+		await deliver(9);
+		expect(deduplicator.lastOptions).toEqual({ mode: 'entries', maxEntries: 250 });
+		await startTrigger({ options: { rememberedDeliveries: '={{ 100 + 50 }}' } });
+		await deliver(10);
+		expect(deduplicator.lastOptions).toEqual({ mode: 'entries', maxEntries: 150 });
+	});
 });
 
 describe('signature', () => {
