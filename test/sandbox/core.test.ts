@@ -2,12 +2,13 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { useSandbox } from '../helpers/sandbox';
 import { decodeCursor, encodeCursor, paginate } from './graph';
-import { signPayload, startSandbox, type Sandbox } from './server';
+import { signPayload, startSandbox } from './server';
 
 /** The sandbox's own behaviour (auth, routing, paging, faults, log, controls, webhooks, uploads), with fetch. */
 describe('sandbox core', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let v: string;
 	const bearer = () => ({ Authorization: `Bearer ${sandbox.state.token}` });
 	const getJson = async (url: string, init: RequestInit = {}) => {
@@ -15,12 +16,7 @@ describe('sandbox core', () => {
 		return { status: response.status, headers: response.headers, json: (await response.json()) as any };
 	};
 
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
 	beforeEach(() => {
-		sandbox.reset();
 		v = `${sandbox.url}/v25.0`;
 	});
 

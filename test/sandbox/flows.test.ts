@@ -1,5 +1,5 @@
+import { useSandbox } from '../helpers/sandbox';
 import { locateJson, validateFlowJson } from './flowJson';
-import { startSandbox, type Sandbox } from './server';
 
 const VALID_FLOW_JSON = JSON.stringify(
 	{
@@ -60,12 +60,7 @@ describe('sandbox: Flow JSON validation', () => {
 });
 
 describe('sandbox: flows routes (from Meta\'s Flows API reference)', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	const graph = async (
 		method: string,

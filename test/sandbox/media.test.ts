@@ -1,20 +1,14 @@
 import { createHash } from 'node:crypto';
 
-import { startSandbox, type Sandbox } from './server';
+import { useSandbox } from '../helpers/sandbox';
 
 const PHONE = '106540352242922';
 
 describe('sandbox: media routes', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox({ seed: { phoneNumbers: [{ id: PHONE }, { id: '200' }] } });
 	let auth: Record<string, string>;
 
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
 	beforeEach(() => {
-		sandbox.reset();
-		sandbox.seed({ phoneNumbers: [{ id: PHONE }, { id: '200' }] });
 		auth = { authorization: `Bearer ${sandbox.state.token}` };
 	});
 

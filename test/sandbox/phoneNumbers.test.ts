@@ -1,15 +1,10 @@
-import { startSandbox, type Sandbox } from './server';
+import { useSandbox } from '../helpers/sandbox';
 
 describe('sandbox: phone number routes', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let auth: Record<string, string>;
 
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
 	beforeEach(() => {
-		sandbox.reset();
 		auth = { authorization: `Bearer ${sandbox.state.token}`, 'content-type': 'application/json' };
 	});
 

@@ -1,19 +1,15 @@
-import { startSandbox, type Sandbox } from './server';
+import { useSandbox } from '../helpers/sandbox';
 
 /** The sandbox's welcome_message_sequences edge against Meta's guide, called with fetch. */
 describe('sandbox: welcome_message_sequences', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox({
+		seed: { sequences: [{ sequence_id: '8716291', name: 'Driver Sign up', is_used_in_ad: true }, { sequence_id: '4362', name: 'Basic Triage' }] },
+	});
 	let base: string;
 	const auth = () => ({ Authorization: `Bearer ${sandbox.state.token}` });
 
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
 	beforeEach(() => {
-		sandbox.reset();
 		base = `${sandbox.url}/v25.0/${sandbox.state.wabaId}/welcome_message_sequences`;
-		sandbox.seed({ sequences: [{ sequence_id: '8716291', name: 'Driver Sign up', is_used_in_ad: true }, { sequence_id: '4362', name: 'Basic Triage' }] });
 	});
 
 	const call = async (method: string, url: string, body?: FormData | URLSearchParams) => {

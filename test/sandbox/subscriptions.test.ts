@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { startSandbox, type Sandbox } from './server';
+import { useSandbox } from '../helpers/sandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let callback: http.Server;
 let callbackUrl: string;
 /** What the callback endpoint does with Meta's verification GET. */
@@ -21,7 +21,6 @@ const graph = (method: string, path: string, body?: unknown, token?: string) =>
 	}).then(async (response) => ({ status: response.status, json: (await response.json()) as Record<string, any> }));
 
 beforeAll(async () => {
-	sandbox = await startSandbox();
 	callback = http.createServer((req, res) => {
 		const query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams.entries());
 		verificationQueries.push(query);
@@ -37,11 +36,9 @@ beforeAll(async () => {
 	callbackUrl = `http://127.0.0.1:${(callback.address() as AddressInfo).port}/webhook/abc/webhook`;
 });
 afterAll(async () => {
-	await sandbox.close();
 	await new Promise<void>((resolve) => callback.close(() => resolve()));
 });
 beforeEach(() => {
-	sandbox.reset();
 	callbackBehaviour = 'echo';
 	verificationQueries.length = 0;
 });

@@ -1,14 +1,8 @@
-import { startSandbox, type Sandbox } from './server';
+import { useSandbox } from '../helpers/sandbox';
 
 /** Direct Graph calls to the sandbox's template routes: Meta's shapes and refusals. */
 describe('sandbox: message templates', () => {
-	let sandbox: Sandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	const call = async (method: string, path: string, body?: unknown) => {
 		const response = await fetch(`${sandbox.url}/v25.0${path}`, {
