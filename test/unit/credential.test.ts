@@ -1,15 +1,9 @@
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
 import { testCredential } from '../helpers/credentialTest';
 import { sandboxCredential } from '../helpers/workflow';
 
 describe('credential test request (as n8n\'s CredentialsTester runs it)', () => {
-	let sandbox: Sandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it('passes with the right token, calling GET /{version}/{waba}?fields=id,name with a Bearer header', async () => {
 		const result = await testCredential(sandboxCredential(sandbox, { baseUrl: `${sandbox.url}///` }));

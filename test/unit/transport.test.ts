@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
 import { DEFAULT_RETRY_POLICY } from '../../nodes/WhatsAppBusinessManagement/transport';
 import { jsonOf, runNode, sandboxCredential } from '../helpers/workflow';
 
@@ -7,16 +7,7 @@ import { jsonOf, runNode, sandboxCredential } from '../helpers/workflow';
  * Sequence operations against the sandbox's scripted faults.
  */
 describe('transport through WorkflowExecute', () => {
-	let sandbox: Sandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => {
-		sandbox.reset();
-		sandbox.seed({ sequences: [{ sequence_id: '4362', name: 'Basic Triage' }] });
-	});
+	const sandbox = useSandbox({ seed: { sequences: [{ sequence_id: '4362', name: 'Basic Triage' }] } });
 
 	const list = () =>
 		runNode({ parameters: { resource: 'sequence', operation: 'getAll', returnAll: true }, credential: sandboxCredential(sandbox) });

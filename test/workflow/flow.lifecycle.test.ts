@@ -2,7 +2,7 @@ import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
 import type { IBinaryData } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
 import { jsonOf, runNode, sandboxCredential } from '../helpers/workflow';
 
 const VALID_FLOW_JSON = JSON.stringify(
@@ -19,12 +19,7 @@ const INVALID_FLOW_JSON = '{\n  "version": "7.0",\n  "screens": [\n    { "id": "
 const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 
 describe('Flow lifecycle through WorkflowExecute', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	const run = (parameters: Record<string, unknown>, extra: { continueOnFail?: boolean; items?: unknown[] } = {}) =>
 		runNode({

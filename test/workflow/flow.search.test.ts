@@ -1,7 +1,8 @@
 import type { IHttpRequestOptions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 
 import { WhatsAppBusinessManagement } from '../../nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
 import { sandboxCredential } from '../helpers/workflow';
 
 /**
@@ -25,11 +26,7 @@ function loadOptionsContext(sandbox: Sandbox): ILoadOptionsFunctions {
 }
 
 describe('Flow resource locator search', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
+	const sandbox = useSandbox({ reset: false });
 
 	it('is registered on the node and lists every flow (all pages) with its status, filtered by name or ID', async () => {
 		sandbox.seed({

@@ -1,14 +1,9 @@
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
 import { runNode, sandboxCredential } from '../helpers/workflow';
 
 /** Every rule the node checks before sending: each is refused with the field named and 0 requests. */
 describe('Flow validation before sending (0 requests)', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 	const validJson = '{"version":"7.0","screens":[{"id":"A","layout":{"type":"SingleColumnLayout","children":[]}}]}';

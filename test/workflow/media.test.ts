@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { BinaryDataService } from 'n8n-core';
 import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
 import { jsonOf, runNode, sandboxCredential } from '../helpers/workflow';
 
 const PHONE = '106540352242922';
@@ -48,16 +48,7 @@ const BIG_FILE_TIMEOUT_MS = 120_000;
 const phoneLocator = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describe('Media through WorkflowExecute', () => {
-	let sandbox: Sandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => {
-		sandbox.reset();
-		sandbox.seed({ phoneNumbers: [{ id: PHONE }, { id: OTHER_PHONE }] });
-	});
+	const sandbox = useSandbox({ seed: { phoneNumbers: [{ id: PHONE }, { id: OTHER_PHONE }] } });
 
 	const upload = (items: INodeExecutionData[], extra: Record<string, unknown> = {}) =>
 		runNode({

@@ -1,7 +1,8 @@
 import type { IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { searchPhoneNumbers } from '../../nodes/WhatsAppBusinessManagement/methods/phoneNumbers';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
 import { sandboxCredential } from '../helpers/workflow';
 
 /** A load-options context whose HTTP goes to the sandbox with the credential's Bearer token. */
@@ -21,20 +22,13 @@ function loadOptionsContext(sandbox: Sandbox): ILoadOptionsFunctions {
 }
 
 describe('Phone number resource locator search', () => {
-	let sandbox: Sandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => {
-		sandbox.reset();
-		sandbox.seed({
+	const sandbox = useSandbox({
+		seed: {
 			phoneNumbers: [
 				{ id: '11', display_phone_number: '+1 555-010-0199', verified_name: 'Sandbox Motors' },
 				{ id: '12', display_phone_number: '+44 7700 900123', verified_name: 'Sandbox Vans' },
 			],
-		});
+		},
 	});
 
 	it('lists every number with its display number and name', async () => {

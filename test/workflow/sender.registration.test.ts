@@ -1,19 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
 import { jsonOf, runNode, sandboxCredential } from '../helpers/workflow';
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 const fromItem = rl('={{ $json.phoneNumberId }}');
 
 describe('Sender: registration through WorkflowExecute', () => {
-	let sandbox: Sandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	const run = (parameters: Record<string, unknown>, options: { items?: IDataObject[]; continueOnFail?: boolean } = {}) =>
 		runNode({ parameters: { resource: 'sender', ...parameters }, credential: sandboxCredential(sandbox), ...options });

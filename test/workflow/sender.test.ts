@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { BinaryDataService } from 'n8n-core';
 import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
 import { jsonOf, runNode, sandboxCredential } from '../helpers/workflow';
 
 const PHONE = '106540352242922';
@@ -16,20 +16,13 @@ function pngItem(data: Buffer, field = 'picture'): INodeExecutionData {
 }
 
 describe('Sender: numbers and business profiles through WorkflowExecute', () => {
-	let sandbox: Sandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => {
-		sandbox.reset();
-		sandbox.seed({
+	const sandbox = useSandbox({
+		seed: {
 			phoneNumbers: [
 				{ id: PHONE, verified_name: 'Sandbox Motors', display_phone_number: '+1 555-010-0199', quality_rating: 'GREEN' },
 				{ id: SECOND, verified_name: 'Sandbox Vans', account_mode: 'SANDBOX', quality_rating: 'YELLOW', throughput: { level: 'HIGH' } },
 			],
-		});
+		},
 	});
 
 	const run = (parameters: Record<string, unknown>, items?: INodeExecutionData[]) =>

@@ -6,25 +6,20 @@ import { WhatsAppBusinessManagement } from '../../nodes/WhatsAppBusinessManageme
 import { TestCredentialsHelper } from '../helpers/credentials';
 import { nodeTypes } from '../helpers/nodeTypes';
 import { CREDENTIAL_TYPE, NODE_TYPE, initBinaryData, sandboxCredential } from '../helpers/workflow';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
 
 /** The "From List" mode of the Sequence locator, run through n8n-core's LoadOptionsContext as the editor does. */
 describe('Sequence locator list search', () => {
-	let sandbox: Sandbox;
-
 	beforeAll(async () => {
 		await initBinaryData();
-		sandbox = await startSandbox();
 	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => {
-		sandbox.reset();
-		sandbox.seed({
+	const sandbox = useSandbox({
+		seed: {
 			sequences: [
 				{ sequence_id: '8716291', name: 'Driver Sign up', is_used_in_ad: true },
 				{ sequence_id: '4362', name: 'Basic Triage' },
 			],
-		});
+		},
 	});
 
 	const search = (filter?: string) => {

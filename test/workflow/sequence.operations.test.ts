@@ -1,26 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
 import { jsonOf, runNode, sandboxCredential } from '../helpers/workflow';
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const fromList = (value: string) => ({ __rl: true, mode: 'list', value, cachedResultName: 'picked' });
 
 describe('Sequence operations through WorkflowExecute', () => {
-	let sandbox: Sandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => {
-		sandbox.reset();
-		sandbox.seed({
+	const sandbox = useSandbox({
+		seed: {
 			sequences: [
 				{ sequence_id: '8716291', name: 'Driver Sign up', welcome_message_sequence: { text: 'Hi driver' }, is_used_in_ad: true },
 				{ sequence_id: '4362', name: 'Basic Triage', welcome_message_sequence: { text: 'Hi', ice_breakers: [{ title: 'Hours?' }] } },
 			],
-		});
+		},
 	});
 
 	const run = (parameters: IDataObject, extra: { items?: IDataObject[]; continueOnFail?: boolean; credential?: Record<string, string> } = {}) =>

@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
 import { runNode, sandboxCredential } from '../helpers/workflow';
 
 /**
@@ -7,13 +7,7 @@ import { runNode, sandboxCredential } from '../helpers/workflow';
  * no cursors) and a Graph edge (`{data, paging}`, at most 100 a page in the sandbox).
  */
 describe('Sequence > Get Many paging', () => {
-	let sandbox: Sandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	const seedMany = (count: number) =>
 		sandbox.seed({

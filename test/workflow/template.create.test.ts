@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
 import { jsonOf, runNode, sandboxCredential } from '../helpers/workflow';
 
 /** A tiny PNG (1x1), enough for the sandbox's upload and hash. In hex: its base64 form holds runs that secret scanners take for a Meta token. */
@@ -26,13 +26,7 @@ const create = (overrides: IDataObject = {}): IDataObject => ({
 });
 
 describe('Template > Create through WorkflowExecute', () => {
-	let sandbox: Sandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	it('creates a template from the builder and returns id, status and category', async () => {
 		const result = await runNode({

@@ -2,7 +2,7 @@ import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, INode } f
 
 import { searchTemplates } from '../../nodes/WhatsAppBusinessManagement/methods/templates';
 import { MAX_PAGE_SIZE } from '../../nodes/WhatsAppBusinessManagement/actions/template/getAll.operation';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
 import { jsonOf, runNode, sandboxCredential } from '../helpers/workflow';
 
 const HOUR = 60 * 60 * 1000;
@@ -11,13 +11,7 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const body = (text = 'Your parcel is on its way, {{1}}. Thanks!') => [{ type: 'BODY', text, example: { body_text: [['Ana']] } }];
 
 describe('Template > Get Many, Get, Edit, Delete through WorkflowExecute', () => {
-	let sandbox: Sandbox;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const sandbox = useSandbox();
 
 	const run = (parameters: IDataObject, continueOnFail = false) =>
 		runNode({ parameters: { resource: 'template', ...parameters }, credential: sandboxCredential(sandbox), continueOnFail });

@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../sandbox/server';
 import { envelope, messagesChange, referralMessage } from '../fixtures/webhooks';
+import { useSandbox } from '../helpers/sandbox';
 import { sandboxCredential } from '../helpers/workflow';
 import { startTriggerServer, type TriggerServer } from '../helpers/webhook';
 import { clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
 import { derivedVerifyToken } from '../../nodes/WhatsAppBusinessManagementTrigger/subscription';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let trigger: TriggerServer;
 let counter = 0;
 
@@ -24,13 +24,6 @@ async function startTrigger(parameters: IDataObject = {}, credentialOverrides = 
 
 const ourApp = () => sandbox.state.subscribedApps.find((app) => app.id === sandbox.state.appId);
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
 afterEach(async () => {
 	await trigger?.close();
 	clearProcessMemory();

@@ -1,12 +1,13 @@
-import { signPayload, startSandbox, type Sandbox } from '../sandbox/server';
+import { signPayload } from '../sandbox/server';
 import { GUIDE_REFERRAL_WEBHOOK, PHONE_NUMBER_ID, WABA_ID, envelope, messagesChange, referralMessage } from '../fixtures/webhooks';
+import { useSandbox } from '../helpers/sandbox';
 import { sandboxCredential } from '../helpers/workflow';
 import { deduplicator, startTriggerServer, type TriggerServer } from '../helpers/webhook';
 import { clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
 import { fingerprint } from '../../nodes/WhatsAppBusinessManagementTrigger/events';
 import { derivedVerifyToken } from '../../nodes/WhatsAppBusinessManagementTrigger/subscription';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ reset: false });
 let trigger: TriggerServer;
 let nodeCounter = 0;
 
@@ -23,12 +24,6 @@ async function startTrigger(parameters: Record<string, unknown> = {}, credential
 	return trigger;
 }
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-});
 afterEach(async () => {
 	await trigger?.close();
 	clearProcessMemory();
