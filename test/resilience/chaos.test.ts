@@ -9,26 +9,24 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { resources } from '../../nodes/WhatsAppBusinessManagement/actions/router';
 import { DEFAULT_RETRY_POLICY } from '../../nodes/WhatsAppBusinessManagement/transport';
+import { useSandbox } from '../helpers/sandbox';
 import { runNode, sandboxCredential, type RunResult } from '../helpers/workflow';
-import { startSandbox, type FaultRule, type Sandbox } from '../sandbox/server';
+import type { FaultRule, Sandbox } from '../sandbox/server';
 import { scenarios, type Scenario } from './scenarios';
 
 const operations = Object.entries(resources).flatMap(([resource, module]) => Object.keys(module.operations).map((operation) => `${resource}.${operation}`));
 
 describe('chaos: latency, throttling and server errors on every operation', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	const savedPolicy = { ...DEFAULT_RETRY_POLICY };
 
-	beforeAll(async () => {
-		sandbox = await startSandbox();
+	beforeAll(() => {
 		DEFAULT_RETRY_POLICY.baseDelayMs = 2;
 		DEFAULT_RETRY_POLICY.maxDelayMs = 20;
 	});
-	afterAll(async () => {
+	afterAll(() => {
 		Object.assign(DEFAULT_RETRY_POLICY, savedPolicy);
-		await sandbox.close();
 	});
-	beforeEach(() => sandbox.reset());
 
 	it('has a scenario for every operation the node offers', () => {
 		expect(operations.filter((key) => !scenarios[key])).toEqual([]);

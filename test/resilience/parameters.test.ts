@@ -8,8 +8,9 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 
 import { resources } from '../../nodes/WhatsAppBusinessManagement/actions/router';
 import { isShown } from '../../nodes/WhatsAppBusinessManagement/helpers/parameterRules';
+import { useSandbox } from '../helpers/sandbox';
 import { runNode, sandboxCredential } from '../helpers/workflow';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/server';
 import { createState } from '../sandbox/state';
 import { scenarios } from './scenarios';
 
@@ -88,11 +89,7 @@ export function corruptions(properties: INodeProperties[], baseline: IDataObject
 const operations = Object.entries(resources).flatMap(([resource, module]) => Object.keys(module.operations).map((operation) => ({ resource, operation, key: `${resource}.${operation}` })));
 
 describe('parameters: invalid values are refused by name before any request', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => sandbox.close());
+	const sandbox = useSandbox({ reset: false });
 
 	it('has a scenario (valid parameters to corrupt) for every operation', () => {
 		expect(operations.filter(({ key }) => !scenarios[key]).map(({ key }) => key)).toEqual([]);

@@ -9,8 +9,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { resources } from '../../nodes/WhatsAppBusinessManagement/actions/router';
 import { DEFAULT_RETRY_POLICY } from '../../nodes/WhatsAppBusinessManagement/transport';
 import { capturedLogLines, registerSecret, secretLeaks, secretsIn } from '../helpers/secretScan';
+import { useSandbox } from '../helpers/sandbox';
 import { runNode, sandboxCredential, type RunResult } from '../helpers/workflow';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/server';
 import { scenarios, type Scenario } from './scenarios';
 
 const operations = Object.entries(resources).flatMap(([resource, module]) => Object.keys(module.operations).map((operation) => `${resource}.${operation}`));
@@ -32,19 +33,17 @@ describe('secret scan', () => {
 });
 
 describe('secrets: no token or App Secret in items, errors or logs, for every operation', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox({ reset: false });
 	const savedPolicy = { ...DEFAULT_RETRY_POLICY };
 	const wrongToken = 'fakewrongButSecretTOKEN99887766';
 
-	beforeAll(async () => {
-		sandbox = await startSandbox();
+	beforeAll(() => {
 		DEFAULT_RETRY_POLICY.baseDelayMs = 1;
 		DEFAULT_RETRY_POLICY.maxDelayMs = 5;
 		registerSecret(wrongToken);
 	});
-	afterAll(async () => {
+	afterAll(() => {
 		Object.assign(DEFAULT_RETRY_POLICY, savedPolicy);
-		await sandbox.close();
 	});
 
 	const everything = (result: RunResult) => [result.items, result.error, result.run, capturedLogLines()];
