@@ -163,17 +163,25 @@ async function startN8n(installation, { command = 'start', env, logFile, echo = 
 	};
 }
 
-/** /healthz answers before n8n has loaded nodes and activated workflows; /healthz/readiness after. */
+/**
+ * /healthz answers before n8n has loaded nodes and registered its REST API. Until the API is
+ * registered, a GET of /rest/settings is answered by the editor's page fallback (200, HTML), so
+ * only a JSON answer counts as ready: n8n 1.123 sometimes spends many seconds between "n8n ready"
+ * and its REST routes, and checks sent in that gap all got 404.
+ */
 async function waitForReady(port, deadline) {
 	while (Date.now() < deadline) {
 		try {
 			const response = await fetch(`http://127.0.0.1:${port}/rest/settings`);
-			if (response.ok) return;
+			const type = response.headers.get('content-type') ?? '';
+			const body = await response.text();
+			if (response.ok && type.includes('application/json') && JSON.parse(body).data) return;
 		} catch {
-			// Not ready yet.
+			// Not ready yet (not listening, or not JSON yet).
 		}
 		await sleep(500);
 	}
+	throw new Error(`n8n did not answer /rest/settings with JSON before the deadline (port ${port})`);
 }
 
 function stopProcess(child) {
