@@ -122,6 +122,11 @@ async function main() {
 		await sandbox.close();
 		await catcher.close();
 		fs.rmSync(STATE_FILE, { force: true });
+		// n8n copies its editor's built files (about 60 MB of minified JS) into the user folder's
+		// cache and rebuilds that copy at start when it is missing. Left in the repository folder,
+		// they were 60 MB of someone else's code beside ours, and secret scanners took base64 runs in
+		// them for Meta access tokens.
+		fs.rmSync(path.join(userFolder, '.cache', 'n8n', 'public'), { recursive: true, force: true });
 		process.exit(0);
 	};
 	process.on('SIGINT', () => void stop());
