@@ -17,6 +17,7 @@ import {
 	appendToWindow,
 	checkVerification,
 	collectEvents,
+	bigEndianBytes,
 	deliveryIdOf,
 	fingerprintsHex,
 	parseIdList,
@@ -266,16 +267,18 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 			if (memory.add(prints[2 * index], prints[2 * index + 1])) fresh.push(index);
 		}
 		if (fresh.length === 0) return reply(this, 200, 'Already received');
-		const window = appendToWindow(memory.syncedWindow, fingerprintsHex(prints, fresh), STATIC_WINDOW_CAPACITY);
+		const printBytes = bigEndianBytes(prints);
+		const window = appendToWindow(memory.syncedWindow, fingerprintsHex(printBytes, fresh), STATIC_WINDOW_CAPACITY);
 		staticData[STATIC_WINDOW_KEY] = window;
 		memory.syncedWindow = window;
 
-		const deliveryId = deliveryIdOf(prints);
+		const deliveryId = deliveryIdOf(printBytes);
 		const output: INodeExecutionData[] = new Array(fresh.length);
 		for (let position = 0; position < fresh.length; position++) {
 			const event = events[fresh[position]];
-			// Paired with the execution's input item of the same position, as n8n would pair them; set here,
-			// it spares n8n a pass over the items.
+			// Paired with the execution's input item of the same position. n8n sets its own pairing on a
+			// copy of each item when the execution starts, yet without the key here a 1,000-item POST
+			// measured about 0.8 ms slower (why was not pinned down).
 			output[position] = { json: event.item(event.key, deliveryId), pairedItem: { item: position } };
 		}
 		return { workflowData: [output] };

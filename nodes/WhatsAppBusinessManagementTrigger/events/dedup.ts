@@ -62,7 +62,7 @@ export function fingerprintPartsInto(prefix: string, rest: string, out: Uint32Ar
 export function fingerprint(key: string): string {
 	const print = new Uint32Array(2);
 	fingerprintInto(key, print, 0);
-	return fingerprintsHex(print, [0]);
+	return fingerprintsHex(bigEndianBytes(print), [0]);
 }
 
 /**
@@ -183,10 +183,12 @@ export class SeenEvents {
 	}
 }
 
-/** The fingerprints at `indexes` of `prints` as hex text, back to back (16 characters each). */
-export function fingerprintsHex(prints: Uint32Array, indexes: number[]): string {
-	const bytes = bigEndianBytes(prints);
-	let all = indexes.length * 2 === prints.length;
+/**
+ * The fingerprints at `indexes` as hex text, back to back (16 characters each), from their
+ * big-endian bytes (`bigEndianBytes`, 8 bytes a fingerprint).
+ */
+export function fingerprintsHex(bytes: Buffer, indexes: number[]): string {
+	let all = indexes.length * 8 === bytes.length;
 	for (let position = 0; all && position < indexes.length; position++) all = indexes[position] === position;
 	if (all) return bytes.toString('hex');
 	const chosen = Buffer.allocUnsafe(indexes.length * 8);
@@ -211,15 +213,18 @@ export function appendToWindow(window: string, prints: string, capacity: number)
  * events and gets the same ID, whatever else was received in between; n8n's deduplication store
  * remembers these IDs (one entry per delivery).
  */
-export function deliveryIdOf(prints: Uint32Array): string {
-	return createHash('sha256').update(bigEndianBytes(prints)).digest('base64url').slice(0, 32);
+export function deliveryIdOf(bytes: Buffer): string {
+	return createHash('sha256').update(bytes).digest('base64url').slice(0, 32);
 }
 
 /** Whether this machine stores a Uint32Array's numbers little-end first (as x86 and ARM do). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-/** A copy of the fingerprints as big-endian bytes: the same bytes, and so the same IDs, on every machine. */
-function bigEndianBytes(prints: Uint32Array): Buffer {
+/**
+ * A copy of the fingerprints as big-endian bytes: the same bytes, and so the same IDs, on every
+ * machine. What fingerprintsHex and deliveryIdOf read; the webhook makes it once for both.
+ */
+export function bigEndianBytes(prints: Uint32Array): Buffer {
 	const bytes = Buffer.from(new Uint8Array(prints.buffer, prints.byteOffset, prints.byteLength));
 	return LITTLE_ENDIAN ? bytes.swap32() : bytes;
 }

@@ -9,7 +9,7 @@ export { REFERRAL_FIELDS, flattenMessage, flattenStatus, contactFor, messageText
 export { classifyChange, changeKey, flattenChange } from './changes';
 export { verifySignature, signatureOf } from './signature';
 export { checkVerification } from './verification';
-export { SeenEvents, appendToWindow, deliveryIdOf, fingerprint, fingerprintInto, fingerprintPartsInto, fingerprintsHex } from './dedup';
+export { SeenEvents, appendToWindow, bigEndianBytes, deliveryIdOf, fingerprint, fingerprintInto, fingerprintPartsInto, fingerprintsHex } from './dedup';
 
 /** The values of the trigger's "Events" parameter. */
 export type TriggerEvent = 'adReferral' | 'allMessages' | 'messageStatus' | ManagementEvent;
@@ -40,7 +40,7 @@ export interface CollectedEvent {
 	item(eventId?: string, deliveryId?: string): IDataObject;
 }
 
-/** Events whose key has no cheaper way to its fingerprint than the key itself. */
+/** An event and its item; the fingerprint is read from the key (MessageEvent has a cheaper way). */
 class KeyedEvent implements CollectedEvent {
 	constructor(
 		readonly key: string,
@@ -59,28 +59,19 @@ class KeyedEvent implements CollectedEvent {
 
 const MESSAGE_KEY_PREFIX = 'message:';
 
-class MessageEvent implements CollectedEvent {
-	readonly key: string;
-	private readonly built: IDataObject;
-
+class MessageEvent extends KeyedEvent {
 	constructor(
 		private readonly messageId: string,
 		message: IDataObject,
 		context: ChangeContext,
 		position: number,
 	) {
-		this.key = MESSAGE_KEY_PREFIX + messageId;
-		this.built = flattenMessage(message, context, position);
+		super(MESSAGE_KEY_PREFIX + messageId, flattenMessage(message, context, position));
 	}
 
 	/** The key's fingerprint read from its two parts, without flattening the joined key first. */
 	fingerprintInto(out: Uint32Array, offset: number): void {
 		fingerprintPartsInto(MESSAGE_KEY_PREFIX, this.messageId, out, offset);
-	}
-
-	item(eventId?: string, deliveryId?: string): IDataObject {
-		setIds(this.built, eventId, deliveryId);
-		return this.built;
 	}
 }
 
