@@ -398,8 +398,7 @@ export interface PaginateOptions {
 
 /** Whether a Graph error is a refusal of the request's parameters (so a smaller `limit` may pass). */
 function isRefusal(error: unknown, codes: number[]): boolean {
-	const context = (error as { context?: { metaCode?: unknown } } | undefined)?.context;
-	return error instanceof NodeApiError && typeof context?.metaCode === 'number' && codes.includes(context.metaCode);
+	return error instanceof NodeApiError && codes.includes(error.context.metaCode as number);
 }
 
 /** Extracts the list from a Graph collection in any of the shapes Meta has used. */
@@ -427,14 +426,15 @@ export async function graphPaginate(this: GraphContext, options: PaginateOptions
 	// The most one request asks for: the edge's maximum, or the whole-list limit while Graph accepts it.
 	let pageCap = Math.max(options.maxPageSize, options.wholeListLimit ?? 0);
 	let after: string | undefined;
+	/** One page: `size` as the limit (none when undefined), from the current cursor. */
+	const request = (size: number | undefined) => {
+		const qs: IDataObject = { ...(options.qs ?? {}) };
+		if (size !== undefined) qs.limit = size;
+		if (after) qs.after = after;
+		return graphRequest.call(this, { method: 'GET', path: options.path, qs, itemIndex: options.itemIndex });
+	};
 	for (;;) {
 		let pageSize = Math.min(pageCap, wanted - results.length);
-		const request = (size: number | undefined) => {
-			const qs: IDataObject = { ...(options.qs ?? {}) };
-			if (size !== undefined) qs.limit = size;
-			if (after) qs.after = after;
-			return graphRequest.call(this, { method: 'GET', path: options.path, qs, itemIndex: options.itemIndex });
-		};
 		let body: unknown;
 		try {
 			body = await request(pageSize);
