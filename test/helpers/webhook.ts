@@ -35,6 +35,7 @@ import type {
 	IWebhookData,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow, createDeferredPromise, createRunExecutionData } from 'n8n-workflow';
 
@@ -99,9 +100,39 @@ export class MemoryDeduplicator implements IDataDeduplicator {
 
 export const deduplicator = new MemoryDeduplicator();
 let deduplicationReady: Promise<void> | undefined;
-function initDeduplication(): Promise<void> {
+/** n8n's deduplication store for this process (n8n allows one): `deduplicator`, set up once. */
+export function initDeduplication(): Promise<void> {
 	deduplicationReady ??= DataDeduplicationService.init(deduplicator);
 	return deduplicationReady;
+}
+
+/**
+ * The execution n8n starts with the items a trigger's webhook() returned: WorkflowExecute with the
+ * trigger on the node execution stack (what n8n enqueues), so the trigger's execute() runs in the
+ * real ExecuteContext with n8n's deduplication helpers. Returns the run and the trigger's output;
+ * an error of the trigger is thrown.
+ */
+export async function runWebhookExecution(
+	workflow: Workflow,
+	node: INode,
+	data: INodeExecutionData[][],
+	additionalData: IWorkflowExecuteAdditionalData,
+	mode: WorkflowExecuteMode = 'webhook',
+): Promise<{ run: IRun; items: INodeExecutionData[] }> {
+	await initDeduplication();
+	const workflowData = { id: workflow.id, name: workflow.name, nodes: [node], connections: {}, active: true } as unknown as IWorkflowBase;
+	const done = createDeferredPromise<IRun>();
+	const hooks = new ExecutionLifecycleHooks(mode, String(additionalData.executionId ?? 'webhook-execution'), workflowData);
+	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node, data: { main: data }, source: null }] },
+	});
+	const execute = new WorkflowExecute({ ...additionalData, hooks }, mode, runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	const run = await done.promise;
+	const taskData = run.data.resultData.runData[node.name]?.[0];
+	if (taskData?.error) throw taskData.error;
+	return { run, items: (taskData?.data?.main?.[0] ?? []) as INodeExecutionData[] };
 }
 
 export interface TriggerServerOptions {
@@ -190,22 +221,8 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 
 	let webhookBaseUrl = '';
 
-	const runExecution = async (workflow: Workflow, data: INodeExecutionData[][]): Promise<Execution> => {
-		const workflowData = { id: workflow.id, name: workflow.name, nodes: [node], connections: {}, active: true } as unknown as IWorkflowBase;
-		const done = createDeferredPromise<IRun>();
-		const hooks = new ExecutionLifecycleHooks('webhook', 'webhook-execution', workflowData);
-		hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
-		const additionalData = { ...baseAdditionalData(options.credential, webhookBaseUrl), hooks };
-		const runExecutionData = createRunExecutionData({
-			executionData: { nodeExecutionStack: [{ node, data: { main: data }, source: null }] },
-		});
-		const execute = new WorkflowExecute(additionalData, 'webhook', runExecutionData);
-		await execute.processRunExecutionData(workflow);
-		const run = await done.promise;
-		const taskData = run.data.resultData.runData[node.name]?.[0];
-		if (taskData?.error) throw taskData.error;
-		return { run, items: (taskData?.data?.main?.[0] ?? []) as INodeExecutionData[] };
-	};
+	const runExecution = (workflow: Workflow, data: INodeExecutionData[][]): Promise<Execution> =>
+		runWebhookExecution(workflow, node, data, baseAdditionalData(options.credential, webhookBaseUrl));
 
 	const handle = async (req: http.IncomingMessage, res: http.ServerResponse, rawBody: Buffer) => {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');

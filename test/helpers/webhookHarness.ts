@@ -1,4 +1,4 @@
-import { DataDeduplicationService, ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { WebhookContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -7,28 +7,25 @@ import type {
 	INodeType,
 	IWebhookData,
 	IWebhookDescription,
-	IRun,
 	IWebhookResponseData,
-	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { Workflow, createDeferredPromise, createRunExecutionData } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials';
 import { nodeTypes, registerNodeType } from './nodeTypes';
 import { registerSecret, scanForSecrets } from './secretScan';
 import { testAdditionalData } from './additionalData';
 
-let deduplicationReady: Promise<void> | undefined;
-/** n8n's deduplication store, in memory (the one test/helpers/webhook.ts defines), once per process. */
-async function initDeduplication(): Promise<void> {
-	if (!deduplicationReady) {
-		// eslint-disable-next-line @typescript-eslint/no-var-requires
-		const { MemoryDeduplicator } = require('./webhook') as typeof import('./webhook');
-		deduplicationReady = DataDeduplicationService.init(new MemoryDeduplicator()).catch(() => undefined);
-	}
-	return deduplicationReady;
+/**
+ * The execution part of test/helpers/webhook.ts (with its in-memory deduplication store), loaded
+ * when an execution is first run: that module also loads and registers our trigger, which a
+ * harness for n8n's built-in trigger alone does not need.
+ */
+function webhookHelpers(): typeof import('./webhook') {
+	// eslint-disable-next-line @typescript-eslint/no-var-requires
+	return require('./webhook') as typeof import('./webhook');
 }
 
 /**
@@ -176,19 +173,8 @@ export function createWebhookHarness(options: WebhookHarnessOptions) {
 	const webhooks = (description.webhooks ?? []) as IWebhookDescription[];
 
 	async function runExecution(data: INodeExecutionData[][], base: IWorkflowExecuteAdditionalData): Promise<INodeExecutionData[]> {
-		await initDeduplication();
-		const workflowData = { id: workflow.id, name: 'harness', nodes: [node], connections: {}, active: true } as unknown as IWorkflowBase;
-		const done = createDeferredPromise<IRun>();
-		const hooks = new ExecutionLifecycleHooks(mode, 'harness-execution', workflowData);
-		hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
-		const additionalData = { ...base, hooks, executionId: 'harness-execution', currentNodeExecutionIndex: 0 } as IWorkflowExecuteAdditionalData;
-		const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node, data: { main: data }, source: null }] } });
-		const execute = new WorkflowExecute(additionalData, mode, runExecutionData);
-		await execute.processRunExecutionData(workflow);
-		const run = await done.promise;
-		const taskData = run.data.resultData.runData[node.name]?.[0];
-		if (taskData?.error) throw taskData.error;
-		return (taskData?.data?.main?.[0] ?? []) as INodeExecutionData[];
+		const additionalData = { ...base, executionId: 'harness-execution', currentNodeExecutionIndex: 0 } as IWorkflowExecuteAdditionalData;
+		return (await webhookHelpers().runWebhookExecution(workflow, node, data, additionalData, mode)).items;
 	}
 
 	async function deliver(input: WebhookDeliveryInput): Promise<WebhookDeliveryResult> {
