@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../WhatsAppBusinessManagement/transport';
+import { CREDENTIAL_TYPE } from '../shared/graph';
 import {
 	SeenEvents,
 	WABA_OBJECT,

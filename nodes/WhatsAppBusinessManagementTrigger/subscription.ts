@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IDataObject, IHookFunctions, INode, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, getGraphCredentials, graphRequest, listFromResponse } from '../WhatsAppBusinessManagement/transport';
+import { CREDENTIAL_TYPE, getGraphCredentials, graphRequest, listFromResponse } from '../shared/graph';
 
 /** Meta rejects an override_callback_uri longer than this (graph-api.md section 6, "Subscribing"). */
 export const MAX_CALLBACK_URL_LENGTH = 200;

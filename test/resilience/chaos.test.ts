@@ -8,7 +8,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { resources } from '../../nodes/WhatsAppBusinessManagement/actions/router';
-import { DEFAULT_RETRY_POLICY } from '../../nodes/WhatsAppBusinessManagement/transport';
+import { DEFAULT_RETRY_POLICY } from '../../nodes/shared/graph';
 import { useSandbox } from '../helpers/sandbox';
 import { runNode, sandboxCredential, type RunResult } from '../helpers/workflow';
 import type { FaultRule, Sandbox } from '../sandbox/server';

@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { GRAPH_ERROR_HINTS, buildGraphApiError, hintForCode } from '../../nodes/WhatsAppBusinessManagement/transport/errors';
+import { GRAPH_ERROR_HINTS, buildGraphApiError, hintForCode } from '../../nodes/shared/graph/errors';
 
 /** Every error code graph-api.md lists in sections 0 (every call), 2 (flows) and 5 (sequences). */
 const DOCUMENTED_CODES = [

@@ -1,5 +1,5 @@
 import { useSandbox } from '../helpers/sandbox';
-import { DEFAULT_RETRY_POLICY } from '../../nodes/WhatsAppBusinessManagement/transport';
+import { DEFAULT_RETRY_POLICY } from '../../nodes/shared/graph';
 import { jsonOf, runNode, sandboxCredential } from '../helpers/workflow';
 
 /**

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { flowsPath } from '../helpers/flow';
-import { getGraphCredentials, graphPaginate } from '../transport';
+import { getGraphCredentials, graphPaginate } from '../../shared/graph';
 
 /** Backs the flow resource locator: every flow of the WABA, filtered by name or ID. */
 export async function searchFlows(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {

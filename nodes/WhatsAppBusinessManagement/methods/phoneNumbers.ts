@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { phoneNumbersPath } from '../helpers/sender';
-import { getGraphCredentials, graphPaginate } from '../transport';
+import { getGraphCredentials, graphPaginate } from '../../shared/graph';
 
 /** Backs the phone-number resource locator: every number of the WABA, filtered by number, name or ID. */
 export async function searchPhoneNumbers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {

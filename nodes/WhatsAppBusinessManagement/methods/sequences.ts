@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { SEQUENCE_LIST_PAGING, normalizeSequence, sequencesPath } from '../helpers/sequence';
-import { getGraphCredentials, graphPaginate } from '../transport';
+import { getGraphCredentials, graphPaginate } from '../../shared/graph';
 
 /** Backs the sequence resource locator: every sequence, filtered by name or ID. */
 export async function searchSequences(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {

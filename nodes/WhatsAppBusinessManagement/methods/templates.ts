@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { templatesPath } from '../helpers/template';
-import { getGraphCredentials, graphRequest } from '../transport';
+import { getGraphCredentials, graphRequest } from '../../shared/graph';
 
 /**
  * Backs the template resource locator: one page of templates per call (Meta filters by name), shown

@@ -13,7 +13,7 @@ import {
 	normalizeValidationErrors,
 	toCategoryList,
 } from '../../helpers/flow';
-import { getGraphCredentials, graphRequest } from '../../transport';
+import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import { FLOW_CATEGORY_OPTIONS } from './categories';
 import { refuse } from './shared';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { flowLocator } from '../../descriptions/flow';
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 import { readFlowId } from './shared';
 
 export const description: INodeProperties[] = [flowLocator(['deprecate'])];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { flowLocator } from '../../descriptions/flow';
 import { flowFieldsParameter, normalizeFlow } from '../../helpers/flow';
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 import { FLOW_FIELD_OPTIONS } from './fields';
 import { readFlowId } from './shared';
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../descriptions/common';
 import { flowFieldsParameter, flowsPath, normalizeFlow } from '../../helpers/flow';
-import { getGraphCredentials, graphPaginate } from '../../transport';
+import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
 import { FLOW_FIELD_OPTIONS } from './fields';
 
 export const description: INodeProperties[] = [

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { flowLocator } from '../../descriptions/flow';
-import { listFromResponse, graphRequest, graphRequestFull } from '../../transport';
+import { listFromResponse, graphRequest, graphRequestFull } from '../../../shared/graph';
 import { readFlowId } from './shared';
 
 export const description: INodeProperties[] = [

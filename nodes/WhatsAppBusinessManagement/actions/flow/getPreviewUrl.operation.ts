@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { flowLocator } from '../../descriptions/flow';
 import { flowFieldsParameter } from '../../helpers/flow';
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 import { readFlowId } from './shared';
 
 export const description: INodeProperties[] = [

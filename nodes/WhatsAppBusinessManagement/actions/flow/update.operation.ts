@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { flowLocator } from '../../descriptions/flow';
 import { checkEndpointUri, checkFlowCategories, checkFlowName, toCategoryList } from '../../helpers/flow';
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 import { FLOW_CATEGORY_OPTIONS } from './categories';
 import { readFlowId, refuse } from './shared';
 

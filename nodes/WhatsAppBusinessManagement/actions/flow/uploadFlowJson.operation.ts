@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { flowLocator } from '../../descriptions/flow';
 import { MAX_FLOW_JSON_BYTES, checkFlowJson, describeValidationErrors, normalizeValidationErrors } from '../../helpers/flow';
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 import { readFlowId, refuse } from './shared';
 
 const show = { resource: ['flow'], operation: ['uploadFlowJson'] };

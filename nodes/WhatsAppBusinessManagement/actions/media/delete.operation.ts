@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getPhoneNumberId } from '../../descriptions/phoneNumber';
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 import { getMediaId, mediaIdField, optionalPhoneNumber } from './shared';
 
 export const description: INodeProperties[] = [mediaIdField('delete'), optionalPhoneNumber('delete')];

@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getPhoneNumberId } from '../../descriptions/phoneNumber';
 import { isMetaMediaHost, mediaFileName, sha256AsHex } from '../../helpers/media';
-import { getGraphCredentials } from '../../transport';
-import { downloadToBinary, type DownloadResult } from '../../transport/download';
+import { getGraphCredentials } from '../../../shared/graph';
+import { downloadToBinary, type DownloadResult } from '../../../shared/graph/download';
 import { fetchMediaInfo, getMediaId, mediaIdField, optionalPhoneNumber } from './shared';
 
 const show = { resource: ['media'], operation: ['download'] };

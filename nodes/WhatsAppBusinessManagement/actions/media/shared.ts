@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { phoneNumberLocator } from '../../descriptions/phoneNumber';
 import { normalizeMedia } from '../../helpers/media';
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 
 export function mediaIdField(operation: string): INodeProperties {
 	return {

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getPhoneNumberId, phoneNumberLocator } from '../../descriptions/phoneNumber';
 import { baseMimeType, mediaUploadProblems } from '../../helpers/media';
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 
 const show = { resource: ['media'], operation: ['upload'] };
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { digitsOnly, newPhoneNumberProblems, phoneNumbersPath } from '../../helpers/sender';
-import { getGraphCredentials, graphRequest } from '../../transport';
+import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import { codeMethodFields, readCodeMethod, requestVerificationCode, showFor } from './shared';
 
 export const description: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getPhoneNumberId, phoneNumberLocator } from '../../descriptions/phoneNumber';
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 import { explainRegistrationLimit } from './shared';
 
 export const description: INodeProperties[] = [phoneNumberLocator('sender', ['deregister'])];

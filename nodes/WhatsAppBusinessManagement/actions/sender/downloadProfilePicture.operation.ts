@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getPhoneNumberId, phoneNumberLocator } from '../../descriptions/phoneNumber';
 import { mediaFileName } from '../../helpers/media';
-import { downloadToBinary } from '../../transport/download';
+import { downloadToBinary } from '../../../shared/graph/download';
 import { fetchBusinessProfile, showFor } from './shared';
 
 export const description: INodeProperties[] = [

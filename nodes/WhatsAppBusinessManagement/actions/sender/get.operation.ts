@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getPhoneNumberId, phoneNumberLocator } from '../../descriptions/phoneNumber';
 import { PHONE_NUMBER_FIELDS, normalizePhoneNumber } from '../../helpers/sender';
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 
 export const description: INodeProperties[] = [phoneNumberLocator('sender', ['get'])];
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { returnAllOrLimit } from '../../descriptions/common';
 import { PHONE_NUMBER_FIELDS, normalizePhoneNumber, phoneNumbersPath } from '../../helpers/sender';
-import { getGraphCredentials, graphPaginate } from '../../transport';
+import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit('sender', 'getAll'),

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getPhoneNumberId, phoneNumberLocator } from '../../descriptions/phoneNumber';
 import { DATA_LOCALIZATION_REGIONS, pinProblems } from '../../helpers/sender';
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 import { explainRegistrationLimit, pinField, showFor } from './shared';
 
 const REGION_NAMES: Record<string, string> = {

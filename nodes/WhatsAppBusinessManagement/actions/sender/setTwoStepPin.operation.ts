@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getPhoneNumberId, phoneNumberLocator } from '../../descriptions/phoneNumber';
 import { pinProblems } from '../../helpers/sender';
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 import { pinField } from './shared';
 
 export const description: INodeProperties[] = [

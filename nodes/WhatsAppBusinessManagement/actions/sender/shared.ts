@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { BUSINESS_PROFILE_FIELDS } from '../../helpers/sender';
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 
 export const showFor = (...operations: string[]) => ({ show: { resource: ['sender'], operation: operations } });
 

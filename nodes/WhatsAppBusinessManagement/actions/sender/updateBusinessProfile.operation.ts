@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { getPhoneNumberId, phoneNumberLocator } from '../../descriptions/phoneNumber';
 import { baseMimeType, formatBytes } from '../../helpers/media';
 import { VERTICALS, businessProfileProblems, splitList, type BusinessProfileUpdate } from '../../helpers/sender';
-import { graphRequest, resumableUpload } from '../../transport';
+import { graphRequest, resumableUpload } from '../../../shared/graph';
 import { showFor } from './shared';
 
 /** Meta's profile picture: a JPEG or PNG (its resumable upload takes no other image type), at most 5 MB. */

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getPhoneNumberId, phoneNumberLocator } from '../../descriptions/phoneNumber';
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 import { showFor } from './shared';
 
 export const description: INodeProperties[] = [

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { welcomeMessageFields } from '../../descriptions/sequence';
 import { adCreativeFor, sequencesPath, validateSequenceName } from '../../helpers/sequence';
-import { getGraphCredentials, graphRequest } from '../../transport';
+import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import { readWelcomeMessage, throwProblems } from './welcomeMessage';
 
 const show = { resource: ['sequence'], operation: ['create'] };

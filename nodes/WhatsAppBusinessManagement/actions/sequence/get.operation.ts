@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { sequenceLocator } from '../../descriptions/sequence';
 import { normalizeSequence, sequencesPath } from '../../helpers/sequence';
-import { getGraphCredentials, graphRequest, listFromResponse } from '../../transport';
+import { getGraphCredentials, graphRequest, listFromResponse } from '../../../shared/graph';
 import { readSequenceId } from './welcomeMessage';
 
 export const description: INodeProperties[] = [sequenceLocator(['get'], 'The sequence to read')];

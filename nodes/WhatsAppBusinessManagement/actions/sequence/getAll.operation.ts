@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../descriptions/common';
 import { SEQUENCE_LIST_PAGING, normalizeSequence, sequencesPath } from '../../helpers/sequence';
-import { getGraphCredentials, graphPaginate } from '../../transport';
+import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
 
 export const description: INodeProperties[] = [...returnAllOrLimit('sequence', 'getAll')];
 

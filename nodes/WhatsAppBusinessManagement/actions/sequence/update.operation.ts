@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { sequenceLocator, welcomeMessageFields } from '../../descriptions/sequence';
 import { sequencesPath } from '../../helpers/sequence';
-import { getGraphCredentials, graphRequest } from '../../transport';
+import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import { readSequenceId, readWelcomeMessage } from './welcomeMessage';
 
 const show = { resource: ['sequence'], operation: ['update'] };

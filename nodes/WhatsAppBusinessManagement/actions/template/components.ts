@@ -14,8 +14,8 @@ import {
 	type ParameterFormat,
 	type TemplateProblem,
 } from '../../helpers/template';
-import { getGraphCredentials, resumableUpload } from '../../transport';
-import { downloadPublicFile } from '../../transport/publicFile';
+import { getGraphCredentials, resumableUpload } from '../../../shared/graph';
+import { downloadPublicFile } from '../../../shared/graph/publicFile';
 
 /** The template resource locator: a searchable list (name and language) or a template ID. */
 export function templateLocator(operation: string, description = 'The message template'): INodeProperties {

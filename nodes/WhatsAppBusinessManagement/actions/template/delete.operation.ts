@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { templatesPath, validateTemplateName } from '../../helpers/template';
-import { getGraphCredentials, graphRequest } from '../../transport';
+import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import { readTemplateId, templateLocator, throwProblems } from './components';
 
 const show = { resource: ['template'], operation: ['delete'] };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { validateCategory, validateComponents, validateMessageTtl, type TemplateProblem } from '../../helpers/template';
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 import { componentFields, precheckSample, readComponents, readTemplateId, templateLocator, throwProblems, uploadSample } from './components';
 
 const show = { resource: ['template'], operation: ['edit'] };

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 import { readTemplateId, templateLocator } from './components';
 import { TEMPLATE_FIELD_OPTIONS } from './fields';
 

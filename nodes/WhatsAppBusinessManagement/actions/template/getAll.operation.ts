@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { returnAllOrLimit } from '../../descriptions/common';
 import { QUALITY_SCORES, TEMPLATE_CATEGORIES, TEMPLATE_STATUSES, listFilter, templatesPath } from '../../helpers/template';
-import { getGraphCredentials, graphPaginate } from '../../transport';
+import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
 import { TEMPLATE_FIELD_OPTIONS } from './fields';
 
 const show = { resource: ['template'], operation: ['getAll'] };

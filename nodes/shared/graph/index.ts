@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { describeProblems, parameterGuard } from '../helpers/parameterRules';
+import { describeProblems, parameterGuard } from '../../WhatsAppBusinessManagement/helpers/parameterRules';
 import {
 	THROTTLING_CODES,
 	buildGraphApiError,
