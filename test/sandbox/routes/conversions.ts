@@ -89,17 +89,22 @@ function checkEvent(event: unknown, dataset: DatasetRecord, nowSeconds: number):
 	}
 }
 
+const eventKey = (event: Record<string, unknown>) => `${String(event.event_name)}\u0000${String(event.event_id)}`;
+/** The event_name + event_id pairs each dataset holds, so a 10,000-event run is not checked pairwise. */
+const seenEventKeys = new WeakMap<DatasetRecord, Set<string>>();
+
 function postEvents(ctx: RequestContext) {
 	const dataset = ctx.state.datasets.get(ctx.params.id)!;
 	const events = readEvents(ctx.input);
 	const nowSeconds = Math.floor(Date.now() / 1000);
 	for (const event of events) checkEvent(event, dataset, nowSeconds);
 	const testEventCode = typeof ctx.input.test_event_code === 'string' ? ctx.input.test_event_code : undefined;
+	let seen = seenEventKeys.get(dataset);
+	if (!seen) seenEventKeys.set(dataset, (seen = new Set(dataset.events.filter((e) => e.event_id !== undefined).map(eventKey))));
 	for (const event of events as Array<Record<string, unknown>>) {
 		// Meta keeps one event per event_name + event_id: a repeat is received but not counted again.
-		const duplicate =
-			event.event_id !== undefined &&
-			dataset.events.some((seen) => seen.event_id === event.event_id && seen.event_name === event.event_name && !seen.duplicate);
+		const duplicate = event.event_id !== undefined && seen.has(eventKey(event));
+		if (event.event_id !== undefined) seen.add(eventKey(event));
 		dataset.events.push({ ...event, test_event_code: testEventCode, duplicate });
 	}
 	return { json: { events_received: events.length, messages: [], fbtrace_id: fbtraceId() } };

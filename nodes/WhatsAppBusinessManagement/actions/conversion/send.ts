@@ -9,7 +9,22 @@ import { conversionProblems, formatProblem, type ConversionInput, type Conversio
 /** What one input item ends as: its output item, or the error that belongs to it. */
 export type EventOutcome = { json: IDataObject } | { error: Error };
 
+/**
+ * Each item's parameters, read once per run: validate() and the run's send both need them, and
+ * n8n resolves every expression again on each getNodeParameter call (most of the node's time on
+ * 10,000 items).
+ */
+const readInputs = new WeakMap<IExecuteFunctions, Map<number, ConversionInput>>();
+
 export function readConversionInput(this: IExecuteFunctions, itemIndex: number): ConversionInput {
+	let inputs = readInputs.get(this);
+	if (!inputs) readInputs.set(this, (inputs = new Map()));
+	let input = inputs.get(itemIndex);
+	if (!input) inputs.set(itemIndex, (input = readParameters.call(this, itemIndex)));
+	return input;
+}
+
+function readParameters(this: IExecuteFunctions, itemIndex: number): ConversionInput {
 	const read = (name: string, fallback: unknown = '') => this.getNodeParameter(name, itemIndex, fallback) as unknown;
 	const asText = (value: unknown) => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
 	return {
