@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { useSandbox } from '../helpers/sandbox';
@@ -118,5 +120,17 @@ describe('Conversion > Send Event through WorkflowExecute', () => {
 		const result = await run({ datasetId: DATASET }, [{ ctwa_clid: clid(1) }]);
 		expect(result.error?.description).toMatch(/whatsapp_business_manage_events/);
 		expect(result.error?.description).toMatch(/fbtrace_id/);
+	});
+
+	it('runs the example\'s Send Event node on a CRM webhook item: Purchase with value, keyed by the stored ctwa_clid', async () => {
+		const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'crm-deal-won-to-purchase-conversion.json'), 'utf8'));
+		const node = example.nodes.find((entry: IDataObject) => entry.name === 'Report Purchase to Meta');
+		const body = { stage: 'won', deal: { id: 'D-7', amount: 1250.5, currency: 'eur' }, lead: { ctwa_clid: clid(7) } };
+		const result = await runNode({ parameters: node.parameters, credential: sandboxCredential(sandbox), items: [{ body }] });
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({ datasetId: DATASET, event_name: 'Purchase', event_id: 'deal-D-7-purchase', custom_data: { value: 1250.5, currency: 'EUR' } }),
+		]);
+		expect(events().map((e) => (e.user_data as IDataObject).ctwa_clid)).toEqual([clid(7)]);
 	});
 });
