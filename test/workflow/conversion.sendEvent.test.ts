@@ -133,4 +133,18 @@ describe('Conversion > Send Event through WorkflowExecute', () => {
 		]);
 		expect(events().map((e) => (e.user_data as IDataObject).ctwa_clid)).toEqual([clid(7)]);
 	});
+
+	it('takes the event time from an expression as Unix seconds, milliseconds or ISO text', async () => {
+		const at = Math.floor(Date.now() / 1000) - 3600;
+		const result = await run({ datasetId: DATASET, eventTime: '={{ $json.at }}' }, [
+			{ ctwa_clid: clid(1), at },
+			{ ctwa_clid: clid(2), at: at * 1000 },
+			{ ctwa_clid: clid(3), at: new Date(at * 1000).toISOString() },
+		]);
+		expect(result.error).toBeUndefined();
+		expect(events().map((e) => e.event_time)).toEqual([at, at, at]);
+		const luxon = await run({ datasetId: DATASET, eventTime: '={{ $now.minus({ hours: 1 }) }}' }, [{ ctwa_clid: clid(4) }]);
+		expect(luxon.error).toBeUndefined();
+		expect(Math.abs((events()[3].event_time as number) - at)).toBeLessThan(60);
+	});
 });

@@ -71,7 +71,9 @@ const text = (value: unknown): string => (typeof value === 'string' ? value.trim
  */
 export function eventTimeSeconds(value: unknown, nowSeconds: number): number | undefined {
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return nowSeconds;
-	const raw = typeof value === 'object' && value instanceof Date ? value.getTime() / 1000 : value;
+	// An expression such as {{ $now }} hands over a Luxon DateTime (toMillis) or a Date.
+	const millis = (value as { toMillis?: () => number }).toMillis;
+	const raw = value instanceof Date ? value.getTime() / 1000 : typeof millis === 'function' ? millis.call(value) / 1000 : value;
 	if (typeof raw === 'number' || (typeof raw === 'string' && /^\d+(\.\d+)?$/.test(raw.trim()))) {
 		const number = Number(raw);
 		if (!Number.isFinite(number) || number <= 0) return undefined;
