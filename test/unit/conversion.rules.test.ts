@@ -1,4 +1,4 @@
-import { batchEvents, buildServerEvent, splitBatch, type PreparedEvent } from '../../nodes/WhatsAppBusinessManagement/actions/conversion/build';
+import { MAX_EVENTS_PER_REQUEST, batchEvents, buildServerEvent, splitBatch, type PreparedEvent } from '../../nodes/WhatsAppBusinessManagement/actions/conversion/build';
 import {
 	checkEventName,
 	checkEventTime,
@@ -8,6 +8,7 @@ import {
 	isIsoCurrency,
 	type ConversionInput,
 } from '../../nodes/WhatsAppBusinessManagement/actions/conversion/rules';
+import { MAX_EVENTS_PER_REQUEST as SANDBOX_MAX_EVENTS } from '../sandbox/routes/conversions';
 
 const NOW = 1_800_000_000;
 const input = (overrides: Partial<ConversionInput> = {}): ConversionInput => ({
@@ -86,5 +87,12 @@ describe('conversion builders', () => {
 		expect(batches[0].entries.slice(0, 3).map((e) => e.itemIndex)).toEqual([0, 2, 4]);
 		const [left, right] = splitBatch(batches[2]);
 		expect([left.entries.length, right.entries.length]).toEqual([1, 1]);
+	});
+});
+
+describe('node and sandbox agree', () => {
+	it('on Meta\'s 1,000 events per request (each written from the docs, neither imports the other)', () => {
+		expect(MAX_EVENTS_PER_REQUEST).toBe(1000);
+		expect(SANDBOX_MAX_EVENTS).toBe(MAX_EVENTS_PER_REQUEST);
 	});
 });
