@@ -383,4 +383,22 @@ export const scenarios: Record<string, Scenario> = {
 		},
 		call: { method: 'DELETE', path: '/message_templates' },
 	},
+	'conversion.getDataset': {
+		prepare: () => ({ parameters: { resource: 'conversion', operation: 'getDataset', createIfMissing: true, datasetName: 'Chats' } }),
+		call: { method: 'POST', path: '/dataset' },
+		createsSomething: true,
+		normalize: without('datasetId'),
+	},
+	'conversion.sendEvent': {
+		prepare: (sandbox) => {
+			sandbox.seed({ datasets: [{ id: '7700000000001' }] });
+			return {
+				parameters: { resource: 'conversion', operation: 'sendEvent', datasetId: '7700000000001', eventName: 'Purchase', value: '49.90', currency: 'USD', eventId: 'order-1' },
+				items: [{ ctwa_clid: 'ARAkLkA8rmlFeiCk-1' }, { ctwa_clid: 'ARAkLkA8rmlFeiCk-2' }],
+			};
+		},
+		call: { method: 'POST', path: '/events' },
+		createsSomething: true,
+		normalize: without('event_time', 'fbtraceId'),
+	},
 };

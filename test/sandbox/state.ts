@@ -118,6 +118,17 @@ export interface SubscribedAppRecord {
 	verify_token?: string;
 }
 
+/** A Conversions API dataset and what it received (routes/conversions.ts). */
+export interface DatasetRecord {
+	id: string;
+	name: string;
+	wabaId: string;
+	/** Events accepted, each with the test_event_code of its request. */
+	events: Array<Record<string, unknown>>;
+	/** Click IDs Meta refuses for this dataset (a test hook: e.g. clicks on another business's ad). */
+	refusedClickIds: string[];
+}
+
 export interface SandboxState {
 	token: string;
 	wabaId: string;
@@ -152,6 +163,8 @@ export interface SandboxState {
 	 * (true, the default). WABAs with On-Premises numbers (and Meta's older docs) refuse with 139001.
 	 */
 	flowEditsRevertToDraft: boolean;
+	/** Conversions API datasets by ID (Meta: one per WABA). */
+	datasets: Map<string, DatasetRecord>;
 }
 
 export interface SandboxIdentity {
@@ -193,11 +206,12 @@ export function createState(identity: SandboxIdentity = {}): SandboxState {
 		mediaUrls: new Map(),
 		requireHttpsCallbacks: false,
 		flowEditsRevertToDraft: true,
+		datasets: new Map(),
 	};
 }
 
 /** What kind of Graph node an ID names, so `/{id}` and `/{id}/{edge}` reach the right handler. */
-export type NodeKind = 'waba' | 'app' | 'template' | 'flow' | 'phone' | 'media' | 'upload';
+export type NodeKind = 'waba' | 'app' | 'template' | 'flow' | 'phone' | 'media' | 'upload' | 'dataset';
 
 export function kindOf(state: SandboxState, id: string): NodeKind | undefined {
 	if (id === state.wabaId) return 'waba';
@@ -207,5 +221,6 @@ export function kindOf(state: SandboxState, id: string): NodeKind | undefined {
 	if (state.flows.has(id)) return 'flow';
 	if (state.phoneNumbers.has(id)) return 'phone';
 	if (state.media.has(id)) return 'media';
+	if (state.datasets.has(id)) return 'dataset';
 	return undefined;
 }

@@ -87,6 +87,9 @@ export const GRAPH_ERROR_HINTS: Record<number, string> = {
 		'The sequence is linked to an active ad and cannot be updated or deleted. Disconnect the sequence from the ad in Ads Manager (or pause the ad), then try again.',
 	4027017:
 		'Could not load the sequence: it does not exist or the token has no permission for it. Check the sequence ID and that the token has the required permissions.',
+	// 2804003 "Event Timestamp Too Old": the Conversions API refuses the whole request when one event_time
+	// is over 7 days old (server-event reference: https://developers.facebook.com/docs/marketing-api/conversions-api/parameters/server-event/).
+	2804003: 'An event is more than 7 days old: Meta refused the whole request and recorded none of its events. Leave old conversions out, or send them as they happen.',
 	2200: 'Meta could not verify the callback URL: it must be a public HTTPS address Meta can reach, answering the verification GET with the challenge. Check n8n\'s WEBHOOK_URL and that the workflow\'s webhook is registered.',
 };
 
