@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, router } from './actions/router';
+import * as analytics from './actions/analytics';
 import * as flow from './actions/flow';
 import * as media from './actions/media';
 import * as sender from './actions/sender';
@@ -31,6 +32,7 @@ export class WhatsAppBusinessManagement implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Analytics', value: 'analytics', description: 'Template performance and message cost, as rows' },
 					{ name: 'Flow', value: 'flow', description: 'WhatsApp Flows: forms and screens inside a chat' },
 					{ name: 'Media', value: 'media', description: 'Files uploaded to or received by a phone number' },
 					{ name: 'Sender', value: 'sender', description: 'Phone numbers, business profiles and registration' },
@@ -48,6 +50,7 @@ export class WhatsAppBusinessManagement implements INodeType {
 			...flow.description,
 			...media.description,
 			...sender.description,
+			...analytics.description,
 			{
 				displayName: 'Request Options',
 				name: 'requestOptions',

@@ -3,13 +3,14 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { checkParameters, describeProblems, mentionsField, parameterGuard } from '../helpers/parameterRules';
 import type { OperationResult, ResourceModule } from './types';
+import * as analytics from './analytics';
 import * as flow from './flow';
 import * as media from './media';
 import * as sender from './sender';
 import * as sequence from './sequence';
 import * as template from './template';
 
-export const resources: Record<string, ResourceModule> = { sequence, template, flow, media, sender };
+export const resources: Record<string, ResourceModule> = { sequence, template, flow, media, sender, analytics };
 
 /** Default parallel requests: fast on large inputs, far below Graph's per-app limits. */
 export const DEFAULT_CONCURRENCY = 8;
