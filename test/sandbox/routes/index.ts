@@ -1,5 +1,6 @@
 import type { RouteRegistry } from '../server';
 import * as account from './account';
+import * as analytics from './analytics';
 import * as flows from './flows';
 import * as media from './media';
 import * as phoneNumbers from './phoneNumbers';
@@ -10,7 +11,7 @@ import * as uploads from './uploads';
 
 /** Every Graph area the sandbox serves; each module registers its own routes and seeders. */
 export function registerAllRoutes(registry: RouteRegistry): void {
-	for (const module of [account, sequences, templates, flows, media, phoneNumbers, subscriptions, uploads]) {
+	for (const module of [account, sequences, templates, flows, media, phoneNumbers, subscriptions, uploads, analytics]) {
 		module.register(registry);
 	}
 }
