@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs every benchmark (or those named on the command line: trigger, paging,
- * batches, media) and prints each figure beside its goal, with the date and the machine.
+ * batches, media, analytics) and prints each figure beside its goal, with the date and the machine.
  */
 import '../test/helpers/setupEnv';
 
@@ -8,13 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 import { startSandbox } from '../test/sandbox/server';
+import { benchAnalytics } from './analytics.bench';
 import { benchBatches } from './batches.bench';
 import { machine, printResult, type BenchResult } from './lib';
 import { benchMedia } from './media.bench';
 import { benchPaging } from './paging.bench';
 import { benchTrigger } from './trigger.bench';
 
-const ALL = ['trigger', 'paging', 'batches', 'media'] as const;
+const ALL = ['trigger', 'paging', 'batches', 'media', 'analytics'] as const;
 
 function setupBuiltins(): string | undefined {
 	try {
@@ -57,6 +58,7 @@ async function main() {
 		await run('paging', () => benchPaging(sandbox));
 		await run('batches', () => benchBatches(sandbox));
 		await run('media', () => benchMedia(sandbox));
+		await run('analytics', () => benchAnalytics(sandbox));
 	} finally {
 		await sandbox.close();
 	}
