@@ -62,4 +62,10 @@ export const analyticsScenarios: Record<string, Scenario> = {
 		}),
 		call: { method: 'GET', path: '/pricing_analytics' },
 	},
+	'analytics.getMessagingAnalytics': {
+		prepare: () => ({
+			parameters: { resource: 'analytics', operation: 'getMessagingAnalytics', start: daysAgo(2), end: daysAgo(0), granularity: 'DAY', filters: { countryCodes: 'US' } },
+		}),
+		call: { method: 'GET', path: '/102290129340398' },
+	},
 };

@@ -106,4 +106,17 @@ describe('sandbox: analytics', () => {
 		expect((await get(path, { ...query, start: today() - 366 * DAY })).status).toBe(400);
 		expect((await get(path, { ...query, granularity: 'WEEKLY' })).status).toBe(400);
 	});
+
+	it('serves the analytics field (messaging analytics) beside the account fields, and refuses beyond one year', async () => {
+		sandbox.seed({ phoneNumbers: [{ id: '106540352242922', display_phone_number: '+1 650-555-1234' }] });
+		const field = (start: number) => `name,analytics.start(${start}).end(${today()}).granularity(DAY).country_codes(["US","BR"])`;
+		const { status, json } = await get(`/${sandbox.state.wabaId}`, { fields: field(today() - 2 * DAY) });
+		expect(status).toBe(200);
+		expect(json.name).toEqual(expect.any(String));
+		expect(json.analytics).toMatchObject({ granularity: 'DAY', phone_numbers: ['16505551234'], country_codes: ['US', 'BR'] });
+		expect(json.analytics.data_points.map((p: any) => p.start)).toEqual([today() - 2 * DAY, today() - DAY]);
+		expect(Object.keys(json.analytics.data_points[0]).sort()).toEqual(['delivered', 'end', 'sent', 'start']);
+		expect((await get(`/${sandbox.state.wabaId}`, { fields: field(today() - 400 * DAY) })).status).toBe(400);
+		expect((await get(`/${sandbox.state.wabaId}`, { fields: 'analytics.start(1).granularity(DAY)' })).status).toBe(400);
+	});
 });

@@ -1,15 +1,16 @@
 import { splitTimeWindow, chunk } from '../../nodes/shared/graph/timeWindows';
-import { compareCall, pricingAnalyticsCall, templateAnalyticsCalls } from '../../nodes/WhatsAppBusinessManagement/actions/analytics/build';
+import { compareCall, messagingAnalyticsCall, pricingAnalyticsCall, templateAnalyticsCalls } from '../../nodes/WhatsAppBusinessManagement/actions/analytics/build';
 import {
 	checkCompare,
 	checkDateRange,
 	checkEnableInsights,
+	checkMessagingAnalytics,
 	checkPricingAnalytics,
 	checkTemplateAnalytics,
 	parseTemplateIds,
 	toUnixSeconds,
 } from '../../nodes/WhatsAppBusinessManagement/actions/analytics/rules';
-import { comparisonRows, pricingAnalyticsRows, templateAnalyticsRows } from '../../nodes/WhatsAppBusinessManagement/actions/analytics/shape';
+import { comparisonRows, messagingAnalyticsRows, pricingAnalyticsRows, templateAnalyticsRows } from '../../nodes/WhatsAppBusinessManagement/actions/analytics/shape';
 
 const DAY = 86_400;
 const NOW = Date.UTC(2026, 11, 2, 9, 30) / 1000;
@@ -132,5 +133,19 @@ describe('analytics request builders and row shaping (pure)', () => {
 			{ template_id: '1', message_sends: 1273, top_block_reason: 'SPAM', block_rate_rank: 2, has_lower_block_rate: false, start: '2026-11-25T00:00:00.000Z', end: '2026-12-02T00:00:00.000Z' },
 			{ template_id: '2', message_sends: 1042, top_block_reason: 'UNKNOWN_BLOCK_REASON', block_rate_rank: 1, has_lower_block_rate: true, start: '2026-11-25T00:00:00.000Z', end: '2026-12-02T00:00:00.000Z' },
 		]);
+	});
+
+	it('builds messaging analytics as a dotted field and shapes its data points', () => {
+		expect(messagingAnalyticsCall({ businessAccountId: '55', start: 1, end: 2, granularity: 'MONTH', phoneNumbers: ['16505551234'], countryCodes: [], productTypes: ['2'] })).toEqual({
+			path: '/55',
+			qs: { fields: 'analytics.start(1).end(2).granularity(MONTH).phone_numbers(["16505551234"]).product_types([2])' },
+		});
+		const base = { start: '2026-11-23', end: '2026-11-30', nowSeconds: NOW, lookbackDays: 365, countryCodes: [], productTypes: [] };
+		expect(checkMessagingAnalytics({ ...base, granularity: 'DAY' })).toEqual([]);
+		expect(checkMessagingAnalytics({ ...base, granularity: 'DAILY', productTypes: ['1'] }).map((p) => p.field)).toEqual(['Granularity', 'Message Types']);
+		expect(messagingAnalyticsRows({ analytics: { granularity: 'DAY', data_points: [{ start: TODAY, end: TODAY + DAY, sent: '9', delivered: 8 }] } })).toEqual([
+			{ start: '2026-12-02T00:00:00.000Z', end: '2026-12-03T00:00:00.000Z', sent: 9, delivered: 8, granularity: 'DAY' },
+		]);
+		expect(messagingAnalyticsRows({})).toEqual([]);
 	});
 });

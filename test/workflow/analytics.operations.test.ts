@@ -128,4 +128,22 @@ describe('Analytics through WorkflowExecute', () => {
 		expect(result.error?.message).toMatch(/Field "Start" must be within Meta's 365-day lookback/);
 		expect(sandbox.requestsTo('GET', '/pricing_analytics')).toHaveLength(0);
 	});
+
+	it('Get Messaging Analytics: the WABA\'s analytics field with dotted modifiers, one item per day', async () => {
+		sandbox.seed({ phoneNumbers: [{ id: '106540352242922', display_phone_number: '+1 650-555-1234' }] });
+		const result = await run({ operation: 'getMessagingAnalytics', start: daysAgo(3), end: daysAgo(0), granularity: 'DAY', filters: { countryCodes: 'us', productTypes: ['0', '2'] } });
+		expect(result.error).toBeUndefined();
+		const rows = jsonOf(result);
+		expect(rows.map((r) => r.start)).toEqual([daysAgo(3), daysAgo(2), daysAgo(1)]);
+		expect(rows[0]).toEqual({ start: daysAgo(3), end: daysAgo(2), sent: expect.any(Number), delivered: expect.any(Number), granularity: 'DAY' });
+		const [call] = sandbox.requestsTo('GET', `/${sandbox.state.wabaId}`);
+		const start = (todayMs() - 3 * DAY_MS) / 1000;
+		expect(call.query.fields).toBe(`analytics.start(${start}).end(${todayMs() / 1000}).granularity(DAY).product_types([0,2]).country_codes(["US"])`);
+	});
+
+	it('Get Messaging Analytics: DAILY is pricing analytics\' spelling, refused unsent here', async () => {
+		const result = await run({ operation: 'getMessagingAnalytics', start: daysAgo(3), end: daysAgo(0), granularity: 'DAILY' });
+		expect(result.error?.message).toMatch(/Field "Granularity" must be one of HALF_HOUR, DAY, MONTH/);
+		expect(sandbox.requestsTo('GET', `/${sandbox.state.wabaId}`)).toHaveLength(0);
+	});
 });

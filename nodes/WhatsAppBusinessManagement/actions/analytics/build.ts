@@ -82,3 +82,25 @@ export function compareCall(templateId: string, otherTemplateId: string, timefra
 export function enableInsightsCall(businessAccountId: string): GraphCall {
 	return { path: `/${businessAccountId}`, qs: { is_enabled_for_insights: true } };
 }
+
+export interface MessagingAnalyticsQuery {
+	businessAccountId: string;
+	start: number;
+	end: number;
+	granularity: string;
+	phoneNumbers: string[];
+	countryCodes: string[];
+	productTypes: string[];
+}
+
+/**
+ * Messaging analytics is a field of the WABA with dotted modifiers, not an edge:
+ * `fields=analytics.start(..).end(..).granularity(DAY)[.phone_numbers([..])]...`.
+ */
+export function messagingAnalyticsCall(query: MessagingAnalyticsQuery): GraphCall {
+	let field = `analytics.start(${query.start}).end(${query.end}).granularity(${query.granularity})`;
+	if (query.phoneNumbers.length) field += `.phone_numbers(${jsonList(query.phoneNumbers)})`;
+	if (query.productTypes.length) field += `.product_types(${jsonList(query.productTypes.map(Number))})`;
+	if (query.countryCodes.length) field += `.country_codes(${jsonList(query.countryCodes)})`;
+	return { path: `/${query.businessAccountId}`, qs: { fields: field } };
+}

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { describeProblems, type ParameterProblem } from './rules';
@@ -69,3 +69,39 @@ export function throwProblems(this: IExecuteFunctions, problems: ParameterProble
 }
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** The Granularity selector, with the spelling the field or edge uses (DAY vs DAILY). */
+export function granularityField(operation: string, options: INodePropertyOptions[], defaultValue: string): INodeProperties {
+	return { displayName: 'Granularity', name: 'granularity', type: 'options', options, default: defaultValue, displayOptions: { show: show(operation) } };
+}
+
+/** Filter options both pricing and messaging analytics take. */
+export const countryCodesFilter: INodeProperties = {
+	displayName: 'Country Codes',
+	name: 'countryCodes',
+	type: 'string',
+	default: '',
+	placeholder: 'US, BR',
+	description: 'Comma-separated 2-letter country codes',
+};
+export const phoneNumbersFilter: INodeProperties = {
+	displayName: 'Phone Numbers',
+	name: 'phoneNumbers',
+	type: 'string',
+	default: '',
+	placeholder: '16505551234',
+	description: 'Comma-separated business phone numbers',
+};
+
+/** Start, End, country and phone filters as both analytics reads take them. */
+export function readWindowAndFilters(this: IExecuteFunctions, itemIndex: number) {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	return {
+		filters,
+		start: this.getNodeParameter('start', itemIndex, ''),
+		end: this.getNodeParameter('end', itemIndex, ''),
+		countryCodes: readList(filters.countryCodes, true),
+		phoneNumbers: readList(filters.phoneNumbers).map((n) => n.replace(/[^\d]/g, '')),
+		nowSeconds: nowSeconds(),
+	};
+}

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
 import { pricingAnalyticsCall } from './build';
-import { dateRangeFields, nowSeconds, readList, show, throwProblems } from './fields';
+import { countryCodesFilter, dateRangeFields, granularityField, phoneNumbersFilter, readList, readWindowAndFilters, show, throwProblems } from './fields';
 import { PRICING_ANALYTICS_LOOKBACK_DAYS, checkPricingAnalytics, toUnixSeconds, type ParameterProblem } from './rules';
 import { pricingAnalyticsRows } from './shape';
 
@@ -14,18 +14,15 @@ const option = (value: string) => ({ name: value.toLowerCase().replace(/(^|_)(\w
 
 export const description: INodeProperties[] = [
 	...dateRangeFields(OPERATION, PRICING_ANALYTICS_LOOKBACK_DAYS),
-	{
-		displayName: 'Granularity',
-		name: 'granularity',
-		type: 'options',
-		options: [
+	granularityField(
+		OPERATION,
+		[
 			{ name: 'Half Hour', value: 'HALF_HOUR' },
 			{ name: 'Daily', value: 'DAILY' },
 			{ name: 'Monthly', value: 'MONTHLY' },
 		],
-		default: 'DAILY',
-		displayOptions: { show: show(OPERATION) },
-	},
+		'DAILY',
+	),
 	{
 		displayName: 'Break Down By',
 		name: 'dimensions',
@@ -54,8 +51,8 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: show(OPERATION) },
 		options: [
-			{ displayName: 'Country Codes', name: 'countryCodes', type: 'string', default: '', placeholder: 'US, BR', description: 'Comma-separated 2-letter country codes' },
-			{ displayName: 'Phone Numbers', name: 'phoneNumbers', type: 'string', default: '', placeholder: '16505551234', description: 'Comma-separated business phone numbers' },
+			countryCodesFilter,
+			phoneNumbersFilter,
 			{
 				displayName: 'Pricing Categories',
 				name: 'pricingCategories',
@@ -75,18 +72,14 @@ export const description: INodeProperties[] = [
 ];
 
 function readParameters(this: IExecuteFunctions, itemIndex: number) {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const { filters, ...window } = readWindowAndFilters.call(this, itemIndex);
 	return {
-		start: this.getNodeParameter('start', itemIndex, ''),
-		end: this.getNodeParameter('end', itemIndex, ''),
+		...window,
 		granularity: this.getNodeParameter('granularity', itemIndex, 'DAILY') as string,
 		dimensions: this.getNodeParameter('dimensions', itemIndex, []) as string[],
 		metrics: this.getNodeParameter('metrics', itemIndex, []) as string[],
-		countryCodes: readList(filters.countryCodes, true),
-		phoneNumbers: readList(filters.phoneNumbers).map((n) => n.replace(/[^\d]/g, '')),
 		pricingCategories: readList(filters.pricingCategories),
 		pricingTypes: readList(filters.pricingTypes),
-		nowSeconds: nowSeconds(),
 		lookbackDays: PRICING_ANALYTICS_LOOKBACK_DAYS,
 	};
 }

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { OperationModule } from '../types';
 import * as compareTemplates from './compareTemplates.operation';
 import * as enableTemplateInsights from './enableTemplateInsights.operation';
+import * as getMessagingAnalytics from './getMessagingAnalytics.operation';
 import * as getPricingAnalytics from './getPricingAnalytics.operation';
 import * as getTemplateAnalytics from './getTemplateAnalytics.operation';
 
@@ -11,6 +12,7 @@ export const operations: Record<string, OperationModule> = {
 	getTemplateAnalytics,
 	compareTemplates,
 	getPricingAnalytics,
+	getMessagingAnalytics,
 };
 
 export const description: INodeProperties[] = [
@@ -34,6 +36,12 @@ export const description: INodeProperties[] = [
 				action: 'Enable template insights',
 			},
 			{
+				name: 'Get Messaging Analytics',
+				value: 'getMessagingAnalytics',
+				description: 'Messages sent and delivered by the account\'s phone numbers',
+				action: 'Get messaging analytics',
+			},
+			{
 				name: 'Get Pricing Analytics',
 				value: 'getPricingAnalytics',
 				description: 'Message volume and cost by pricing category, country and tier',
@@ -52,4 +60,5 @@ export const description: INodeProperties[] = [
 	...getTemplateAnalytics.description,
 	...compareTemplates.description,
 	...getPricingAnalytics.description,
+	...getMessagingAnalytics.description,
 ];

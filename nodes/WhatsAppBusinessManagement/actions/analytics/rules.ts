@@ -31,6 +31,10 @@ export const TEMPLATE_METRICS = ['SENT', 'DELIVERED', 'READ', 'CLICKED', 'COST']
 export const PRICING_GRANULARITIES = ['HALF_HOUR', 'DAILY', 'MONTHLY'] as const;
 export const PRICING_DIMENSIONS = ['COUNTRY', 'PHONE', 'PRICING_CATEGORY', 'PRICING_TYPE', 'TIER'] as const;
 export const PRICING_METRICS = ['VOLUME', 'COST'] as const;
+// Messaging analytics (the `analytics` field) names its granularities DAY and MONTH, not DAILY/MONTHLY;
+// product types 0 (notification) and 2 (customer support): same analytics doc, "Messaging analytics".
+export const MESSAGING_GRANULARITIES = ['HALF_HOUR', 'DAY', 'MONTH'] as const;
+export const MESSAGING_PRODUCT_TYPES = ['0', '2'] as const;
 
 /** An ISO date or date-time as Unix seconds; undefined when it is not a date. */
 export function toUnixSeconds(value: unknown): number | undefined {
@@ -120,6 +124,11 @@ export function checkCompare(input: CompareInput): ParameterProblem[] {
 	return problems;
 }
 
+function countryCodeProblems(codes: string[]): ParameterProblem[] {
+	const wrong = codes.filter((c) => !/^[A-Z]{2}$/.test(c));
+	return wrong.length ? [{ field: 'Country Codes', rule: `must be 2-letter ISO codes such as US, BR (not ${wrong.join(', ')})` }] : [];
+}
+
 export interface PricingInput extends DateRangeInput {
 	granularity: string;
 	dimensions: string[];
@@ -136,8 +145,25 @@ export function checkPricingAnalytics(input: PricingInput): ParameterProblem[] {
 	if (badDimensions.length) problems.push({ field: 'Break Down By', rule: `must be among ${PRICING_DIMENSIONS.join(', ')}` });
 	const badMetrics = input.metrics.filter((m) => !(PRICING_METRICS as readonly string[]).includes(m));
 	if (badMetrics.length) problems.push({ field: 'Metrics', rule: `must be among ${PRICING_METRICS.join(', ')}` });
-	const badCountries = input.countryCodes.filter((c) => !/^[A-Z]{2}$/.test(c));
-	if (badCountries.length) problems.push({ field: 'Country Codes', rule: `must be 2-letter ISO codes such as US, BR (not ${badCountries.join(', ')})` });
+	problems.push(...countryCodeProblems(input.countryCodes));
+	return problems;
+}
+
+export interface MessagingInput extends DateRangeInput {
+	granularity: string;
+	countryCodes: string[];
+	productTypes: string[];
+}
+
+export function checkMessagingAnalytics(input: MessagingInput): ParameterProblem[] {
+	const problems = checkDateRange(input);
+	if (!(MESSAGING_GRANULARITIES as readonly string[]).includes(input.granularity)) {
+		problems.push({ field: 'Granularity', rule: `must be one of ${MESSAGING_GRANULARITIES.join(', ')}` });
+	}
+	problems.push(...countryCodeProblems(input.countryCodes));
+	if (input.productTypes.some((t) => !(MESSAGING_PRODUCT_TYPES as readonly string[]).includes(t))) {
+		problems.push({ field: 'Message Types', rule: 'must be 0 (notification) or 2 (customer support)' });
+	}
 	return problems;
 }
 

@@ -116,3 +116,16 @@ export function comparisonRows(body: IDataObject, templateIds: string[], window:
 		};
 	});
 }
+
+/** One row per messaging-analytics data point: its window, messages sent and delivered. */
+export function messagingAnalyticsRows(body: IDataObject): IDataObject[] {
+	const analytics = (body.analytics ?? {}) as IDataObject;
+	const points = (Array.isArray(analytics.data_points) ? analytics.data_points : []) as IDataObject[];
+	return points.map((point) => ({
+		start: isoFromSeconds(point.start) ?? null,
+		end: isoFromSeconds(point.end) ?? null,
+		sent: numberOrUndefined(point.sent) ?? 0,
+		delivered: numberOrUndefined(point.delivered) ?? 0,
+		granularity: (analytics.granularity as string | undefined) ?? null,
+	}));
+}
