@@ -29,7 +29,7 @@ describe('analytics rules (pure)', () => {
 		const range = (startDaysAgo: number) => ({ start: (TODAY - startDaysAgo * DAY) * 1000, end: TODAY * 1000, nowSeconds: NOW, lookbackDays: 90 });
 		expect(checkDateRange({ ...range(90), start: new Date((TODAY - 90 * DAY) * 1000).toISOString() })).toEqual([]);
 		expect(checkDateRange({ ...range(0), start: new Date((TODAY - 91 * DAY) * 1000).toISOString(), end: '2026-12-01' })).toEqual([
-			{ field: 'Start', rule: "must be within Meta's 90-day lookback (on or after 2026-09-03)" },
+			{ field: 'Start', rule: "must be within Meta's 90-day lookback (no earlier than 90 days before today, UTC)" },
 		]);
 		expect(checkDateRange({ start: '2026-11-30', end: '2026-11-29', nowSeconds: NOW, lookbackDays: 90 })).toEqual([{ field: 'End', rule: 'must be later than Start' }]);
 		expect(checkDateRange({ start: 'soon', end: '', nowSeconds: NOW, lookbackDays: 90 }).map((p) => p.field)).toEqual(['Start', 'End']);

@@ -65,7 +65,7 @@ export function checkDateRange(input: DateRangeInput): ParameterProblem[] {
 	if (start < earliest) {
 		problems.push({
 			field: 'Start',
-			rule: `must be within Meta's ${input.lookbackDays}-day lookback (on or after ${new Date(earliest * 1000).toISOString().slice(0, 10)})`,
+			rule: `must be within Meta's ${input.lookbackDays}-day lookback (no earlier than ${input.lookbackDays} days before today, UTC)`,
 		});
 	}
 	return problems;
