@@ -46,8 +46,11 @@ describe('analytics rules (pure)', () => {
 
 	it('names unknown metrics, compare preconditions, pricing values and the insights confirmation', () => {
 		const dates = { start: '2026-11-23', end: '2026-11-30', nowSeconds: NOW };
-		expect(checkTemplateAnalytics({ ...dates, lookbackDays: 90, templateIds: ['1'], metrics: ['SENT', 'OPENED'] })).toEqual([
+		expect(checkTemplateAnalytics({ ...dates, lookbackDays: 90, templateIds: '1', metrics: ['SENT', 'OPENED'] })).toEqual([
 			{ field: 'Metrics', rule: 'must be among SENT, DELIVERED, READ, CLICKED, COST (not OPENED)' },
+		]);
+		expect(checkTemplateAnalytics({ ...dates, lookbackDays: 90, templateIds: ' ', templateField: 'Template', metrics: [] })).toEqual([
+			{ field: 'Template', rule: 'must name at least one template' },
 		]);
 		expect(checkCompare({ templateId: '1', otherTemplateId: '1', timeframeDays: 14 }).map((p) => p.field)).toEqual(['Compare With', 'Timeframe']);
 		expect(checkCompare({ templateId: '1', otherTemplateId: '2', timeframeDays: 90 })).toEqual([]);

@@ -63,6 +63,14 @@ describe('Analytics through WorkflowExecute', () => {
 		expect(sandbox.requests.filter((r) => r.graphPath.includes('template'))).toHaveLength(0);
 	});
 
+	it('Get Template Analytics: a wrong ID in the list is named, unsent', async () => {
+		const wrong = await run({ operation: 'getTemplateAnalytics', templateSource: 'ids', templateIds: `${TEMPLATE_IDS[0]}, spring_sale`, start: daysAgo(2), end: daysAgo(0) });
+		expect(wrong.error?.message).toBe('Field "Template IDs" must contain only digits (not spring_sale)');
+		const picked = await run({ operation: 'getTemplateAnalytics', templateSource: 'picker', templateId: { mode: 'id', value: 'abc' }, start: daysAgo(2), end: daysAgo(0) });
+		expect(picked.error?.message).toBe('Field "Template" must contain only digits (not abc)');
+		expect(sandbox.requestsTo('GET', '/template_analytics')).toHaveLength(0);
+	});
+
 	it('Get Template Analytics: a Graph error becomes a NodeApiError with Meta\'s code and fbtrace_id', async () => {
 		sandbox.setFaults({ queue: [{ pathIncludes: '/template_analytics', status: 400, code: 100 }] });
 		const result = await run({ operation: 'getTemplateAnalytics', templateSource: 'ids', templateIds: TEMPLATE_IDS[0], start: daysAgo(2), end: daysAgo(0) });

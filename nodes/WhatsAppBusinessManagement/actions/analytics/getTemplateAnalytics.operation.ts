@@ -64,29 +64,21 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-interface TemplateAnalyticsParameters {
-	templateIds: string[];
-	start: unknown;
-	end: unknown;
-	metrics: string[];
-	problems: ParameterProblem[];
-}
-
-function readParameters(this: IExecuteFunctions, itemIndex: number): TemplateAnalyticsParameters {
+function readParameters(this: IExecuteFunctions, itemIndex: number) {
 	const source = this.getNodeParameter('templateSource', itemIndex, 'picker') as string;
-	const raw = source === 'ids' ? this.getNodeParameter('templateIds', itemIndex, '') : readLocatorValue.call(this, 'templateId', itemIndex);
-	const { ids, problems } = parseTemplateIds(raw);
-	const start = this.getNodeParameter('start', itemIndex, '');
-	const end = this.getNodeParameter('end', itemIndex, '');
-	const metrics = this.getNodeParameter('metrics', itemIndex, [...TEMPLATE_METRICS]) as string[];
-	const ruleProblems = checkTemplateAnalytics({ templateIds: ids, start, end, metrics, nowSeconds: nowSeconds(), lookbackDays: TEMPLATE_ANALYTICS_LOOKBACK_DAYS });
-	const all = [...problems, ...ruleProblems.filter((p) => !(p.field === 'Template IDs' && problems.length))];
-	if (source !== 'ids') for (const problem of all) if (problem.field === 'Template IDs') problem.field = 'Template';
-	return { templateIds: ids, start, end, metrics, problems: all };
+	return {
+		templateIds: source === 'ids' ? this.getNodeParameter('templateIds', itemIndex, '') : readLocatorValue.call(this, 'templateId', itemIndex),
+		templateField: source === 'ids' ? 'Template IDs' : 'Template',
+		start: this.getNodeParameter('start', itemIndex, ''),
+		end: this.getNodeParameter('end', itemIndex, ''),
+		metrics: this.getNodeParameter('metrics', itemIndex, [...TEMPLATE_METRICS]) as string[],
+		nowSeconds: nowSeconds(),
+		lookbackDays: TEMPLATE_ANALYTICS_LOOKBACK_DAYS,
+	};
 }
 
 export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
-	return readParameters.call(this, itemIndex).problems;
+	return checkTemplateAnalytics(readParameters.call(this, itemIndex));
 }
 
 /** Name and language of the WABA's templates, to put beside each ID (one paged list call). */
@@ -103,11 +95,12 @@ async function templateLabels(this: IExecuteFunctions, businessAccountId: string
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const parameters = readParameters.call(this, itemIndex);
-	throwProblems.call(this, parameters.problems, itemIndex);
+	throwProblems.call(this, checkTemplateAnalytics(parameters), itemIndex);
+	const { ids } = parseTemplateIds(parameters.templateIds);
 	const { businessAccountId } = await getGraphCredentials.call(this);
 	const calls = templateAnalyticsCalls({
 		businessAccountId,
-		templateIds: parameters.templateIds,
+		templateIds: ids,
 		start: toUnixSeconds(parameters.start) as number,
 		end: toUnixSeconds(parameters.end) as number,
 		metrics: parameters.metrics,
@@ -117,5 +110,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		entries.push(...(await graphPaginate.call(this, { path: call.path, qs: call.qs, returnAll: true, maxPageSize: ANALYTICS_PAGE_SIZE, itemIndex })));
 	}
 	const labels = await templateLabels.call(this, businessAccountId, itemIndex);
-	return templateAnalyticsRows(entries, labels, parameters.templateIds);
+	return templateAnalyticsRows(entries, labels, ids);
 }

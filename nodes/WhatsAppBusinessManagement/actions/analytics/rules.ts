@@ -92,13 +92,16 @@ export function parseTemplateIds(value: unknown): { ids: string[]; problems: Par
 }
 
 export interface TemplateAnalyticsInput extends DateRangeInput {
-	templateIds: string[];
+	/** The IDs as entered: a comma list, a JSON array or an array. */
+	templateIds: unknown;
+	/** The field the IDs came from, to name in problems (default "Template IDs"). */
+	templateField?: string;
 	metrics: string[];
 }
 
 export function checkTemplateAnalytics(input: TemplateAnalyticsInput): ParameterProblem[] {
-	const problems = checkDateRange(input);
-	if (!input.templateIds.length) problems.push({ field: 'Template IDs', rule: 'must name at least one template' });
+	const idProblems = parseTemplateIds(input.templateIds).problems.map((p) => ({ ...p, field: input.templateField ?? p.field }));
+	const problems = [...idProblems, ...checkDateRange(input)];
 	const unknown = input.metrics.filter((m) => !(TEMPLATE_METRICS as readonly string[]).includes(m));
 	if (unknown.length) problems.push({ field: 'Metrics', rule: `must be among ${TEMPLATE_METRICS.join(', ')} (not ${unknown.join(', ')})` });
 	return problems;
