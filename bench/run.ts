@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs every benchmark (or those named on the command line: trigger, paging,
- * batches, media, conversions) and prints each figure beside its goal, with the date and the machine.
+ * batches, media, conversions, analytics) and prints each figure beside its goal, with the date and the machine.
  */
 import '../test/helpers/setupEnv';
 
@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 import { startSandbox } from '../test/sandbox/server';
+import { benchAnalytics } from './analytics.bench';
 import { benchBatches } from './batches.bench';
 import { benchConversions } from './conversions.bench';
 import { machine, printResult, type BenchResult } from './lib';
@@ -15,7 +16,7 @@ import { benchMedia } from './media.bench';
 import { benchPaging } from './paging.bench';
 import { benchTrigger } from './trigger.bench';
 
-const ALL = ['trigger', 'paging', 'batches', 'media', 'conversions'] as const;
+const ALL = ['trigger', 'paging', 'batches', 'media', 'conversions', 'analytics'] as const;
 
 function setupBuiltins(): string | undefined {
 	try {
@@ -59,6 +60,7 @@ async function main() {
 		await run('batches', () => benchBatches(sandbox));
 		await run('media', () => benchMedia(sandbox));
 		await run('conversions', () => benchConversions(sandbox));
+		await run('analytics', () => benchAnalytics(sandbox));
 	} finally {
 		await sandbox.close();
 	}

@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, router } from './actions/router';
+import * as analytics from './actions/analytics';
 import * as conversion from './actions/conversion';
 import * as flow from './actions/flow';
 import * as media from './actions/media';
@@ -32,6 +33,7 @@ export class WhatsAppBusinessManagement implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Analytics', value: 'analytics', description: 'Template performance and message cost, as rows' },
 					{
 						name: 'Conversion',
 						value: 'conversion',
@@ -54,6 +56,7 @@ export class WhatsAppBusinessManagement implements INodeType {
 			...flow.description,
 			...media.description,
 			...sender.description,
+			...analytics.description,
 			...conversion.description,
 			{
 				displayName: 'Request Options',

@@ -7,6 +7,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox/server';
+import { analyticsScenarios } from './analyticsScenarios';
 
 export interface Scenario {
 	/** Seeds the sandbox; returns the node parameters and the input items (default one empty item). */
@@ -401,4 +402,5 @@ export const scenarios: Record<string, Scenario> = {
 		createsSomething: true,
 		normalize: without('event_time', 'fbtraceId'),
 	},
+	...analyticsScenarios,
 };

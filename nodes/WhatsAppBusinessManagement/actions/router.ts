@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { checkParameters, describeProblems, mentionsField, parameterGuard } from '../helpers/parameterRules';
 import type { OperationResult, ResourceModule } from './types';
+import * as analytics from './analytics';
 import * as conversion from './conversion';
 import * as flow from './flow';
 import * as media from './media';
@@ -10,7 +11,7 @@ import * as sender from './sender';
 import * as sequence from './sequence';
 import * as template from './template';
 
-export const resources: Record<string, ResourceModule> = { sequence, template, flow, media, sender, conversion };
+export const resources: Record<string, ResourceModule> = { sequence, template, flow, media, sender, conversion, analytics };
 
 /** Default parallel requests: fast on large inputs, far below Graph's per-app limits. */
 export const DEFAULT_CONCURRENCY = 8;

@@ -1,5 +1,6 @@
 import { selectFields } from '../graph';
 import type { RouteRegistry } from '../server';
+import { messagingAnalyticsField } from './messagingAnalytics';
 
 /** `GET /{waba-id}`: the account itself (the credential test reads `id,name`). */
 export function register(registry: RouteRegistry): void {
@@ -13,6 +14,7 @@ export function register(registry: RouteRegistry): void {
 			account_review_status: 'APPROVED',
 			business_verification_status: 'verified',
 		};
-		return { json: selectFields(waba, ctx.query.get('fields'), ['id', 'name', 'currency', 'timezone_id', 'message_template_namespace']) };
+		const fields = selectFields(waba, ctx.query.get('fields'), ['id', 'name', 'currency', 'timezone_id', 'message_template_namespace']);
+		return { json: { ...messagingAnalyticsField(ctx), ...fields } };
 	});
 }

@@ -1,0 +1,107 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { describeProblems, type ParameterProblem } from './rules';
+
+export const show = (operation: string) => ({ resource: ['analytics'], operation: [operation] });
+
+/**
+ * A template picker: the searchable list the Template resource uses (the node's `searchTemplates`
+ * list method, referenced by name) or a pasted ID.
+ */
+export function templatePicker(operation: string, name: string, displayName: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchTemplates', searchable: true } },
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 1689556908129832' },
+		],
+		displayOptions: { show: show(operation) },
+	};
+}
+
+/** Start and End of the reporting window, shown for one operation. */
+export function dateRangeFields(operation: string, lookbackDays: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Start',
+			name: 'start',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			description: `Beginning of the window (UTC). Meta looks back at most ${lookbackDays} days.`,
+			displayOptions: { show: show(operation) },
+		},
+		{
+			displayName: 'End',
+			name: 'end',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			description: 'End of the window (UTC), exclusive',
+			displayOptions: { show: show(operation) },
+		},
+	];
+}
+
+export function readLocatorValue(this: IExecuteFunctions, name: string, itemIndex: number): string {
+	return String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+}
+
+/** Comma-separated text to a trimmed list (upper-cased when `upper`). */
+export function readList(value: unknown, upper = false): string[] {
+	const list = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return list.map((entry) => String(entry).trim()).filter(Boolean).map((entry) => (upper ? entry.toUpperCase() : entry));
+}
+
+/** Stops the item before anything is sent, naming each field and its rule. */
+export function throwProblems(this: IExecuteFunctions, problems: ParameterProblem[], itemIndex: number): void {
+	if (!problems.length) return;
+	throw new NodeOperationError(this.getNode(), describeProblems(problems), {
+		itemIndex,
+		description: 'No request was sent to Meta.',
+	});
+}
+
+export const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** The Granularity selector, with the spelling the field or edge uses (DAY vs DAILY). */
+export function granularityField(operation: string, options: INodePropertyOptions[], defaultValue: string): INodeProperties {
+	return { displayName: 'Granularity', name: 'granularity', type: 'options', options, default: defaultValue, displayOptions: { show: show(operation) } };
+}
+
+/** Filter options both pricing and messaging analytics take. */
+export const countryCodesFilter: INodeProperties = {
+	displayName: 'Country Codes',
+	name: 'countryCodes',
+	type: 'string',
+	default: '',
+	placeholder: 'US, BR',
+	description: 'Comma-separated 2-letter country codes',
+};
+export const phoneNumbersFilter: INodeProperties = {
+	displayName: 'Phone Numbers',
+	name: 'phoneNumbers',
+	type: 'string',
+	default: '',
+	placeholder: '16505551234',
+	description: 'Comma-separated business phone numbers',
+};
+
+/** Start, End, country and phone filters as both analytics reads take them. */
+export function readWindowAndFilters(this: IExecuteFunctions, itemIndex: number) {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	return {
+		filters,
+		start: this.getNodeParameter('start', itemIndex, ''),
+		end: this.getNodeParameter('end', itemIndex, ''),
+		countryCodes: readList(filters.countryCodes, true),
+		phoneNumbers: readList(filters.phoneNumbers).map((n) => n.replace(/[^\d]/g, '')),
+		nowSeconds: nowSeconds(),
+	};
+}

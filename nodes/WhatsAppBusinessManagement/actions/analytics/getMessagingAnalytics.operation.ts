@@ -1,0 +1,74 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getGraphCredentials, graphRequest } from '../../../shared/graph';
+import { messagingAnalyticsCall } from './build';
+import { countryCodesFilter, dateRangeFields, granularityField, phoneNumbersFilter, readList, readWindowAndFilters, show, throwProblems } from './fields';
+import { PRICING_ANALYTICS_LOOKBACK_DAYS, checkMessagingAnalytics, toUnixSeconds, type ParameterProblem } from './rules';
+import { messagingAnalyticsRows } from './shape';
+
+const OPERATION = 'getMessagingAnalytics';
+// Messaging analytics shares pricing analytics' 1-year lookback (analytics doc, Dec 1, 2025 change).
+const LOOKBACK_DAYS = PRICING_ANALYTICS_LOOKBACK_DAYS;
+
+export const description: INodeProperties[] = [
+	...dateRangeFields(OPERATION, LOOKBACK_DAYS),
+	granularityField(
+		OPERATION,
+		[
+			{ name: 'Half Hour', value: 'HALF_HOUR' },
+			{ name: 'Day', value: 'DAY' },
+			{ name: 'Month', value: 'MONTH' },
+		],
+		'DAY',
+	),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: show(OPERATION) },
+		options: [
+			countryCodesFilter,
+			{
+				displayName: 'Message Types',
+				name: 'productTypes',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Notification (Business-Initiated)', value: '0' },
+					{ name: 'Customer Support (Replies)', value: '2' },
+				],
+				default: [],
+			},
+			phoneNumbersFilter,
+		],
+	},
+];
+
+function readParameters(this: IExecuteFunctions, itemIndex: number) {
+	const { filters, ...window } = readWindowAndFilters.call(this, itemIndex);
+	return {
+		...window,
+		granularity: this.getNodeParameter('granularity', itemIndex, 'DAY') as string,
+		productTypes: readList(filters.productTypes),
+		lookbackDays: LOOKBACK_DAYS,
+	};
+}
+
+export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+	return checkMessagingAnalytics(readParameters.call(this, itemIndex));
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const parameters = readParameters.call(this, itemIndex);
+	throwProblems.call(this, checkMessagingAnalytics(parameters), itemIndex);
+	const { businessAccountId } = await getGraphCredentials.call(this);
+	const call = messagingAnalyticsCall({
+		...parameters,
+		businessAccountId,
+		start: toUnixSeconds(parameters.start) as number,
+		end: toUnixSeconds(parameters.end) as number,
+	});
+	const body = (await graphRequest.call(this, { method: 'GET', path: call.path, qs: call.qs, itemIndex })) as IDataObject;
+	return messagingAnalyticsRows(body);
+}
