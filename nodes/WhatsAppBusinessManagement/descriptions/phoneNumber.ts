@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import type { ParameterProblem } from '../actions/common/parameterProblem';
 
 /** The phone-number resource locator: pick from the WABA's numbers, or give the ID. */
 export function phoneNumberLocator(
@@ -33,24 +34,30 @@ export function phoneNumberLocator(
 	};
 }
 
-/** Reads a phone-number locator as an ID, checking it is digits (Graph IDs) before anything is sent. */
-export function getPhoneNumberId(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	options: { name?: string; label?: string; required?: boolean } = {},
-): string | undefined {
-	const name = options.name ?? 'phoneNumberId';
-	const label = options.label ?? 'Phone Number';
-	const value = String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (!value) {
-		if (options.required === false) return undefined;
-		throw new NodeOperationError(this.getNode(), `Field "${label}": a phone number ID is required`, { itemIndex });
-	}
-	if (!/^\d+$/.test(value)) {
-		throw new NodeOperationError(this.getNode(), `Field "${label}": must be a phone number ID (digits only), not "${value}"`, {
-			itemIndex,
-			description: 'Use the phone number ID from WhatsApp Manager or Sender > Get Many, not the phone number itself.',
-		});
-	}
-	return value;
+interface PhoneNumberField {
+	/** The parameter's internal name (default `phoneNumberId`). */
+	name?: string;
+	/** Its label (default `Phone Number`). */
+	label?: string;
+	required?: boolean;
+}
+
+/** The phone-number ID a locator holds, trimmed ('' when empty). */
+export function phoneNumberIdOf(this: IExecuteFunctions, itemIndex: number, field: PhoneNumberField = {}): string {
+	return String(this.getNodeParameter(field.name ?? 'phoneNumberId', itemIndex, '', { extractValue: true }) ?? '').trim();
+}
+
+/** A phone-number locator must hold a Graph ID (digits), not the phone number itself. */
+export function phoneNumberProblems(this: IExecuteFunctions, itemIndex: number, field: PhoneNumberField = {}): ParameterProblem[] {
+	const label = field.label ?? 'Phone Number';
+	const value = phoneNumberIdOf.call(this, itemIndex, field);
+	if (!value) return field.required === false ? [] : [{ field: label, rule: 'a phone number ID is required' }];
+	if (/^\d+$/.test(value)) return [];
+	return [
+		{
+			field: label,
+			rule: `must be a phone number ID (digits only), not "${value}"`,
+			hint: 'Use the phone number ID from WhatsApp Manager or Sender > Get Many, not the phone number itself.',
+		},
+	];
 }

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { ParameterProblem } from '../actions/common/parameterProblem';
+
 export type MediaKind = 'audio' | 'document' | 'image' | 'sticker' | 'video';
 
 const KB = 1024;
@@ -71,13 +73,13 @@ export interface MediaFileFacts {
 }
 
 /** Problems with a file against Meta's table; empty when Meta would accept it. */
-export function mediaUploadProblems(file: MediaFileFacts): string[] {
+export function mediaUploadProblems(file: MediaFileFacts): ParameterProblem[] {
 	const mimeType = baseMimeType(file.mimeType);
 	const kind = MEDIA_TYPES[mimeType];
 	if (!kind) {
-		return [`Field "MIME Type": "${mimeType || '(none)'}" is not a type WhatsApp accepts; allowed: ${Object.keys(MEDIA_TYPES).join(', ')}`];
+		return [{ field: 'MIME Type', rule: `"${mimeType || '(none)'}" is not a type WhatsApp accepts; allowed: ${Object.keys(MEDIA_TYPES).join(', ')}` }];
 	}
-	if (file.size <= 0) return ['Field "Input Binary Field": the file is empty'];
+	if (file.size <= 0) return [{ field: 'Input Binary Field', rule: 'the file is empty' }];
 	let limit = MEDIA_SIZE_LIMITS[kind];
 	let label: string = kind;
 	if (kind === 'sticker') {
@@ -86,9 +88,7 @@ export function mediaUploadProblems(file: MediaFileFacts): string[] {
 		label = animated ? 'animated sticker' : 'static sticker';
 	}
 	if (file.size > limit) {
-		return [
-			`Field "Input Binary Field": the file is ${formatBytes(file.size)}, over WhatsApp's ${formatBytes(limit)} limit for a ${label} (${mimeType})`,
-		];
+		return [{ field: 'Input Binary Field', rule: `the file is ${formatBytes(file.size)}, over WhatsApp's ${formatBytes(limit)} limit for a ${label} (${mimeType})` }];
 	}
 	return [];
 }

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { ParameterProblem } from '../actions/common/parameterProblem';
+
 /**
  * The phone-number fields the node asks for. `whatsapp_business_manager_messaging_limit` is the
  * current messaging limit; `messaging_limit_tier` is deprecated since v24.0 and not requested.
@@ -65,8 +67,8 @@ export function normalizePhoneNumber(raw: IDataObject): IDataObject {
 	return result;
 }
 
-export function pinProblems(pin: string, field = 'PIN'): string[] {
-	return /^\d{6}$/.test(pin) ? [] : [`Field "${field}": must be exactly 6 digits`];
+export function pinProblems(pin: string, field = 'PIN'): ParameterProblem[] {
+	return /^\d{6}$/.test(pin) ? [] : [{ field, rule: 'must be exactly 6 digits' }];
 }
 
 export interface BusinessProfileUpdate {
@@ -85,30 +87,35 @@ const LIMITS: Array<[keyof BusinessProfileUpdate, string, number]> = [
 ];
 
 /** Checks a profile update against Meta's limits (business-profiles reference); empty when valid. */
-export function businessProfileProblems(update: BusinessProfileUpdate): string[] {
-	const problems: string[] = [];
+export function businessProfileProblems(update: BusinessProfileUpdate): ParameterProblem[] {
+	const problems: ParameterProblem[] = [];
 	if (update.about !== undefined) {
 		const length = [...update.about].length;
-		if (length < 1 || length > 139) problems.push(`Field "About": must be 1 to 139 characters, got ${length}`);
+		if (length < 1 || length > 139) problems.push({ field: 'About', rule: `must be 1 to 139 characters, got ${length}` });
 	}
 	for (const [key, label, max] of LIMITS) {
 		const value = update[key] as string | undefined;
 		if (value !== undefined && [...value].length > max) {
-			problems.push(`Field "${label}": must be at most ${max} characters, got ${[...value].length}`);
+			problems.push({ field: label, rule: `must be at most ${max} characters, got ${[...value].length}` });
 		}
 	}
 	if (update.email !== undefined && update.email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(update.email)) {
-		problems.push('Field "Email": must be an email address');
+		problems.push({ field: 'Email', rule: 'must be an email address' });
 	}
 	if (update.vertical !== undefined && !VERTICALS.includes(update.vertical)) {
-		problems.push(`Field "Vertical": must be one of ${VERTICALS.join(', ')}`);
+		problems.push({ field: 'Vertical', rule: `must be one of ${VERTICALS.join(', ')}` });
 	}
-	if (update.websites !== undefined) {
-		if (update.websites.length > 2) problems.push(`Field "Websites": at most 2 websites, got ${update.websites.length}`);
-		for (const website of update.websites) {
-			if (!/^https?:\/\/[^\s]+$/i.test(website)) problems.push(`Field "Websites": "${website}" must start with http:// or https://`);
-			else if (website.length > 256) problems.push(`Field "Websites": "${website.slice(0, 40)}..." is longer than 256 characters`);
-		}
+	if (update.websites !== undefined) problems.push(...websiteProblems(update.websites));
+	return problems;
+}
+
+function websiteProblems(websites: string[]): ParameterProblem[] {
+	const field = 'Websites';
+	const problems: ParameterProblem[] = [];
+	if (websites.length > 2) problems.push({ field, rule: `at most 2 websites, got ${websites.length}` });
+	for (const website of websites) {
+		if (!/^https?:\/\/[^\s]+$/i.test(website)) problems.push({ field, rule: `"${website}" must start with http:// or https://` });
+		else if (website.length > 256) problems.push({ field, rule: `"${website.slice(0, 40)}..." is longer than 256 characters` });
 	}
 	return problems;
 }
@@ -127,12 +134,12 @@ export interface NewPhoneNumber {
 }
 
 /** Checks Add Phone Number's fields; country code and number are digits only (spaces and dashes are removed first). */
-export function newPhoneNumberProblems(input: NewPhoneNumber): string[] {
-	const problems: string[] = [];
-	if (!/^\d{1,3}$/.test(input.countryCode)) problems.push('Field "Country Code": must be 1 to 3 digits, without "+"');
-	if (!/^\d{4,14}$/.test(input.phoneNumber)) problems.push('Field "Phone Number": must be 4 to 14 digits, without the country code');
+export function newPhoneNumberProblems(input: NewPhoneNumber): ParameterProblem[] {
+	const problems: ParameterProblem[] = [];
+	if (!/^\d{1,3}$/.test(input.countryCode)) problems.push({ field: 'Country Code', rule: 'must be 1 to 3 digits, without "+"' });
+	if (!/^\d{4,14}$/.test(input.phoneNumber)) problems.push({ field: 'Phone Number', rule: 'must be 4 to 14 digits, without the country code' });
 	const nameLength = [...input.displayName.trim()].length;
-	if (nameLength < 2 || nameLength > 75) problems.push(`Field "Display Name": must be 2 to 75 characters, got ${nameLength}`);
+	if (nameLength < 2 || nameLength > 75) problems.push({ field: 'Display Name', rule: `must be 2 to 75 characters, got ${nameLength}` });
 	return problems;
 }
 

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { ParameterProblem } from '../actions/common/parameterProblem';
+
 /** The Graph edge for Click-to-WhatsApp welcome-message sequences. */
 export const sequencesPath = (businessAccountId: string) => `/${businessAccountId}/welcome_message_sequences`;
 
@@ -57,16 +59,8 @@ export interface WelcomeMessageFields {
 	iceBreakerTitles?: string[];
 }
 
-/** One broken rule: the field a user sees in n8n and what is wrong with it. */
-export interface ValidationProblem {
-	field: string;
-	rule: string;
-}
-
-export const formatProblem = (problem: ValidationProblem) => `Field "${problem.field}": ${problem.rule}`;
-
 /** Checks a sequence name (Meta requires one on create). */
-export function validateSequenceName(name: unknown, field = 'Name'): ValidationProblem[] {
+export function validateSequenceName(name: unknown, field = 'Name'): ParameterProblem[] {
 	if (typeof name !== 'string' || name.trim() === '') return [{ field, rule: 'must not be empty' }];
 	return [];
 }
@@ -75,8 +69,8 @@ export function validateSequenceName(name: unknown, field = 'Name'): ValidationP
  * Builds Meta's welcome_message_sequence object from the node's fields. Empty text and prefilled
  * message are left out rather than sent as "", which Meta would show as an empty bubble.
  */
-export function buildWelcomeMessage(fields: WelcomeMessageFields): { message: WelcomeMessage; problems: ValidationProblem[] } {
-	const problems: ValidationProblem[] = [];
+export function buildWelcomeMessage(fields: WelcomeMessageFields): { message: WelcomeMessage; problems: ParameterProblem[] } {
+	const problems: ParameterProblem[] = [];
 	const message: WelcomeMessage = {};
 	const text = (fields.text ?? '').trim();
 	if (text) message.text = text;
@@ -99,7 +93,7 @@ export function buildWelcomeMessage(fields: WelcomeMessageFields): { message: We
  * Parses and checks the "Welcome Message (JSON)" field: it must be a JSON object with something to
  * show, and the keys the guide documents must have the guide's types.
  */
-export function parseWelcomeMessageJson(raw: unknown, field = 'Welcome Message (JSON)'): { message?: WelcomeMessage; problems: ValidationProblem[] } {
+export function parseWelcomeMessageJson(raw: unknown, field = 'Welcome Message (JSON)'): { message?: WelcomeMessage; problems: ParameterProblem[] } {
 	let parsed: unknown = raw;
 	if (typeof raw === 'string') {
 		if (raw.trim() === '') return { problems: [{ field, rule: 'must not be empty' }] };
@@ -113,7 +107,7 @@ export function parseWelcomeMessageJson(raw: unknown, field = 'Welcome Message (
 		return { problems: [{ field, rule: 'must be a JSON object such as {"text": "Hi!"}' }] };
 	}
 	const message = parsed as WelcomeMessage;
-	const problems: ValidationProblem[] = [];
+	const problems: ParameterProblem[] = [];
 	if (Object.keys(message).length === 0) {
 		problems.push({ field, rule: 'must contain at least "text", "autofill_message" or "ice_breakers"' });
 	}
@@ -140,7 +134,7 @@ export function parseWelcomeMessageJson(raw: unknown, field = 'Welcome Message (
 }
 
 /** Sequence IDs are Graph object IDs: digits only. */
-export function validateSequenceId(id: unknown, field = 'Sequence'): ValidationProblem[] {
+export function validateSequenceId(id: unknown, field = 'Sequence'): ParameterProblem[] {
 	if (typeof id !== 'string' && typeof id !== 'number') return [{ field, rule: 'must be a sequence ID' }];
 	if (!/^\d+$/.test(String(id).trim())) return [{ field, rule: `must be a numeric sequence ID, not "${String(id)}"` }];
 	return [];

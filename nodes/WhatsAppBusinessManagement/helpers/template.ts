@@ -6,6 +6,8 @@
  * the template error codes 2388xxx) as summarised in graph-api.md section 1.
  */
 
+import { formatProblem, type ParameterProblem } from '../actions/common/parameterProblem';
+
 export type ParameterFormat = 'POSITIONAL' | 'NAMED';
 export type TemplateCategory = 'AUTHENTICATION' | 'MARKETING' | 'UTILITY';
 
@@ -52,15 +54,9 @@ const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE', 'FLOW',
 const FLOW_ACTIONS = ['NAVIGATE', 'DATA_EXCHANGE'];
 
 /** One broken rule: which component, which field, and what the rule says. */
-export interface TemplateProblem {
-	component: string;
-	field: string;
-	rule: string;
-}
+export type TemplateProblem = ParameterProblem & { component: string };
 
-export function formatProblem(problem: TemplateProblem): string {
-	return `${problem.component}: field "${problem.field}" ${problem.rule}`;
-}
+export { formatProblem };
 
 const problem = (component: string, field: string, rule: string): TemplateProblem => ({ component, field, rule });
 

@@ -10,7 +10,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { describeProblems, parameterGuard } from '../../WhatsAppBusinessManagement/helpers/parameterRules';
 import {
 	THROTTLING_CODES,
 	buildGraphApiError,
@@ -66,7 +65,7 @@ export async function getGraphCredentials(
 			throw new NodeOperationError(
 				this.getNode(),
 				`The credential field "${CREDENTIAL_LABELS[key] ?? key}" is empty`,
-				{ description: `Open the WhatsApp Business Management API credential and fill in "${CREDENTIAL_LABELS[key] ?? key}". No request was sent.` },
+				{ description: `Open the WhatsApp Business Management API credential and fill in "${CREDENTIAL_LABELS[key] ?? key}". No request was sent to Meta.` },
 			);
 		}
 	}
@@ -80,7 +79,7 @@ export async function getGraphCredentials(
 		throw new NodeOperationError(
 			this.getNode(),
 			'The credential field "WhatsApp Business Account ID" must contain only digits',
-			{ description: 'Copy the WABA ID from WhatsApp Manager > Account tools > Phone numbers. No request was sent.' },
+			{ description: 'Copy the WABA ID from WhatsApp Manager > Account tools > Phone numbers. No request was sent to Meta.' },
 		);
 	}
 	if (!/^https?:\/\//.test(credentials.baseUrl)) {
@@ -225,13 +224,6 @@ export async function graphRequestFull<T = IDataObject>(
 	this: GraphContext,
 	options: GraphRequestOptions,
 ): Promise<GraphFullResponse<T>> {
-	const blocked = parameterGuard.problemsFor(this, options.itemIndex);
-	if (blocked?.length) {
-		throw new NodeOperationError(this.getNode(), describeProblems(blocked), {
-			itemIndex: options.itemIndex,
-			description: 'Correct the field and run again. No request was sent.',
-		});
-	}
 	const credentials = await getGraphCredentials.call(this);
 	const secrets = [credentials.accessToken, credentials.appSecret];
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...(options.retry ?? {}) };

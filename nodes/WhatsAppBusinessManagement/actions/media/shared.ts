@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { phoneNumberLocator } from '../../descriptions/phoneNumber';
+import { phoneNumberLocator, phoneNumberProblems } from '../../descriptions/phoneNumber';
 import { normalizeMedia } from '../../helpers/media';
 import { graphRequest } from '../../../shared/graph';
+import type { ParameterProblem } from '../common/parameterProblem';
 
 export function mediaIdField(operation: string): INodeProperties {
 	return {
@@ -26,12 +26,17 @@ export function optionalPhoneNumber(operation: string): INodeProperties {
 	});
 }
 
-export function getMediaId(this: IExecuteFunctions, itemIndex: number): string {
-	const mediaId = String(this.getNodeParameter('mediaId', itemIndex, '')).trim();
-	if (!/^\d+$/.test(mediaId)) {
-		throw new NodeOperationError(this.getNode(), `Field "Media ID": must be a media ID (digits only), not "${mediaId}"`, { itemIndex });
-	}
-	return mediaId;
+export function mediaIdOf(this: IExecuteFunctions, itemIndex: number): string {
+	return String(this.getNodeParameter('mediaId', itemIndex, '')).trim();
+}
+
+/** The Media ID (digits) and the optional phone number every operation on one media file takes. */
+export function mediaIdProblems(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+	const mediaId = mediaIdOf.call(this, itemIndex);
+	return [
+		...(/^\d+$/.test(mediaId) ? [] : [{ field: 'Media ID', rule: `must be a media ID (digits only), not "${mediaId}"` }]),
+		...phoneNumberProblems.call(this, itemIndex, { required: false }),
+	];
 }
 
 /** `GET /{media-id}`: the short-lived download URL and the file's metadata. */

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { BUSINESS_PROFILE_FIELDS } from '../../helpers/sender';
+import { BUSINESS_PROFILE_FIELDS, pinProblems } from '../../helpers/sender';
 import { graphRequest } from '../../../shared/graph';
+import type { ParameterProblem } from '../common/parameterProblem';
 
 export const showFor = (...operations: string[]) => ({ show: { resource: ['sender'], operation: operations } });
 
@@ -46,16 +47,25 @@ export function codeMethodFields(operation: string): INodeProperties[] {
 	];
 }
 
-export function readCodeMethod(this: IExecuteFunctions, itemIndex: number): { codeMethod: string; language: string } {
-	const codeMethod = String(this.getNodeParameter('codeMethod', itemIndex, 'SMS'));
-	const language = String(this.getNodeParameter('language', itemIndex, 'en_US')).trim();
-	if (codeMethod !== 'SMS' && codeMethod !== 'VOICE') {
-		throw new NodeOperationError(this.getNode(), 'Field "Code Method": must be SMS or VOICE', { itemIndex });
-	}
-	if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(language)) {
-		throw new NodeOperationError(this.getNode(), `Field "Language": must be a locale code such as en_US, not "${language}"`, { itemIndex });
-	}
-	return { codeMethod, language };
+export function codeMethodOf(this: IExecuteFunctions, itemIndex: number): { codeMethod: string; language: string } {
+	return {
+		codeMethod: String(this.getNodeParameter('codeMethod', itemIndex, 'SMS')),
+		language: String(this.getNodeParameter('language', itemIndex, 'en_US')).trim(),
+	};
+}
+
+export function codeMethodProblems(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+	const { codeMethod, language } = codeMethodOf.call(this, itemIndex);
+	const problems: ParameterProblem[] = [];
+	if (codeMethod !== 'SMS' && codeMethod !== 'VOICE') problems.push({ field: 'Code Method', rule: 'must be SMS or VOICE' });
+	if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(language)) problems.push({ field: 'Language', rule: `must be a locale code such as en_US, not "${language}"` });
+	return problems;
+}
+
+/** The PIN field's value (trimmed) and what is wrong with it. */
+export function pinOf(this: IExecuteFunctions, itemIndex: number): { pin: string; problems: ParameterProblem[] } {
+	const pin = String(this.getNodeParameter('pin', itemIndex, '')).trim();
+	return { pin, problems: pinProblems(pin) };
 }
 
 /** `POST /{phone}/request_code`: Meta sends a 6-digit code by SMS or voice call. */

@@ -1,21 +1,20 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	HEADER_SAMPLE_TYPES,
 	PENDING_HANDLE,
 	buildComponents,
-	formatProblem,
 	setHeaderHandle,
 	validateHeaderSample,
 	type BuilderInput,
 	type ButtonInput,
 	type HeaderType,
 	type ParameterFormat,
-	type TemplateProblem,
 } from '../../helpers/template';
-import { getGraphCredentials, resumableUpload } from '../../../shared/graph';
+import { resumableUpload } from '../../../shared/graph';
 import { downloadPublicFile } from '../../../shared/graph/publicFile';
+import { binaryInput, missingBinary } from '../common/binaryInput';
+import { refusal, type ParameterProblem } from '../common/parameterProblem';
 
 /** The template resource locator: a searchable list (name and language) or a template ID. */
 export function templateLocator(operation: string, description = 'The message template'): INodeProperties {
@@ -47,24 +46,14 @@ export function templateLocator(operation: string, description = 'The message te
 	};
 }
 
-export function readTemplateId(this: IExecuteFunctions, itemIndex: number): string {
-	const id = String(this.getNodeParameter('templateId', itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (!/^\d+$/.test(id)) {
-		throw new NodeOperationError(this.getNode(), `Field "Template": the template ID must contain only digits, not "${id}"`, {
-			itemIndex,
-			description: 'Pick the template from the list or paste its numeric ID. No request was sent.',
-		});
-	}
-	return id;
+export function templateIdOf(this: IExecuteFunctions, itemIndex: number): string {
+	return String(this.getNodeParameter('templateId', itemIndex, '', { extractValue: true }) ?? '').trim();
 }
 
-/** Throws one error naming the first broken rule and listing all of them; nothing has been sent. */
-export function throwProblems(this: IExecuteFunctions, problems: TemplateProblem[], itemIndex: number): void {
-	if (!problems.length) return;
-	throw new NodeOperationError(this.getNode(), formatProblem(problems[0]), {
-		itemIndex,
-		description: `${problems.map((p) => `- ${formatProblem(p)}`).join('\n')}\nNo request was sent to Meta.`,
-	});
+export function templateIdProblems(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+	const id = templateIdOf.call(this, itemIndex);
+	if (/^\d+$/.test(id)) return [];
+	return [{ field: 'Template', rule: `the template ID must contain only digits, not "${id}"`, hint: 'Pick the template from the list or paste its numeric ID.' }];
 }
 
 /**
@@ -313,53 +302,59 @@ export interface ReadComponents {
 	parameterFormat: ParameterFormat;
 	/** A media header's sample, still to be uploaded; components carry PENDING_HANDLE until then. */
 	sample?: { format: string; source: 'binary' | 'url'; binaryProperty?: string; url?: string };
+	/** Components (JSON) that does not parse; `components` is then unusable. */
+	problems: ParameterProblem[];
 }
 
-function parseComponentsJson(this: IExecuteFunctions, itemIndex: number): Array<Record<string, unknown>> {
+function parseComponentsJson(this: IExecuteFunctions, itemIndex: number): { components: unknown; problems: ParameterProblem[] } {
 	const raw = this.getNodeParameter('componentsJson', itemIndex) as unknown;
 	let parsed: unknown = raw;
 	if (typeof raw === 'string') {
 		try {
 			parsed = JSON.parse(raw);
 		} catch (error) {
-			throw new NodeOperationError(this.getNode(), `Field "Components (JSON)": must be valid JSON (${(error as Error).message})`, {
-				itemIndex,
-				description: 'No request was sent to Meta.',
-			});
+			return { components: undefined, problems: [{ field: 'Components (JSON)', rule: `must be valid JSON (${(error as Error).message})` }] };
 		}
 	}
 	if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Array.isArray((parsed as IDataObject).components)) {
 		parsed = (parsed as IDataObject).components;
 	}
-	return parsed as Array<Record<string, unknown>>;
+	return { components: parsed, problems: [] };
 }
+
+/** The builder's fields of the item, as the builder takes them. */
+function builderInputOf(this: IExecuteFunctions, itemIndex: number, parameterFormat: ParameterFormat): BuilderInput {
+	const headerType = this.getNodeParameter('headerType', itemIndex, 'none') as HeaderType;
+	const text = headerType === 'text';
+	return {
+		parameterFormat,
+		headerType,
+		headerText: text ? (this.getNodeParameter('headerText', itemIndex, '') as string) : undefined,
+		headerExample: text ? (this.getNodeParameter('headerExample', itemIndex, '') as string) : undefined,
+		headerHandle: MEDIA_HEADERS.includes(headerType) ? PENDING_HANDLE : undefined,
+		bodyText: this.getNodeParameter('bodyText', itemIndex, '') as string,
+		bodyExamples: (this.getNodeParameter('bodyExamples.example', itemIndex, []) as Array<{ variable: string; value: string }>) ?? [],
+		footerText: this.getNodeParameter('footerText', itemIndex, '') as string,
+		buttons: (this.getNodeParameter('buttons.button', itemIndex, []) as ButtonInput[]) ?? [],
+	};
+}
+
+const MEDIA_HEADERS: HeaderType[] = ['image', 'video', 'document'];
 
 /** Reads the component fields of the item into Meta's components (no request is made). */
 export function readComponents(this: IExecuteFunctions, itemIndex: number): ReadComponents {
 	const parameterFormat = this.getNodeParameter('parameterFormat', itemIndex, 'POSITIONAL') as ParameterFormat;
 	const source = this.getNodeParameter('componentsSource', itemIndex, 'builder') as string;
-	if (source === 'json') return { components: parseComponentsJson.call(this, itemIndex), parameterFormat };
-
-	const headerType = this.getNodeParameter('headerType', itemIndex, 'none') as HeaderType;
-	const media = ['image', 'video', 'document'].includes(headerType);
-	const examples = (this.getNodeParameter('bodyExamples.example', itemIndex, []) as Array<{ variable: string; value: string }>) ?? [];
-	const buttons = (this.getNodeParameter('buttons.button', itemIndex, []) as ButtonInput[]) ?? [];
-	const input: BuilderInput = {
-		parameterFormat,
-		headerType,
-		headerText: headerType === 'text' ? (this.getNodeParameter('headerText', itemIndex, '') as string) : undefined,
-		headerExample: headerType === 'text' ? (this.getNodeParameter('headerExample', itemIndex, '') as string) : undefined,
-		headerHandle: media ? PENDING_HANDLE : undefined,
-		bodyText: this.getNodeParameter('bodyText', itemIndex, '') as string,
-		bodyExamples: examples,
-		footerText: this.getNodeParameter('footerText', itemIndex, '') as string,
-		buttons,
-	};
-	const result: ReadComponents = { components: buildComponents(input), parameterFormat };
-	if (media) {
+	if (source === 'json') {
+		const { components, problems } = parseComponentsJson.call(this, itemIndex);
+		return { components: components as Array<Record<string, unknown>>, parameterFormat, problems };
+	}
+	const input = builderInputOf.call(this, itemIndex, parameterFormat);
+	const result: ReadComponents = { components: buildComponents(input), parameterFormat, problems: [] };
+	if (MEDIA_HEADERS.includes(input.headerType)) {
 		const sampleSource = this.getNodeParameter('headerSampleSource', itemIndex, 'binary') as 'binary' | 'url';
 		result.sample = {
-			format: headerType.toUpperCase(),
+			format: input.headerType.toUpperCase(),
 			source: sampleSource,
 			binaryProperty: sampleSource === 'binary' ? (this.getNodeParameter('headerBinaryProperty', itemIndex, 'data') as string) : undefined,
 			url: sampleSource === 'url' ? (this.getNodeParameter('headerSampleUrl', itemIndex, '') as string).trim() : undefined,
@@ -369,19 +364,37 @@ export function readComponents(this: IExecuteFunctions, itemIndex: number): Read
 }
 
 /**
- * Checks what can be checked of a media header's sample before anything is sent: the App ID in
- * the credential, the binary field, its type and size (a URL sample is checked after download).
+ * What can be checked of a media header's sample before anything is sent: the binary field, its
+ * type and size (a URL sample is checked after download, in uploadSample).
  */
-export async function precheckSample(this: IExecuteFunctions, sample: ReadComponents['sample'], itemIndex: number): Promise<void> {
-	if (!sample) return;
-	await getGraphCredentials.call(this, ['appId']);
-	if (sample.source === 'binary') {
-		const binary = this.helpers.assertBinaryData(itemIndex, sample.binaryProperty ?? 'data');
-		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, sample.binaryProperty ?? 'data');
-		throwProblems.call(this, validateHeaderSample(sample.format, { mimeType: binary.mimeType, size: buffer.length }), itemIndex);
-	} else if (!/^https?:\/\/\S+$/i.test(sample.url ?? '')) {
-		throwProblems.call(this, [{ component: 'HEADER component', field: 'Sample File URL', rule: 'must be an http:// or https:// address' }], itemIndex);
+export async function sampleProblems(this: IExecuteFunctions, sample: ReadComponents['sample'], itemIndex: number): Promise<ParameterProblem[]> {
+	if (!sample) return [];
+	if (sample.source === 'url') {
+		if (/^https?:\/\/\S+$/i.test(sample.url ?? '')) return [];
+		return [{ component: 'HEADER component', field: 'Sample File URL', rule: 'must be an http:// or https:// address' }];
 	}
+	const property = sample.binaryProperty ?? 'data';
+	const input = await binaryInput.call(this, itemIndex, property);
+	if (!input) return [{ component: 'HEADER component', ...missingBinary('Input Binary Field', property) }];
+	return validateHeaderSample(sample.format, { mimeType: input.binary.mimeType, size: input.size });
+}
+
+/** The sample file: the input binary field's, or downloaded from its public URL and checked then. */
+async function sampleFile(this: IExecuteFunctions, sample: NonNullable<ReadComponents['sample']>, itemIndex: number) {
+	if (sample.source === 'url') {
+		const downloaded = await downloadPublicFile.call(this, sample.url!, itemIndex);
+		const problems = validateHeaderSample(sample.format, { mimeType: downloaded.mimeType, size: downloaded.data.length });
+		if (problems.length) throw refusal(this.getNode(), problems, itemIndex);
+		return downloaded;
+	}
+	const property = sample.binaryProperty ?? 'data';
+	const binary = this.helpers.assertBinaryData(itemIndex, property);
+	const extension = HEADER_SAMPLE_TYPES[sample.format]?.mimeTypes[0].split('/')[1] ?? 'bin';
+	return {
+		data: await this.helpers.getBinaryDataBuffer(itemIndex, property),
+		fileName: binary.fileName ?? `sample.${extension}`,
+		mimeType: binary.mimeType,
+	};
 }
 
 /** Uploads the sample through Meta's Resumable Upload API and puts the handle in the header. */
@@ -392,21 +405,7 @@ export async function uploadSample(
 	itemIndex: number,
 ): Promise<Array<Record<string, unknown>>> {
 	if (!sample) return components;
-	let file: { data: Buffer; fileName: string; mimeType: string };
-	if (sample.source === 'binary') {
-		const property = sample.binaryProperty ?? 'data';
-		const binary = this.helpers.assertBinaryData(itemIndex, property);
-		const extension = HEADER_SAMPLE_TYPES[sample.format]?.mimeTypes[0].split('/')[1] ?? 'bin';
-		file = {
-			data: await this.helpers.getBinaryDataBuffer(itemIndex, property),
-			fileName: binary.fileName ?? `sample.${extension}`,
-			mimeType: binary.mimeType,
-		};
-	} else {
-		const downloaded = await downloadPublicFile.call(this, sample.url!, itemIndex);
-		throwProblems.call(this, validateHeaderSample(sample.format, { mimeType: downloaded.mimeType, size: downloaded.data.length }), itemIndex);
-		file = downloaded;
-	}
+	const file = await sampleFile.call(this, sample, itemIndex);
 	file.mimeType = file.mimeType.split(';')[0].trim().toLowerCase();
 	const handle = await resumableUpload.call(this, file, itemIndex);
 	return setHeaderHandle(components, handle);

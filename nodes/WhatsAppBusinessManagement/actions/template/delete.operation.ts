@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { templatesPath, validateTemplateName } from '../../helpers/template';
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
-import { readTemplateId, templateLocator, throwProblems } from './components';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { templateIdOf, templateIdProblems, templateLocator } from './components';
 
 const show = { resource: ['template'], operation: ['delete'] };
 
@@ -41,11 +42,19 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+const byId = (context: IExecuteFunctions, itemIndex: number) => context.getNodeParameter('deleteBy', itemIndex, 'name') === 'id';
+const nameOf = (context: IExecuteFunctions, itemIndex: number) => String(context.getNodeParameter('name', itemIndex, '')).trim();
+
+/** By ID, the ID must be one and a given name well formed; by name, the name is required. */
+export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+	const name = nameOf(this, itemIndex);
+	if (!byId(this, itemIndex)) return validateTemplateName(name);
+	return [...templateIdProblems.call(this, itemIndex), ...(name ? validateTemplateName(name) : [])];
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const deleteBy = this.getNodeParameter('deleteBy', itemIndex, 'name') as string;
-	let name = String(this.getNodeParameter('name', itemIndex, '')).trim();
-	const id = deleteBy === 'id' ? readTemplateId.call(this, itemIndex) : undefined;
-	if (name || !id) throwProblems.call(this, validateTemplateName(name), itemIndex);
+	let name = nameOf(this, itemIndex);
+	const id = byId(this, itemIndex) ? templateIdOf.call(this, itemIndex) : undefined;
 
 	const { businessAccountId } = await getGraphCredentials.call(this);
 	if (!name && id) {
