@@ -1,11 +1,11 @@
 import {
 	isAnimatedWebp,
 	isMetaMediaHost,
-	mediaFileName,
 	mediaUploadProblems,
 	normalizeMedia,
 	sha256AsHex,
 } from '../../nodes/WhatsAppBusinessManagement/helpers/media';
+import { mediaFileName } from '../../nodes/WhatsAppBusinessManagement/actions/common/fileTypes';
 import { formatProblem } from '../../nodes/WhatsAppBusinessManagement/actions/common/parameterProblem';
 
 function webp(animated: boolean): Buffer {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { checkParameters } from '../helpers/parameterRules';
+import { checkParameters } from './common/descriptionRules';
 import { refusal, type ParameterProblem } from './common/parameterProblem';
 import type { OperationModule, OperationResult, ResourceModule } from './types';
 import * as flow from './flow';

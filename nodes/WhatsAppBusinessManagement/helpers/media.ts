@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { baseMimeType, formatBytes } from '../actions/common/fileTypes';
 import type { ParameterProblem } from '../actions/common/parameterProblem';
 
 export type MediaKind = 'audio' | 'document' | 'image' | 'sticker' | 'video';
@@ -43,17 +44,6 @@ export const MEDIA_SIZE_LIMITS: Record<MediaKind, number> = {
 
 /** Animated stickers may be larger than static ones. */
 export const ANIMATED_STICKER_LIMIT = 500 * KB;
-
-/** `image/jpeg; charset=x` -> `image/jpeg`; `audio/ogg; codecs=opus` keeps its base type. */
-export function baseMimeType(mimeType: string): string {
-	return mimeType.split(';')[0].trim().toLowerCase();
-}
-
-export function formatBytes(bytes: number): string {
-	if (bytes >= MB) return `${+(bytes / MB).toFixed(2)} MB`;
-	if (bytes >= KB) return `${+(bytes / KB).toFixed(2)} KB`;
-	return `${bytes} bytes`;
-}
 
 /**
  * Whether a WebP file is animated: an extended (VP8X) header with the animation flag, or an ANIM
@@ -110,33 +100,6 @@ export function sha256AsHex(value: unknown): string | undefined {
 	if (/^[0-9a-f]{64}$/i.test(value)) return value.toLowerCase();
 	if (/^[A-Za-z0-9+/]{43}=$/.test(value)) return Buffer.from(value, 'base64').toString('hex');
 	return undefined;
-}
-
-const EXTENSIONS: Record<string, string> = {
-	'audio/aac': 'aac',
-	'audio/amr': 'amr',
-	'audio/mpeg': 'mp3',
-	'audio/mp4': 'm4a',
-	'audio/ogg': 'ogg',
-	'text/plain': 'txt',
-	'application/vnd.ms-excel': 'xls',
-	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-	'application/msword': 'doc',
-	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-	'application/vnd.ms-powerpoint': 'ppt',
-	'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
-	'application/pdf': 'pdf',
-	'image/jpeg': 'jpg',
-	'image/png': 'png',
-	'image/webp': 'webp',
-	'video/mp4': 'mp4',
-	'video/3gpp': '3gp',
-};
-
-/** A file name for downloaded media, which Meta sends without one. */
-export function mediaFileName(mediaId: string, mimeType: string | undefined): string {
-	const extension = mimeType ? EXTENSIONS[baseMimeType(mimeType)] : undefined;
-	return extension ? `${mediaId}.${extension}` : mediaId;
 }
 
 /** Domains Meta serves media downloads from (lookaside.fbsbx.com today; CDN hosts for some files). */

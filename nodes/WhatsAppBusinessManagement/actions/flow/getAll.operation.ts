@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
+import { returnAllOrLimit } from '../common/returnAllOrLimit';
 import { flowFieldsParameter, flowsPath, normalizeFlow } from '../../helpers/flow';
 import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
 import { FLOW_FIELD_OPTIONS } from './fields';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdOf } from '../../descriptions/phoneNumber';
+import { phoneNumberIdOf } from '../common/phoneNumberLocator';
 import { graphRequest } from '../../../shared/graph';
 import { mediaIdField, mediaIdOf, mediaIdProblems, optionalPhoneNumber } from './shared';
 

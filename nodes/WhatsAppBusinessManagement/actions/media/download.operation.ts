@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { phoneNumberIdOf } from '../../descriptions/phoneNumber';
-import { isMetaMediaHost, mediaFileName, sha256AsHex } from '../../helpers/media';
+import { phoneNumberIdOf } from '../common/phoneNumberLocator';
+import { isMetaMediaHost, sha256AsHex } from '../../helpers/media';
+import { mediaFileName } from '../common/fileTypes';
 import { getGraphCredentials } from '../../../shared/graph';
 import { downloadToBinary, type DownloadResult } from '../../../shared/graph/download';
 import type { ParameterProblem } from '../common/parameterProblem';

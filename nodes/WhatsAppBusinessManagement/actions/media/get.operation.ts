@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdOf } from '../../descriptions/phoneNumber';
+import { phoneNumberIdOf } from '../common/phoneNumberLocator';
 import { fetchMediaInfo, mediaIdField, mediaIdOf, mediaIdProblems, optionalPhoneNumber } from './shared';
 
 export const description: INodeProperties[] = [mediaIdField('get'), optionalPhoneNumber('get')];

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberLocator, phoneNumberProblems } from '../../descriptions/phoneNumber';
+import { phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
 import { normalizeMedia } from '../../helpers/media';
 import { graphRequest } from '../../../shared/graph';
 import type { ParameterProblem } from '../common/parameterProblem';

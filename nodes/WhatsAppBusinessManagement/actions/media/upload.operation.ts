@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../../descriptions/phoneNumber';
-import { MEDIA_TYPES, baseMimeType, mediaUploadProblems } from '../../helpers/media';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
+import { MEDIA_TYPES, mediaUploadProblems } from '../../helpers/media';
+import { baseMimeType } from '../common/fileTypes';
 import { graphRequest } from '../../../shared/graph';
 import { binaryInput, missingBinary } from '../common/binaryInput';
 import type { ParameterProblem } from '../common/parameterProblem';

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../../descriptions/phoneNumber';
-import { mediaFileName } from '../../helpers/media';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
+import { mediaFileName } from '../common/fileTypes';
 import { downloadToBinary } from '../../../shared/graph/download';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { fetchBusinessProfile, showFor } from './shared';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
+import { returnAllOrLimit } from '../common/returnAllOrLimit';
 import { PHONE_NUMBER_FIELDS, normalizePhoneNumber, phoneNumbersPath } from '../../helpers/sender';
 import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
 

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../../descriptions/phoneNumber';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
 import { fetchBusinessProfile } from './shared';
 
 export const description: INodeProperties[] = [phoneNumberLocator('sender', ['getBusinessProfile'])];

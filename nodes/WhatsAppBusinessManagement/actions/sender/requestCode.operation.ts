@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../../descriptions/phoneNumber';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { codeMethodFields, codeMethodOf, codeMethodProblems, requestVerificationCode } from './shared';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../../descriptions/phoneNumber';
-import { baseMimeType, formatBytes } from '../../helpers/media';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
+import { baseMimeType, formatBytes } from '../common/fileTypes';
 import { VERTICALS, businessProfileProblems, splitList, type BusinessProfileUpdate } from '../../helpers/sender';
 import { graphRequest, resumableUpload } from '../../../shared/graph';
 import { binaryInput, missingBinary } from '../common/binaryInput';

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
+import { returnAllOrLimit } from '../common/returnAllOrLimit';
 import { SEQUENCE_LIST_PAGING, normalizeSequence, sequencesPath } from '../../helpers/sequence';
 import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
+import { returnAllOrLimit } from '../common/returnAllOrLimit';
 import { QUALITY_SCORES, TEMPLATE_CATEGORIES, TEMPLATE_STATUSES, listFilter, templatesPath } from '../../helpers/template';
 import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
 import { TEMPLATE_FIELD_OPTIONS } from './fields';

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ParameterProblem } from '../actions/common/parameterProblem';
+import type { ParameterProblem } from './parameterProblem';
 
 /** The phone-number resource locator: pick from the WABA's numbers, or give the ID. */
 export function phoneNumberLocator(

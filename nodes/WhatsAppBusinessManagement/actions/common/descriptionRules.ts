@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties, INodePropertyCollection, INodePropertyOptions, NodeParameterValueType } from 'n8n-workflow';
 
-import type { ParameterProblem } from '../actions/common/parameterProblem';
+import type { ParameterProblem } from './parameterProblem';
 
 /**
  * Rules every field's description already states - a number's range, an options list, a boolean -
