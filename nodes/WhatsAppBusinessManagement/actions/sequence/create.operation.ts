@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { welcomeMessageFields } from '../../descriptions/sequence';
-import { adCreativeFor, sequencesPath, validateSequenceName } from '../../helpers/sequence';
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import type { ParameterProblem } from '../common/parameterProblem';
-import { readWelcomeMessage } from './welcomeMessage';
+import { adCreativeFor, sequencesPath } from './graph';
+import { validateSequenceName } from './rules';
+import { readWelcomeMessage, welcomeMessageFields } from './welcomeMessage';
 
 const show = { resource: ['sequence'], operation: ['create'] };
 

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { sequenceLocator } from '../../descriptions/sequence';
-import { sequencesPath } from '../../helpers/sequence';
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
-import { sequenceIdOf, sequenceIdProblems } from './welcomeMessage';
+import { sequencesPath } from './graph';
+import { sequenceIdOf, sequenceIdProblems, sequenceLocator } from './locator';
 
 export const description: INodeProperties[] = [
 	sequenceLocator(['delete'], 'The sequence to delete. A sequence linked to an active ad cannot be deleted.'),

@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { sequenceLocator } from '../../descriptions/sequence';
-import { normalizeSequence, sequencesPath } from '../../helpers/sequence';
 import { getGraphCredentials, graphRequest, listFromResponse } from '../../../shared/graph';
-import { sequenceIdOf, sequenceIdProblems } from './welcomeMessage';
+import { normalizeSequence, sequencesPath } from './graph';
+import { sequenceIdOf, sequenceIdProblems, sequenceLocator } from './locator';
 
 export const description: INodeProperties[] = [sequenceLocator(['get'], 'The sequence to read')];
 

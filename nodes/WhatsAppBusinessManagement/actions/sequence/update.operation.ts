@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { sequenceLocator, welcomeMessageFields } from '../../descriptions/sequence';
-import { sequencesPath } from '../../helpers/sequence';
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import type { ParameterProblem } from '../common/parameterProblem';
-import { readWelcomeMessage, sequenceIdOf, sequenceIdProblems } from './welcomeMessage';
+import { sequencesPath } from './graph';
+import { sequenceIdOf, sequenceIdProblems, sequenceLocator } from './locator';
+import { readWelcomeMessage, welcomeMessageFields } from './welcomeMessage';
 
 const show = { resource: ['sequence'], operation: ['update'] };
 

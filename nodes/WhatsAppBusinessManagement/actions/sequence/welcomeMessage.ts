@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { buildWelcomeMessage, parseWelcomeMessageJson, validateSequenceId, type WelcomeMessage } from '../../helpers/sequence';
 import type { ParameterProblem } from '../common/parameterProblem';
+import { buildWelcomeMessage, parseWelcomeMessageJson, type WelcomeMessage } from './rules';
 
 /** The welcome message of the "Fields" or "JSON" mode, with what is wrong with it. */
 export function readWelcomeMessage(
@@ -18,15 +18,69 @@ export function readWelcomeMessage(
 	});
 }
 
-/** The sequence ID from the resource locator (list or ID mode), trimmed; '' when there is none. */
-export function sequenceIdOf(this: IExecuteFunctions, itemIndex: number): string {
-	const raw = this.getNodeParameter('sequenceId', itemIndex, '', { extractValue: true }) as unknown;
-	const value = raw && typeof raw === 'object' ? (raw as IDataObject).value : raw;
-	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-}
-
-/** The sequence locator's value must be a sequence ID (digits). */
-export function sequenceIdProblems(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
-	const id = sequenceIdOf.call(this, itemIndex);
-	return id === '' ? [{ field: 'Sequence', rule: 'must not be empty: pick a sequence or enter its ID' }] : validateSequenceId(id);
+/**
+ * The welcome message fields shared by Create and Update: text, the prefilled ("autofill") message the
+ * customer sends with one tap, and ice breakers (FAQ buttons); or the whole object as JSON.
+ */
+export function welcomeMessageFields(operations: string[]): INodeProperties[] {
+	const show = (defineUsing: string) => ({
+		show: { resource: ['sequence'], operation: operations, defineUsing: [defineUsing] },
+	});
+	return [
+		{
+			displayName: 'Text',
+			name: 'text',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			placeholder: 'Hi! Thanks for your interest. How can we help?',
+			description: 'The welcome text the customer sees when the chat opens from the ad',
+			displayOptions: show('fields'),
+		},
+		{
+			displayName: 'Prefilled Message',
+			name: 'autofillMessage',
+			type: 'string',
+			default: '',
+			placeholder: 'Hello! Can I get more info on this?',
+			description:
+				'The message typed into the customer\'s input box, ready to send with one tap (Meta\'s autofill_message.content)',
+			displayOptions: show('fields'),
+		},
+		{
+			displayName: 'Ice Breakers',
+			name: 'iceBreakers',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Ice Breaker',
+			default: {},
+			description: 'Quick-reply questions (FAQs) shown as buttons under the welcome message',
+			displayOptions: show('fields'),
+			options: [
+				{
+					displayName: 'Ice Breaker',
+					name: 'iceBreaker',
+					values: [
+						{
+							displayName: 'Title',
+							name: 'title',
+							type: 'string',
+							default: '',
+							placeholder: 'What does it cost?',
+							description: 'The question on the button; tapping it sends this text',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Welcome Message (JSON)',
+			name: 'welcomeMessageJson',
+			type: 'json',
+			default: '{\n  "text": "Hi! How can we help?",\n  "autofill_message": { "content": "Hello! Can I get more info on this?" },\n  "ice_breakers": [{ "title": "Prices" }, { "title": "Opening hours" }]\n}',
+			description:
+				'Meta\'s welcome_message_sequence object, with keys such as text, autofill_message.content and ice_breakers[].title',
+			displayOptions: show('json'),
+		},
+	];
 }
