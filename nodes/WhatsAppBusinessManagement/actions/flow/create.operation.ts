@@ -1,22 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { flowLocator } from '../../descriptions/flow';
-import {
-	checkEndpointUri,
-	checkFlowCategories,
-	checkFlowJson,
-	checkFlowName,
-	describeValidationErrors,
-	flowIdFromLocator,
-	flowsPath,
-	normalizeValidationErrors,
-	toCategoryList,
-} from '../../helpers/flow';
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
-import { FLOW_CATEGORY_OPTIONS } from './categories';
 import type { ParameterProblem } from '../common/parameterProblem';
-import { problemsFor } from './shared';
+import { describeValidationErrors, flowsPath, normalizeValidationErrors } from './graph';
+import { flowIdFromLocator, flowLocator } from './locator';
+import { FLOW_CATEGORY_OPTIONS } from './options';
+import { checkEndpointUri, checkFlowCategories, checkFlowJson, checkFlowName, problemsFor, toCategoryList } from './rules';
 
 const show = { resource: ['flow'], operation: ['create'] };
 

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { flowLocator } from '../../descriptions/flow';
-import { flowFieldsParameter, normalizeFlow } from '../../helpers/flow';
 import { graphRequest } from '../../../shared/graph';
-import { FLOW_FIELD_OPTIONS } from './fields';
-import { flowIdOf, flowIdProblems } from './shared';
+import { flowFieldsParameter, normalizeFlow } from './graph';
+import { flowIdOf, flowIdProblems, flowLocator } from './locator';
+import { FLOW_FIELD_OPTIONS } from './options';
 
 export const description: INodeProperties[] = [
 	flowLocator(['get']),

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { flowLocator } from '../../descriptions/flow';
 import { listFromResponse, graphRequest, graphRequestFull } from '../../../shared/graph';
 import type { ParameterProblem } from '../common/parameterProblem';
-import { flowIdOf, flowIdProblems } from './shared';
+import { flowIdOf, flowIdProblems, flowLocator } from './locator';
 
 export const description: INodeProperties[] = [
 	flowLocator(['getFlowJson']),

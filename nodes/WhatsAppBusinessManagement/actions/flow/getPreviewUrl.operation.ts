@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { flowLocator } from '../../descriptions/flow';
-import { flowFieldsParameter } from '../../helpers/flow';
 import { graphRequest } from '../../../shared/graph';
-import { flowIdOf, flowIdProblems } from './shared';
+import { flowFieldsParameter } from './graph';
+import { flowIdOf, flowIdProblems, flowLocator } from './locator';
 
 export const description: INodeProperties[] = [
 	flowLocator(['getPreviewUrl']),

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { flowLocator } from '../../descriptions/flow';
 import { graphRequest } from '../../../shared/graph';
-import { flowIdOf, flowIdProblems } from './shared';
+import { flowIdOf, flowIdProblems, flowLocator } from './locator';
 
 export const description: INodeProperties[] = [flowLocator(['publish'])];
 

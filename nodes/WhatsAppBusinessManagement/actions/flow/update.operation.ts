@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { flowLocator } from '../../descriptions/flow';
-import { checkEndpointUri, checkFlowCategories, checkFlowName, toCategoryList } from '../../helpers/flow';
 import { graphRequest } from '../../../shared/graph';
-import { FLOW_CATEGORY_OPTIONS } from './categories';
 import type { ParameterProblem } from '../common/parameterProblem';
-import { flowIdOf, flowIdProblems, problemsFor } from './shared';
+import { flowIdOf, flowIdProblems, flowLocator } from './locator';
+import { FLOW_CATEGORY_OPTIONS } from './options';
+import { checkEndpointUri, checkFlowCategories, checkFlowName, problemsFor, toCategoryList } from './rules';
 
 export const description: INodeProperties[] = [
 	flowLocator(['update']),

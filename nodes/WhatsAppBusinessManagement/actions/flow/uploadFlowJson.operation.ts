@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { flowLocator } from '../../descriptions/flow';
-import { MAX_FLOW_JSON_BYTES, checkFlowJson, describeValidationErrors, normalizeValidationErrors } from '../../helpers/flow';
 import { graphRequest } from '../../../shared/graph';
 import { binaryInput, missingBinary } from '../common/binaryInput';
 import type { ParameterProblem } from '../common/parameterProblem';
-import { flowIdOf, flowIdProblems, problemsFor } from './shared';
+import { describeValidationErrors, MAX_FLOW_JSON_BYTES, normalizeValidationErrors } from './graph';
+import { flowIdOf, flowIdProblems, flowLocator } from './locator';
+import { checkFlowJson, problemsFor } from './rules';
 
 const show = { resource: ['flow'], operation: ['uploadFlowJson'] };
 
