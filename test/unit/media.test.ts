@@ -1,10 +1,5 @@
-import {
-	isAnimatedWebp,
-	isMetaMediaHost,
-	mediaUploadProblems,
-	normalizeMedia,
-	sha256AsHex,
-} from '../../nodes/WhatsAppBusinessManagement/helpers/media';
+import { normalizeMedia, sha256AsHex } from '../../nodes/WhatsAppBusinessManagement/actions/media/graph';
+import { isAnimatedWebp, isMetaMediaHost, mediaUploadProblems } from '../../nodes/WhatsAppBusinessManagement/actions/media/rules';
 import { mediaFileName } from '../../nodes/WhatsAppBusinessManagement/actions/common/fileTypes';
 import { formatProblem } from '../../nodes/WhatsAppBusinessManagement/actions/common/parameterProblem';
 

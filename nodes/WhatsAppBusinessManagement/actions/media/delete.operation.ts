@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdOf } from '../common/phoneNumberLocator';
 import { graphRequest } from '../../../shared/graph';
-import { mediaIdField, mediaIdOf, mediaIdProblems, optionalPhoneNumber } from './shared';
+import { phoneNumberIdOf } from '../common/phoneNumberLocator';
+import { mediaIdField, mediaIdOf, mediaIdProblems, optionalPhoneNumber } from './mediaId';
 
 export const description: INodeProperties[] = [mediaIdField('delete'), optionalPhoneNumber('delete')];
 

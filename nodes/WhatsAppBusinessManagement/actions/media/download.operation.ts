@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { phoneNumberIdOf } from '../common/phoneNumberLocator';
-import { isMetaMediaHost, sha256AsHex } from '../../helpers/media';
-import { mediaFileName } from '../common/fileTypes';
 import { getGraphCredentials } from '../../../shared/graph';
 import { downloadToBinary, type DownloadResult } from '../../../shared/graph/download';
+import { mediaFileName } from '../common/fileTypes';
 import type { ParameterProblem } from '../common/parameterProblem';
-import { fetchMediaInfo, mediaIdField, mediaIdOf, mediaIdProblems, optionalPhoneNumber } from './shared';
+import { phoneNumberIdOf } from '../common/phoneNumberLocator';
+import { fetchMediaInfo, sha256AsHex } from './graph';
+import { mediaIdField, mediaIdOf, mediaIdProblems, optionalPhoneNumber } from './mediaId';
+import { isMetaMediaHost } from './rules';
 
 const show = { resource: ['media'], operation: ['download'] };
 

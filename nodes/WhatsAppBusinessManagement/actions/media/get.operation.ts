@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { phoneNumberIdOf } from '../common/phoneNumberLocator';
-import { fetchMediaInfo, mediaIdField, mediaIdOf, mediaIdProblems, optionalPhoneNumber } from './shared';
+import { fetchMediaInfo } from './graph';
+import { mediaIdField, mediaIdOf, mediaIdProblems, optionalPhoneNumber } from './mediaId';
 
 export const description: INodeProperties[] = [mediaIdField('get'), optionalPhoneNumber('get')];
 

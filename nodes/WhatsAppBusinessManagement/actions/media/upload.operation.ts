@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
-import { MEDIA_TYPES, mediaUploadProblems } from '../../helpers/media';
-import { baseMimeType } from '../common/fileTypes';
 import { graphRequest } from '../../../shared/graph';
 import { binaryInput, missingBinary } from '../common/binaryInput';
+import { baseMimeType } from '../common/fileTypes';
 import type { ParameterProblem } from '../common/parameterProblem';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
+import { MEDIA_TYPES } from './graph';
+import { mediaUploadProblems } from './rules';
 
 const show = { resource: ['media'], operation: ['upload'] };
 

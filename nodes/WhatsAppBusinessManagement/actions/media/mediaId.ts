@@ -1,9 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+/** The Media ID field and the optional phone number every operation on one media file takes. */
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
-import { normalizeMedia } from '../../helpers/media';
-import { graphRequest } from '../../../shared/graph';
 import type { ParameterProblem } from '../common/parameterProblem';
+import { phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
 
 export function mediaIdField(operation: string): INodeProperties {
 	return {
@@ -37,20 +36,4 @@ export function mediaIdProblems(this: IExecuteFunctions, itemIndex: number): Par
 		...(/^\d+$/.test(mediaId) ? [] : [{ field: 'Media ID', rule: `must be a media ID (digits only), not "${mediaId}"` }]),
 		...phoneNumberProblems.call(this, itemIndex, { required: false }),
 	];
-}
-
-/** `GET /{media-id}`: the short-lived download URL and the file's metadata. */
-export async function fetchMediaInfo(
-	this: IExecuteFunctions,
-	mediaId: string,
-	phoneNumberId: string | undefined,
-	itemIndex: number,
-): Promise<IDataObject> {
-	const body = (await graphRequest.call(this, {
-		method: 'GET',
-		path: `/${mediaId}`,
-		qs: phoneNumberId ? { phone_number_id: phoneNumberId } : undefined,
-		itemIndex,
-	})) as IDataObject;
-	return normalizeMedia(body);
 }
