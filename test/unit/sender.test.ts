@@ -1,11 +1,11 @@
+import { normalizePhoneNumber } from '../../nodes/WhatsAppBusinessManagement/actions/sender/graph';
 import {
 	businessProfileProblems,
 	digitsOnly,
 	newPhoneNumberProblems,
-	normalizePhoneNumber,
 	pinProblems,
 	splitList,
-} from '../../nodes/WhatsAppBusinessManagement/helpers/sender';
+} from '../../nodes/WhatsAppBusinessManagement/actions/sender/rules';
 import { formatProblem } from '../../nodes/WhatsAppBusinessManagement/actions/common/parameterProblem';
 
 describe('sender helpers', () => {

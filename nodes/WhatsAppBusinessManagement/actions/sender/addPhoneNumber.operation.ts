@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { digitsOnly, newPhoneNumberProblems, phoneNumbersPath } from '../../helpers/sender';
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import type { ParameterProblem } from '../common/parameterProblem';
-import { codeMethodFields, codeMethodOf, codeMethodProblems, requestVerificationCode, showFor } from './shared';
+import { codeMethodFields, codeMethodOf, codeMethodProblems, showFor } from './fields';
+import { phoneNumbersPath, requestVerificationCode } from './graph';
+import { digitsOnly, newPhoneNumberProblems } from './rules';
 
 export const description: INodeProperties[] = [
 	{

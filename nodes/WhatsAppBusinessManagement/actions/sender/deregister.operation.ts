@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
 import { graphRequest } from '../../../shared/graph';
-import { explainRegistrationLimit } from './shared';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
+import { explainRegistrationLimit } from './graph';
 
 export const description: INodeProperties[] = [phoneNumberLocator('sender', ['deregister'])];
 

@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
-import { mediaFileName } from '../common/fileTypes';
 import { downloadToBinary } from '../../../shared/graph/download';
+import { mediaFileName } from '../common/fileTypes';
 import type { ParameterProblem } from '../common/parameterProblem';
-import { fetchBusinessProfile, showFor } from './shared';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
+import { showFor } from './fields';
+import { fetchBusinessProfile } from './graph';
 
 export const description: INodeProperties[] = [
 	phoneNumberLocator('sender', ['downloadProfilePicture']),

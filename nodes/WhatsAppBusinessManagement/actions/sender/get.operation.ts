@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
-import { PHONE_NUMBER_FIELDS, normalizePhoneNumber } from '../../helpers/sender';
 import { graphRequest } from '../../../shared/graph';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
+import { normalizePhoneNumber, PHONE_NUMBER_FIELDS } from './graph';
 
 export const description: INodeProperties[] = [phoneNumberLocator('sender', ['get'])];
 

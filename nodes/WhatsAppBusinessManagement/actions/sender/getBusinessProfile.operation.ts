@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
-import { fetchBusinessProfile } from './shared';
+import { fetchBusinessProfile } from './graph';
 
 export const description: INodeProperties[] = [phoneNumberLocator('sender', ['getBusinessProfile'])];
 

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
-import { DATA_LOCALIZATION_REGIONS } from '../../helpers/sender';
 import { graphRequest } from '../../../shared/graph';
 import type { ParameterProblem } from '../common/parameterProblem';
-import { explainRegistrationLimit, pinField, pinOf, showFor } from './shared';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
+import { pinField, pinOf, showFor } from './fields';
+import { DATA_LOCALIZATION_REGIONS, explainRegistrationLimit } from './graph';
 
 const REGION_NAMES: Record<string, string> = {
 	AE: 'United Arab Emirates',

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
 import type { ParameterProblem } from '../common/parameterProblem';
-import { codeMethodFields, codeMethodOf, codeMethodProblems, requestVerificationCode } from './shared';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
+import { codeMethodFields, codeMethodOf, codeMethodProblems } from './fields';
+import { requestVerificationCode } from './graph';
 
 export const description: INodeProperties[] = [phoneNumberLocator('sender', ['requestCode']), ...codeMethodFields('requestCode')];
 

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
-import { baseMimeType, formatBytes } from '../common/fileTypes';
-import { VERTICALS, businessProfileProblems, splitList, type BusinessProfileUpdate } from '../../helpers/sender';
 import { graphRequest, resumableUpload } from '../../../shared/graph';
 import { binaryInput, missingBinary } from '../common/binaryInput';
+import { baseMimeType, formatBytes } from '../common/fileTypes';
 import type { ParameterProblem } from '../common/parameterProblem';
-import { showFor } from './shared';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
+import { showFor } from './fields';
+import { VERTICALS } from './graph';
+import { businessProfileProblems, type BusinessProfileUpdate, splitList } from './rules';
 
 /** Meta's profile picture: a JPEG or PNG (its resumable upload takes no other image type), at most 5 MB. */
 const PROFILE_PICTURE_TYPES = ['image/jpeg', 'image/png'];

@@ -1,9 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+/** Fields several sender operations show (PIN, code method), read and checked. */
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { BUSINESS_PROFILE_FIELDS, pinProblems } from '../../helpers/sender';
-import { graphRequest } from '../../../shared/graph';
 import type { ParameterProblem } from '../common/parameterProblem';
+import { pinProblems } from './rules';
 
 export const showFor = (...operations: string[]) => ({ show: { resource: ['sender'], operation: operations } });
 
@@ -66,46 +65,4 @@ export function codeMethodProblems(this: IExecuteFunctions, itemIndex: number): 
 export function pinOf(this: IExecuteFunctions, itemIndex: number): { pin: string; problems: ParameterProblem[] } {
 	const pin = String(this.getNodeParameter('pin', itemIndex, '')).trim();
 	return { pin, problems: pinProblems(pin) };
-}
-
-/** `POST /{phone}/request_code`: Meta sends a 6-digit code by SMS or voice call. */
-export async function requestVerificationCode(
-	this: IExecuteFunctions,
-	phoneNumberId: string,
-	codeMethod: string,
-	language: string,
-	itemIndex: number,
-): Promise<IDataObject> {
-	return (await graphRequest.call(this, {
-		method: 'POST',
-		path: `/${phoneNumberId}/request_code`,
-		qs: { code_method: codeMethod, language },
-		itemIndex,
-	})) as IDataObject;
-}
-
-/** `GET /{phone}/whatsapp_business_profile`: Meta answers `{data:[profile]}`. */
-export async function fetchBusinessProfile(this: IExecuteFunctions, phoneNumberId: string, itemIndex: number, fields = BUSINESS_PROFILE_FIELDS) {
-	const body = (await graphRequest.call(this, {
-		method: 'GET',
-		path: `/${phoneNumberId}/whatsapp_business_profile`,
-		qs: { fields: fields.join(',') },
-		itemIndex,
-	})) as IDataObject;
-	const list = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
-	// SPEC's example wraps the profile in `business_profile`; accept that shape too.
-	return list[0] ?? (body.business_profile as IDataObject | undefined) ?? {};
-}
-
-/**
- * Meta allows 10 register/deregister calls per number in 72 hours (133016); the raw text says
- * little, so the error names the number and what to do.
- */
-export function explainRegistrationLimit(error: unknown, phoneNumberId: string): unknown {
-	if (error instanceof NodeApiError && error.context.metaCode === 133016) {
-		error.message =
-			`Phone number ${phoneNumberId} reached Meta's registration limit: 10 register or deregister attempts per number in 72 hours. ` +
-			'Wait before trying this number again (Meta error 133016).';
-	}
-	return error;
 }
