@@ -1,19 +1,11 @@
 /** Meta's flow values as n8n options, sorted by name as n8n's lint requires. */
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import { byName, optionsOf } from '../common/valueOptions';
 import { FLOW_CATEGORIES, FLOW_FIELDS, type FlowField } from './graph';
 
-const titleCase = (value: string) =>
-	value
-		.toLowerCase()
-		.split('_')
-		.map((word) => word[0].toUpperCase() + word.slice(1))
-		.join(' ');
-
-const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
-
 /** Flow categories: `APPOINTMENT_BOOKING` shows as "Appointment Booking". */
-export const FLOW_CATEGORY_OPTIONS: INodePropertyOptions[] = FLOW_CATEGORIES.map((value) => ({ name: titleCase(value), value })).sort(byName);
+export const FLOW_CATEGORY_OPTIONS = optionsOf(FLOW_CATEGORIES);
 
 /** How each flow field is shown; typed by FLOW_FIELDS, so a field Meta adds there needs a label here. */
 const FLOW_FIELD_LABELS: Record<FlowField, { name: string; description?: string }> = {

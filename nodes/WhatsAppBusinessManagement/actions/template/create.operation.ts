@@ -1,9 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { templatesPath, validateCategory, validateCreateTemplate, validateLanguage, validateTemplateName } from '../../helpers/template';
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import type { ParameterProblem } from '../common/parameterProblem';
-import { componentFields, readComponents, sampleProblems, uploadSample } from './components';
+import { componentFields } from './componentFields';
+import { templatesPath } from './graph';
+import { sampleProblems, uploadSample } from './headerSample';
+import { readComponents } from './readComponents';
+import { validateCategory, validateCreateTemplate, validateLanguage, validateTemplateName } from './rules';
 
 const show = { resource: ['template'], operation: ['create'] };
 

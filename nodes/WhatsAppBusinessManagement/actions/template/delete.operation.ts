@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { templatesPath, validateTemplateName } from '../../helpers/template';
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import type { ParameterProblem } from '../common/parameterProblem';
-import { templateIdOf, templateIdProblems, templateLocator } from './components';
+import { templatesPath } from './graph';
+import { templateIdOf, templateIdProblems, templateLocator } from './locator';
+import { validateTemplateName } from './rules';
 
 const show = { resource: ['template'], operation: ['delete'] };
 

@@ -1,9 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { validateCategory, validateComponents, validateMessageTtl } from '../../helpers/template';
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import type { ParameterProblem } from '../common/parameterProblem';
-import { componentFields, readComponents, sampleProblems, templateIdOf, templateIdProblems, templateLocator, uploadSample } from './components';
+import { componentFields } from './componentFields';
+import { validateComponents } from './componentRules';
+import { sampleProblems, uploadSample } from './headerSample';
+import { templateIdOf, templateIdProblems, templateLocator } from './locator';
+import { readComponents } from './readComponents';
+import { validateCategory, validateMessageTtl } from './rules';
 
 const show = { resource: ['template'], operation: ['edit'] };
 

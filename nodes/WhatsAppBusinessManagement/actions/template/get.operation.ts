@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { graphRequest } from '../../../shared/graph';
-import { templateIdOf, templateIdProblems, templateLocator } from './components';
-import { TEMPLATE_FIELD_OPTIONS } from './fields';
+import { templateIdOf, templateIdProblems, templateLocator } from './locator';
+import { TEMPLATE_FIELD_OPTIONS } from './options';
 
 export const description: INodeProperties[] = [
 	templateLocator('get'),
