@@ -1,19 +1,25 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import type { HeaderType } from './build';
+import type { ButtonInput, HeaderType } from './build';
 
-/** One button's fields. */
+/**
+ * Inside a button entry, a field shows only for the button types that use it. `type` and
+ * `flowAction` are the entry's own fields (n8n reads a key without a leading `/` at the entry's level).
+ */
+const forTypes = (...types: ButtonInput['type'][]) => ({ show: { type: types } });
+
+/** One button's fields: the type, then only what that type takes. */
 const BUTTON_VALUES: INodeProperties[] = [
 	{
 		displayName: 'Type',
 		name: 'type',
 		type: 'options',
 		options: [
-			{ name: 'Copy Code', value: 'copyCode' },
-			{ name: 'Flow', value: 'flow' },
-			{ name: 'Phone Number', value: 'phoneNumber' },
-			{ name: 'Quick Reply', value: 'quickReply' },
-			{ name: 'URL', value: 'url' },
+			{ name: 'Copy Code', value: 'copyCode', description: 'Copies a code, such as a coupon, to the customer\'s clipboard' },
+			{ name: 'Flow', value: 'flow', description: 'Opens a WhatsApp Flow' },
+			{ name: 'Phone Number', value: 'phoneNumber', description: 'Calls a phone number' },
+			{ name: 'Quick Reply', value: 'quickReply', description: 'Sends its text back as the customer\'s reply' },
+			{ name: 'URL', value: 'url', description: 'Opens a web address' },
 		],
 		default: 'quickReply',
 	},
@@ -22,7 +28,8 @@ const BUTTON_VALUES: INodeProperties[] = [
 		name: 'text',
 		type: 'string',
 		default: '',
-		description: 'The button label, up to 25 characters (not used by Copy Code)',
+		description: 'The button label, up to 25 characters',
+		displayOptions: forTypes('quickReply', 'url', 'phoneNumber', 'flow'),
 	},
 	{
 		displayName: 'URL',
@@ -30,7 +37,8 @@ const BUTTON_VALUES: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. https://example.com/track/{{1}}',
-		description: 'For URL buttons. At most one variable, {{1}}, at the end.',
+		description: 'At most one variable, {{1}}, at the end',
+		displayOptions: forTypes('url'),
 	},
 	{
 		displayName: 'URL Example',
@@ -39,6 +47,7 @@ const BUTTON_VALUES: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. https://example.com/track/AB123',
 		description: 'For a URL with a variable: the full address with a sample value',
+		displayOptions: forTypes('url'),
 	},
 	{
 		displayName: 'Phone Number',
@@ -46,7 +55,8 @@ const BUTTON_VALUES: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. +15550051234',
-		description: 'For Phone Number buttons, with the country code',
+		description: 'The number to call, with the country code',
+		displayOptions: forTypes('phoneNumber'),
 	},
 	{
 		displayName: 'Code Example',
@@ -54,9 +64,10 @@ const BUTTON_VALUES: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. SUMMER25',
-		description: 'For Copy Code buttons: a sample code, up to 15 characters',
+		description: 'A sample code, up to 15 characters',
+		displayOptions: forTypes('copyCode'),
 	},
-	{ displayName: 'Flow ID', name: 'flowId', type: 'string', default: '', description: 'For Flow buttons' },
+	{ displayName: 'Flow ID', name: 'flowId', type: 'string', default: '', description: 'The flow the button opens', displayOptions: forTypes('flow') },
 	{
 		displayName: 'Flow Action',
 		name: 'flowAction',
@@ -66,14 +77,16 @@ const BUTTON_VALUES: INodeProperties[] = [
 			{ name: 'Navigate', value: 'navigate' },
 		],
 		default: 'navigate',
-		description: 'For Flow buttons: open a screen, or call the flow\'s endpoint',
+		description: 'Open a screen, or call the flow\'s endpoint',
+		displayOptions: forTypes('flow'),
 	},
 	{
 		displayName: 'Navigate Screen',
 		name: 'navigateScreen',
 		type: 'string',
 		default: '',
-		description: 'For Flow buttons with Navigate: the ID of the first screen',
+		description: 'The ID of the screen the flow opens on',
+		displayOptions: { show: { type: ['flow'], flowAction: ['navigate'] } },
 	},
 ];
 
