@@ -7,7 +7,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { resources } from '../../nodes/WhatsAppBusinessManagement/actions/router';
-import { isShown } from '../../nodes/WhatsAppBusinessManagement/helpers/parameterRules';
+import { isShown } from '../../nodes/WhatsAppBusinessManagement/actions/common/descriptionRules';
 import { useSandbox } from '../helpers/sandbox';
 import { runNode, sandboxCredential } from '../helpers/workflow';
 import type { Sandbox } from '../sandbox/server';

@@ -1,17 +1,19 @@
 import {
 	MAX_FLOW_JSON_BYTES,
+	describeValidationErrors,
+	flowFieldsParameter,
+	normalizeFlow,
+	normalizeValidationErrors,
+} from '../../nodes/WhatsAppBusinessManagement/actions/flow/graph';
+import { flowIdFromLocator } from '../../nodes/WhatsAppBusinessManagement/actions/flow/locator';
+import {
 	checkEndpointUri,
 	checkFlowCategories,
 	checkFlowJson,
 	checkFlowName,
-	describeValidationErrors,
-	flowFieldsParameter,
-	flowIdFromLocator,
 	lineAndColumn,
-	normalizeFlow,
-	normalizeValidationErrors,
 	toCategoryList,
-} from '../../nodes/WhatsAppBusinessManagement/helpers/flow';
+} from '../../nodes/WhatsAppBusinessManagement/actions/flow/rules';
 
 describe('flow helpers', () => {
 	it('asks preview as preview.invalidate(...) and always asks id first', () => {

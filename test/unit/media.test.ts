@@ -1,11 +1,7 @@
-import {
-	isAnimatedWebp,
-	isMetaMediaHost,
-	mediaFileName,
-	mediaUploadProblems,
-	normalizeMedia,
-	sha256AsHex,
-} from '../../nodes/WhatsAppBusinessManagement/helpers/media';
+import { normalizeMedia, sha256AsHex } from '../../nodes/WhatsAppBusinessManagement/actions/media/graph';
+import { isAnimatedWebp, isMetaMediaHost, mediaUploadProblems } from '../../nodes/WhatsAppBusinessManagement/actions/media/rules';
+import { mediaFileName } from '../../nodes/WhatsAppBusinessManagement/actions/common/fileTypes';
+import { formatProblem } from '../../nodes/WhatsAppBusinessManagement/actions/common/parameterProblem';
 
 function webp(animated: boolean): Buffer {
 	const data = Buffer.alloc(64, 0);
@@ -34,14 +30,14 @@ describe('media helpers', () => {
 
 	it('allows 500 KB for animated stickers only', () => {
 		expect(mediaUploadProblems({ mimeType: 'image/webp', size: 400 * 1024, data: webp(true) })).toEqual([]);
-		expect(mediaUploadProblems({ mimeType: 'image/webp', size: 400 * 1024, data: webp(false) })[0]).toMatch(/static sticker/);
-		expect(mediaUploadProblems({ mimeType: 'image/webp', size: 500 * 1024 + 1, data: webp(true) })[0]).toMatch(/500 KB limit for a animated sticker/);
+		expect(mediaUploadProblems({ mimeType: 'image/webp', size: 400 * 1024, data: webp(false) }).map(formatProblem)[0]).toMatch(/static sticker/);
+		expect(mediaUploadProblems({ mimeType: 'image/webp', size: 500 * 1024 + 1, data: webp(true) }).map(formatProblem)[0]).toMatch(/500 KB limit for a animated sticker/);
 	});
 
 	it('reads MIME parameters off and refuses unknown types', () => {
 		expect(mediaUploadProblems({ mimeType: 'audio/ogg; codecs=opus', size: 10 })).toEqual([]);
-		expect(mediaUploadProblems({ mimeType: 'image/gif', size: 10 })[0]).toMatch(/^Field "MIME Type": "image\/gif" is not a type/);
-		expect(mediaUploadProblems({ mimeType: '', size: 10 })[0]).toMatch(/"\(none\)"/);
+		expect(mediaUploadProblems({ mimeType: 'image/gif', size: 10 }).map(formatProblem)[0]).toMatch(/^Field "MIME Type": "image\/gif" is not a type/);
+		expect(mediaUploadProblems({ mimeType: '', size: 10 }).map(formatProblem)[0]).toMatch(/"\(none\)"/);
 	});
 
 	it('detects animated WebP by flag or ANIM chunk', () => {

@@ -1,11 +1,12 @@
+import { normalizePhoneNumber } from '../../nodes/WhatsAppBusinessManagement/actions/sender/graph';
 import {
 	businessProfileProblems,
 	digitsOnly,
 	newPhoneNumberProblems,
-	normalizePhoneNumber,
 	pinProblems,
 	splitList,
-} from '../../nodes/WhatsAppBusinessManagement/helpers/sender';
+} from '../../nodes/WhatsAppBusinessManagement/actions/sender/rules';
+import { formatProblem } from '../../nodes/WhatsAppBusinessManagement/actions/common/parameterProblem';
 
 describe('sender helpers', () => {
 	it('flattens throughput and the current messaging limit', () => {
@@ -22,7 +23,7 @@ describe('sender helpers', () => {
 
 	it('checks PINs', () => {
 		expect(pinProblems('012345')).toEqual([]);
-		expect(pinProblems('12345')).toEqual(['Field "PIN": must be exactly 6 digits']);
+		expect(pinProblems('12345').map(formatProblem)).toEqual(['Field "PIN": must be exactly 6 digits']);
 		expect(pinProblems('1234567')).toHaveLength(1);
 	});
 
@@ -45,7 +46,7 @@ describe('sender helpers', () => {
 			vertical: 'auto',
 			websites: ['ftp://a.example', 'https://b.example', 'https://c.example'],
 		});
-		expect(problems.map((p) => /^Field "([^"]+)"/.exec(p)?.[1])).toEqual([
+		expect(problems.map((p) => /^Field "([^"]+)"/.exec(formatProblem(p))?.[1])).toEqual([
 			'About',
 			'Address',
 			'Description',

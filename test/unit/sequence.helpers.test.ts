@@ -1,11 +1,10 @@
+import { adCreativeFor, normalizeSequence } from '../../nodes/WhatsAppBusinessManagement/actions/sequence/graph';
 import {
-	adCreativeFor,
 	buildWelcomeMessage,
-	normalizeSequence,
 	parseWelcomeMessageJson,
 	validateSequenceId,
 	validateSequenceName,
-} from '../../nodes/WhatsAppBusinessManagement/helpers/sequence';
+} from '../../nodes/WhatsAppBusinessManagement/actions/sequence/rules';
 
 describe('sequence helpers', () => {
 	it('builds the guide\'s welcome message from fields, trimming and omitting empty parts', () => {

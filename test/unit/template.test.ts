@@ -1,19 +1,14 @@
+import { PENDING_HANDLE, buildComponents, setHeaderHandle, type BuilderInput } from '../../nodes/WhatsAppBusinessManagement/actions/template/build';
+import { validateComponents, type ComponentContext } from '../../nodes/WhatsAppBusinessManagement/actions/template/componentRules';
+import { listFilter } from '../../nodes/WhatsAppBusinessManagement/actions/template/graph';
 import {
-	PENDING_HANDLE,
-	buildComponents,
-	extractVariables,
-	formatProblem,
-	listFilter,
-	setHeaderHandle,
-	validateComponents,
 	validateCreateTemplate,
 	validateHeaderSample,
 	validateMessageTtl,
 	validateTemplateName,
-	type BuilderInput,
-	type ComponentContext,
-	type TemplateProblem,
-} from '../../nodes/WhatsAppBusinessManagement/helpers/template';
+} from '../../nodes/WhatsAppBusinessManagement/actions/template/rules';
+import { formatProblem, type TemplateProblem } from '../../nodes/WhatsAppBusinessManagement/actions/template/templateProblem';
+import { extractVariables } from '../../nodes/WhatsAppBusinessManagement/actions/template/variables';
 
 const messages = (problems: TemplateProblem[]) => problems.map(formatProblem);
 /** A BODY component; `null` leaves the example out. */

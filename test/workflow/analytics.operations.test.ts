@@ -58,16 +58,16 @@ describe('Analytics through WorkflowExecute', () => {
 
 	it('Get Template Analytics: a start beyond the 90-day lookback is refused before anything is sent', async () => {
 		const result = await run({ operation: 'getTemplateAnalytics', templateSource: 'picker', templateId: { mode: 'id', value: TEMPLATE_IDS[0] }, start: daysAgo(120), end: daysAgo(0) });
-		expect(result.error?.message).toMatch(/Field "Start" must be within Meta's 90-day lookback/);
+		expect(result.error?.message).toMatch(/Field "Start": must be within Meta's 90-day lookback/);
 		expect(result.error?.description).toBe('No request was sent to Meta.');
 		expect(sandbox.requests.filter((r) => r.graphPath.includes('template'))).toHaveLength(0);
 	});
 
 	it('Get Template Analytics: a wrong ID in the list is named, unsent', async () => {
 		const wrong = await run({ operation: 'getTemplateAnalytics', templateSource: 'ids', templateIds: `${TEMPLATE_IDS[0]}, spring_sale`, start: daysAgo(2), end: daysAgo(0) });
-		expect(wrong.error?.message).toBe('Field "Template IDs" must contain only digits (not spring_sale)');
+		expect(wrong.error?.message).toBe('Field "Template IDs": must contain only digits (not spring_sale)');
 		const picked = await run({ operation: 'getTemplateAnalytics', templateSource: 'picker', templateId: { mode: 'id', value: 'abc' }, start: daysAgo(2), end: daysAgo(0) });
-		expect(picked.error?.message).toBe('Field "Template" must contain only digits (not abc)');
+		expect(picked.error?.message).toBe('Field "Template": must contain only digits (not abc)');
 		expect(sandbox.requestsTo('GET', '/template_analytics')).toHaveLength(0);
 	});
 
@@ -81,7 +81,7 @@ describe('Analytics through WorkflowExecute', () => {
 
 	it('Enable Template Insights: nothing is sent without the confirmation; with it, the one-way switch is set', async () => {
 		const refused = await run({ operation: 'enableTemplateInsights', confirmIrreversible: false });
-		expect(refused.error?.message).toMatch(/Field "I Understand This Cannot Be Undone" must be on/);
+		expect(refused.error?.message).toMatch(/Field "I Understand This Cannot Be Undone": must be on/);
 		expect(sandbox.requestsTo('POST', `/${sandbox.state.wabaId}`)).toHaveLength(0);
 		const enabled = await run({ operation: 'enableTemplateInsights', confirmIrreversible: true });
 		expect(jsonOf(enabled)).toEqual([{ id: sandbox.state.wabaId, is_enabled_for_insights: true }]);
@@ -108,7 +108,7 @@ describe('Analytics through WorkflowExecute', () => {
 		expect(Number(call.query.end) - Number(call.query.start)).toBe(30 * 86_400);
 		sandbox.clearRequests();
 		const same = await run({ operation: 'compareTemplates', templateId: { mode: 'id', value: TEMPLATE_IDS[0] }, otherTemplateId: { mode: 'id', value: TEMPLATE_IDS[0] }, timeframeDays: 7 });
-		expect(same.error?.message).toMatch(/Field "Compare With" must be a different template/);
+		expect(same.error?.message).toMatch(/Field "Compare With": must be a different template/);
 		expect(sandbox.requestsTo('GET', '/compare')).toHaveLength(0);
 	});
 
@@ -133,7 +133,7 @@ describe('Analytics through WorkflowExecute', () => {
 
 	it('Get Pricing Analytics: beyond the one-year lookback is refused unsent', async () => {
 		const result = await run({ operation: 'getPricingAnalytics', start: daysAgo(400), end: daysAgo(0), granularity: 'MONTHLY', dimensions: [], metrics: ['COST'] });
-		expect(result.error?.message).toMatch(/Field "Start" must be within Meta's 365-day lookback/);
+		expect(result.error?.message).toMatch(/Field "Start": must be within Meta's 365-day lookback/);
 		expect(sandbox.requestsTo('GET', '/pricing_analytics')).toHaveLength(0);
 	});
 
@@ -151,7 +151,7 @@ describe('Analytics through WorkflowExecute', () => {
 
 	it('Get Messaging Analytics: DAILY is pricing analytics\' spelling, refused unsent here', async () => {
 		const result = await run({ operation: 'getMessagingAnalytics', start: daysAgo(3), end: daysAgo(0), granularity: 'DAILY' });
-		expect(result.error?.message).toMatch(/Field "Granularity" must be one of HALF_HOUR, DAY, MONTH/);
+		expect(result.error?.message).toMatch(/Field "Granularity": must be one of HALF_HOUR, DAY, MONTH/);
 		expect(sandbox.requestsTo('GET', `/${sandbox.state.wabaId}`)).toHaveLength(0);
 	});
 });

@@ -71,18 +71,18 @@ describe('Conversion > Send Event through WorkflowExecute', () => {
 
 	it('refuses an event older than 7 days, or a bad currency, before sending anything', async () => {
 		const old = await run({ datasetId: DATASET, eventTime: new Date(Date.now() - 8 * 86400_000).toISOString() }, [{ ctwa_clid: clid(1) }, { ctwa_clid: clid(2) }]);
-		expect(old.error?.message).toMatch(/"Event Time" is more than 7 days ago/);
+		expect(old.error?.message).toMatch(/Field "Event Time": is more than 7 days ago/);
 		expect(old.error?.description).toMatch(/No request was sent to Meta/);
 		const badCurrency = await run({ datasetId: DATASET, eventName: 'Purchase', value: '10', currency: 'EURO' }, [{ ctwa_clid: clid(1) }]);
-		expect(badCurrency.error?.message).toMatch(/"Currency" "EURO" is not an ISO 4217/);
+		expect(badCurrency.error?.message).toMatch(/Field "Currency": "EURO" is not an ISO 4217/);
 		const future = await run({ datasetId: DATASET, eventTime: new Date(Date.now() + 3600_000).toISOString() }, [{ ctwa_clid: clid(1) }]);
-		expect(future.error?.message).toMatch(/"Event Time" is in the future/);
+		expect(future.error?.message).toMatch(/Field "Event Time": is in the future/);
 		expect(posts()).toHaveLength(0);
 	});
 
 	it('stops the whole run on an invalid item without Continue On Fail: nothing reaches Meta', async () => {
 		const result = await run({ datasetId: DATASET }, [{ ctwa_clid: clid(1) }, { ctwa_clid: '' }, { ctwa_clid: clid(3) }]);
-		expect(result.error?.message).toMatch(/"Click ID \(ctwa_clid\)" must not be empty/);
+		expect(result.error?.message).toMatch(/Field "Click ID \(ctwa_clid\)": must not be empty/);
 		expect(posts()).toHaveLength(0);
 	});
 

@@ -59,7 +59,7 @@ describe('Flow validation before sending (0 requests)', () => {
 	it.each(cases)('refuses %s', async (_label, parameters, message) => {
 		const result = await runNode({ parameters: { resource: 'flow', ...parameters }, credential: sandboxCredential(sandbox) });
 		expect(result.error?.message).toMatch(message);
-		expect(result.error?.description).toBe('No request was sent.');
+		expect(result.error?.description).toBe('No request was sent to Meta.');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 

@@ -102,7 +102,7 @@ describe('Sequence operations through WorkflowExecute', () => {
 		])('rejects %j before sending anything', async (fields, message) => {
 			const result = await run({ operation: 'create', defineUsing: 'fields', ...fields });
 			expect(result.error?.message).toContain(message);
-			expect(result.error?.description).toContain('Nothing was sent to Meta');
+			expect(result.error?.description).toContain('No request was sent to Meta.');
 			expect(sandbox.requests).toHaveLength(0);
 		});
 
@@ -146,7 +146,7 @@ describe('Sequence operations through WorkflowExecute', () => {
 
 		it('refuses to send an update with nothing to change', async () => {
 			const result = await run({ operation: 'update', sequenceId: byId('4362'), newName: '  ', defineUsing: 'keep' });
-			expect(result.error?.message).toBe('Nothing to update: set "New Name" or choose a new welcome message');
+			expect(result.error?.message).toBe('Field "New Name": is empty and "Define Using" is "Don\'t Change": there is nothing to update');
 			expect(sandbox.requests).toHaveLength(0);
 		});
 

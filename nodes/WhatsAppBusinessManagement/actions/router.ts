@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { checkParameters, describeProblems, mentionsField, parameterGuard } from '../helpers/parameterRules';
-import type { OperationResult, ResourceModule } from './types';
+import { checkParameters } from './common/descriptionRules';
+import { refusal, type ParameterProblem } from './common/parameterProblem';
+import type { OperationModule, OperationResult, ResourceModule } from './types';
 import * as analytics from './analytics';
 import * as conversion from './conversion';
 import * as flow from './flow';
@@ -44,6 +45,38 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 }
 
 /**
+ * Everything wrong with this item's fields: the operation's own checks first (they name the field in
+ * the operation's terms), then the rules its description states (ranges, option lists, booleans)
+ * for the fields the operation did not already refuse.
+ */
+async function problemsOf(this: IExecuteFunctions, resource: ResourceModule, module: OperationModule, itemIndex: number): Promise<ParameterProblem[]> {
+	const own = (await module.validate?.call(this, itemIndex)) ?? [];
+	const judged = new Set(own.map((problem) => problem.field));
+	const stated = checkParameters(resource.description, (name) => {
+		try {
+			return this.getNodeParameter(name, itemIndex) as object;
+		} catch (error) {
+			if (/could not get parameter/i.test((error as Error).message)) return undefined;
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
+	}, judged);
+	return [...own, ...stated];
+}
+
+/** One item: its operation's fields are checked, and only a clean item is executed. */
+async function runItem(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const resource = this.getNodeParameter('resource', itemIndex) as string;
+	const operation = this.getNodeParameter('operation', itemIndex) as string;
+	const module = resources[resource]?.operations[operation];
+	if (!module) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for resource "${resource}"`, { itemIndex });
+	}
+	const problems = await problemsOf.call(this, resources[resource], module, itemIndex);
+	if (problems.length) throw refusal(this.getNode(), problems, itemIndex);
+	return toExecutionData(await module.execute.call(this, itemIndex), itemIndex);
+}
+
+/**
  * Runs each input item's operation with bounded concurrency, keeps the output in input order with
  * pairedItem set, and honours "Continue On Fail" with one error item per failed input item.
  */
@@ -56,50 +89,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const concurrencyParameter = this.getNodeParameter('requestOptions.concurrency', 0, DEFAULT_CONCURRENCY) as number;
 	const concurrency = Math.max(1, Math.min(MAX_CONCURRENCY, Math.floor(Number(concurrencyParameter) || 1)));
 
-	const runItem = async (itemIndex: number) => {
-		const resource = this.getNodeParameter('resource', itemIndex) as string;
-		const operation = this.getNodeParameter('operation', itemIndex) as string;
-		const module = resources[resource]?.operations[operation];
-		if (!module) {
-			throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for resource "${resource}"`, {
-				itemIndex,
-			});
-		}
-		// The description's own rules (ranges, option lists, booleans) hold for every operation.
-		const problems = checkParameters(resources[resource].description, (name) => {
-			try {
-				return this.getNodeParameter(name, itemIndex) as object;
-			} catch (error) {
-				if (/could not get parameter/i.test((error as Error).message)) return undefined;
-				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			}
-		});
-		if (!problems.length) return toExecutionData(await module.execute.call(this, itemIndex), itemIndex);
-		// A value the description rules out: the transport refuses to send anything for this item
-		// (parameterGuard). The operation still runs first, so its own, more specific message about
-		// the same field wins; any other outcome ends in the general one.
-		const general = new NodeOperationError(this.getNode(), describeProblems(problems), {
-			itemIndex,
-			description: 'Correct the field and run again. No request was sent.',
-		});
-		try {
-			await parameterGuard.run(this, itemIndex, problems, async () => await module.execute.call(this, itemIndex));
-		} catch (error) {
-			// The operation's own message about the same field is the more specific one.
-			if (error instanceof NodeOperationError && mentionsField(error.message, problems)) {
-				throw new NodeOperationError(this.getNode(), error, { itemIndex });
-			}
-		}
-		throw general;
-	};
-
 	let next = 0;
 	const worker = async () => {
 		while (!stop) {
 			const itemIndex = next++;
 			if (itemIndex >= items.length) return;
 			try {
-				results[itemIndex] = await runItem(itemIndex);
+				results[itemIndex] = await runItem.call(this, itemIndex);
 			} catch (caught) {
 				const error = caught as Error;
 				if (this.continueOnFail()) {

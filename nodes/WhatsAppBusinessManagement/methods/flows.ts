@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { flowsPath } from '../helpers/flow';
+import { flowsPath } from '../actions/flow/graph';
 import { getGraphCredentials, graphPaginate } from '../../shared/graph';
 
 /** Backs the flow resource locator: every flow of the WABA, filtered by name or ID. */

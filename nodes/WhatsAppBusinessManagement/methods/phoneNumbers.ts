@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { phoneNumbersPath } from '../helpers/sender';
+import { phoneNumbersPath } from '../actions/sender/graph';
 import { getGraphCredentials, graphPaginate } from '../../shared/graph';
 
 /** Backs the phone-number resource locator: every number of the WABA, filtered by number, name or ID. */

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { SEQUENCE_LIST_PAGING, normalizeSequence, sequencesPath } from '../helpers/sequence';
+import { SEQUENCE_LIST_PAGING, normalizeSequence, sequencesPath } from '../actions/sequence/graph';
 import { getGraphCredentials, graphPaginate } from '../../shared/graph';
 
 /** Backs the sequence resource locator: every sequence, filtered by name or ID. */

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { templatesPath } from '../helpers/template';
+import { templatesPath } from '../actions/template/graph';
 import { getGraphCredentials, graphRequest } from '../../shared/graph';
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
-import { graphRequestFull } from './index';
+import { graphRequestFull } from './request';
 
 export interface DownloadedFile {
 	binary: IBinaryData;

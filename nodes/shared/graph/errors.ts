@@ -100,9 +100,6 @@ export function hintForCode(code: number | undefined): string | undefined {
 	return undefined;
 }
 
-/** Codes Meta answers when a caller is throttled: the request was not carried out. */
-export const THROTTLING_CODES = new Set([4, 613, 80007, 80008, 130429]);
-
 /** Replaces every occurrence of each secret with a mask, so no error or log line carries one. */
 export function redact(text: string, secrets: Array<string | undefined>): string {
 	let result = text;
@@ -125,7 +122,7 @@ export interface GraphErrorDetails {
 	path: string;
 	secrets: Array<string | undefined>;
 	itemIndex?: number;
-	/** What the transport adds: why it stopped retrying (a long regain wait, retries used up). */
+	/** What the request loop adds: why it stopped retrying (a long regain wait, retries used up). */
 	note?: { message?: string; description?: string };
 	/** An operation's own words for a code it knows better than the generic table (see GraphRequestOptions.explain). */
 	explain?: Record<number, GraphErrorExplanation>;
@@ -193,4 +190,21 @@ export function buildGraphApiError(node: INode, details: GraphErrorDetails): Nod
 	error.context.fbtraceId = graphError?.fbtrace_id ?? null;
 	error.context.hint = hint ?? null;
 	return error;
+}
+
+/** A connection that failed without any HTTP answer, as an error that says whether it may have been carried out. */
+export function buildConnectionError(
+	node: INode,
+	details: { message: string; errorCode: string; method: string; path: string; attempts: number; repeatable: boolean; secrets: Array<string | undefined>; itemIndex?: number },
+): NodeApiError {
+	const text = redact(details.message, details.secrets);
+	return new NodeApiError(node, { message: text, code: details.errorCode } as JsonObject, {
+		message: `Could not reach the Graph API: ${text}`,
+		description:
+			`Request: ${details.method} ${details.path}. ` +
+			(details.repeatable
+				? `Tried ${details.attempts} time(s). Check the Base URL in the credential and the network.`
+				: 'The connection failed after the request was sent, so it was not repeated (it may have been carried out). Check in WhatsApp Manager before running again.'),
+		itemIndex: details.itemIndex,
+	});
 }

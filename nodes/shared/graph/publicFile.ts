@@ -26,7 +26,7 @@ export async function downloadPublicFile(
 	if (response.statusCode >= 400) {
 		throw new NodeOperationError(this.getNode(), `Could not download the sample file from ${url}: HTTP ${response.statusCode}`, {
 			itemIndex,
-			description: 'The address must be publicly reachable. Nothing was sent to Meta.',
+			description: 'The address must be publicly reachable. No request was sent to Meta.',
 		});
 	}
 	const headers = response.headers as Record<string, string | undefined>;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { graphRequest } from '../../../shared/graph';
 import { compareCall } from './build';
-import { nowSeconds, readLocatorValue, show, templatePicker, throwProblems } from './fields';
+import { nowSeconds, readLocatorValue, show, templatePicker } from './fields';
 import { COMPARE_MINIMUM_SENDS, COMPARE_TIMEFRAME_DAYS, checkCompare, type ParameterProblem } from './rules';
 import { comparisonRows } from './shape';
 
@@ -36,7 +36,6 @@ export function validate(this: IExecuteFunctions, itemIndex: number): ParameterP
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const parameters = readParameters.call(this, itemIndex);
-	throwProblems.call(this, checkCompare(parameters), itemIndex);
 	const call = compareCall(parameters.templateId, parameters.otherTemplateId, parameters.timeframeDays, nowSeconds());
 	const body = (await graphRequest.call(this, { method: 'GET', path: call.path, qs: call.qs, itemIndex })) as IDataObject;
 	return comparisonRows(body, [parameters.templateId, parameters.otherTemplateId], {

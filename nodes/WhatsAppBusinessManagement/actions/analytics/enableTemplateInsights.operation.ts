@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import { enableInsightsCall } from './build';
-import { show, throwProblems } from './fields';
+import { show } from './fields';
 import { checkEnableInsights, type ParameterProblem } from './rules';
 
 export const description: INodeProperties[] = [
@@ -31,7 +31,6 @@ export function validate(this: IExecuteFunctions, itemIndex: number): ParameterP
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	throwProblems.call(this, validate.call(this, itemIndex), itemIndex);
 	const { businessAccountId } = await getGraphCredentials.call(this);
 	const call = enableInsightsCall(businessAccountId);
 	// Turning on what is already on changes nothing, so a retry after an unclear failure is safe.

@@ -1,7 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
-import { describeProblems, type ParameterProblem } from './rules';
 
 export const show = (operation: string) => ({ resource: ['analytics'], operation: [operation] });
 
@@ -57,15 +54,6 @@ export function readLocatorValue(this: IExecuteFunctions, name: string, itemInde
 export function readList(value: unknown, upper = false): string[] {
 	const list = Array.isArray(value) ? value : String(value ?? '').split(',');
 	return list.map((entry) => String(entry).trim()).filter(Boolean).map((entry) => (upper ? entry.toUpperCase() : entry));
-}
-
-/** Stops the item before anything is sent, naming each field and its rule. */
-export function throwProblems(this: IExecuteFunctions, problems: ParameterProblem[], itemIndex: number): void {
-	if (!problems.length) return;
-	throw new NodeOperationError(this.getNode(), describeProblems(problems), {
-		itemIndex,
-		description: 'No request was sent to Meta.',
-	});
 }
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import { messagingAnalyticsCall } from './build';
-import { countryCodesFilter, dateRangeFields, granularityField, phoneNumbersFilter, readList, readWindowAndFilters, show, throwProblems } from './fields';
+import { countryCodesFilter, dateRangeFields, granularityField, phoneNumbersFilter, readList, readWindowAndFilters, show } from './fields';
 import { PRICING_ANALYTICS_LOOKBACK_DAYS, checkMessagingAnalytics, toUnixSeconds, type ParameterProblem } from './rules';
 import { messagingAnalyticsRows } from './shape';
 
@@ -61,7 +61,6 @@ export function validate(this: IExecuteFunctions, itemIndex: number): ParameterP
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const parameters = readParameters.call(this, itemIndex);
-	throwProblems.call(this, checkMessagingAnalytics(parameters), itemIndex);
 	const { businessAccountId } = await getGraphCredentials.call(this);
 	const call = messagingAnalyticsCall({
 		...parameters,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
 import { pricingAnalyticsCall } from './build';
-import { countryCodesFilter, dateRangeFields, granularityField, phoneNumbersFilter, readList, readWindowAndFilters, show, throwProblems } from './fields';
+import { countryCodesFilter, dateRangeFields, granularityField, phoneNumbersFilter, readList, readWindowAndFilters, show } from './fields';
 import { PRICING_ANALYTICS_LOOKBACK_DAYS, checkPricingAnalytics, toUnixSeconds, type ParameterProblem } from './rules';
 import { pricingAnalyticsRows } from './shape';
 
@@ -90,7 +90,6 @@ export function validate(this: IExecuteFunctions, itemIndex: number): ParameterP
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const parameters = readParameters.call(this, itemIndex);
-	throwProblems.call(this, checkPricingAnalytics(parameters), itemIndex);
 	const { businessAccountId } = await getGraphCredentials.call(this);
 	const call = pricingAnalyticsCall({
 		...parameters,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
 import { templateAnalyticsCalls } from './build';
-import { dateRangeFields, nowSeconds, readLocatorValue, show, templatePicker, throwProblems } from './fields';
+import { dateRangeFields, nowSeconds, readLocatorValue, show, templatePicker } from './fields';
 import {
 	TEMPLATE_ANALYTICS_LOOKBACK_DAYS,
 	TEMPLATE_METRICS,
@@ -95,7 +95,6 @@ async function templateLabels(this: IExecuteFunctions, businessAccountId: string
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const parameters = readParameters.call(this, itemIndex);
-	throwProblems.call(this, checkTemplateAnalytics(parameters), itemIndex);
 	const { ids } = parseTemplateIds(parameters.templateIds);
 	const { businessAccountId } = await getGraphCredentials.call(this);
 	const calls = templateAnalyticsCalls({

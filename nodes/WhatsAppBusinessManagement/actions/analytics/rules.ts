@@ -5,11 +5,9 @@
  */
 import { SECONDS_PER_DAY, startOfUtcDay } from '../../../shared/graph/timeWindows';
 
-export interface ParameterProblem {
-	/** The field's display name, as the user sees it. */
-	field: string;
-	rule: string;
-}
+import type { ParameterProblem } from '../common/parameterProblem';
+
+export type { ParameterProblem };
 
 // "The lookback window for template and template group analytics ... 90 days"; messaging,
 // conversation and pricing analytics look back 1 year since Dec 1, 2025:
@@ -175,8 +173,4 @@ export function checkEnableInsights(input: { confirmed: boolean }): ParameterPro
 	return input.confirmed
 		? []
 		: [{ field: 'I Understand This Cannot Be Undone', rule: 'must be on: Meta offers no way to turn template insights off again' }];
-}
-
-export function describeProblems(problems: ParameterProblem[]): string {
-	return problems.map((p) => `Field "${p.field}" ${p.rule}`).join('; ');
 }

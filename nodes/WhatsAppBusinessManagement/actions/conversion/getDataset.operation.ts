@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getGraphCredentials } from '../../../shared/graph';
 import { createDataset, findDataset } from './dataset';
-import { formatProblem, type ConversionProblem } from './rules';
+import type { ParameterProblem } from '../common/parameterProblem';
 
 const show = { resource: ['conversion'], operation: ['getDataset'] };
 
@@ -27,16 +27,13 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** Pre-send checks of one item; throws the first problem before anything is sent. */
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
+/** Pre-send checks of one item (the router runs them before execute). */
+export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
 	const name = this.getNodeParameter('datasetName', itemIndex, '') as unknown;
-	const problems: ConversionProblem[] = typeof name === 'string' ? [] : [{ field: 'Dataset Name', rule: 'must be text' }];
-	if (!problems.length) return;
-	throw new NodeOperationError(this.getNode(), formatProblem(problems[0]), { itemIndex, description: 'No request was sent to Meta.' });
+	return typeof name === 'string' ? [] : [{ field: 'Dataset Name', rule: 'must be text' }];
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	validate.call(this, itemIndex);
 	const createIfMissing = this.getNodeParameter('createIfMissing', itemIndex, true) as boolean;
 	const { businessAccountId } = await getGraphCredentials.call(this);
 	const existing = await findDataset.call(this, businessAccountId, itemIndex);

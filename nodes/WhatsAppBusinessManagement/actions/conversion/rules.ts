@@ -4,11 +4,7 @@
  * Event parameters: https://developers.facebook.com/docs/marketing-api/conversions-api/parameters/server-event/
  */
 
-export interface ConversionProblem {
-	/** The field's label as the node shows it. */
-	field: string;
-	rule: string;
-}
+import type { ParameterProblem } from '../common/parameterProblem';
 
 /** The events Meta's business-messaging guide lists for Click-to-WhatsApp conversions. */
 export const BUSINESS_MESSAGING_EVENTS = [
@@ -87,7 +83,7 @@ export function eventTimeSeconds(value: unknown, nowSeconds: number): number | u
 	return undefined;
 }
 
-export function checkEventTime(value: unknown, nowSeconds: number): ConversionProblem[] {
+export function checkEventTime(value: unknown, nowSeconds: number): ParameterProblem[] {
 	const seconds = eventTimeSeconds(value, nowSeconds);
 	if (seconds === undefined) {
 		return [{ field: 'Event Time', rule: 'must be a date and time (ISO 8601) or Unix seconds' }];
@@ -99,7 +95,7 @@ export function checkEventTime(value: unknown, nowSeconds: number): ConversionPr
 	return [];
 }
 
-export function checkEventName(eventName: string, customEventName: string): ConversionProblem[] {
+export function checkEventName(eventName: string, customEventName: string): ParameterProblem[] {
 	if (eventName === 'custom') {
 		const name = customEventName.trim();
 		if (!name) return [{ field: 'Custom Event Name', rule: 'must not be empty' }];
@@ -114,7 +110,7 @@ export function checkEventName(eventName: string, customEventName: string): Conv
 	return [];
 }
 
-export function checkClickId(value: unknown): ConversionProblem[] {
+export function checkClickId(value: unknown): ParameterProblem[] {
 	const clickId = text(value);
 	if (!clickId) {
 		return [{ field: 'Click ID (ctwa_clid)', rule: 'must not be empty: Meta attributes the event to the ad click through it' }];
@@ -131,8 +127,8 @@ export function parseValue(value: unknown): number | undefined {
 	return Number.NaN;
 }
 
-export function checkValueAndCurrency(eventName: string, value: unknown, currency: string): ConversionProblem[] {
-	const problems: ConversionProblem[] = [];
+export function checkValueAndCurrency(eventName: string, value: unknown, currency: string): ParameterProblem[] {
+	const problems: ParameterProblem[] = [];
 	const amount = parseValue(value);
 	const code = currency.trim().toUpperCase();
 	if (amount !== undefined && (!Number.isFinite(amount) || amount < 0)) {
@@ -145,18 +141,18 @@ export function checkValueAndCurrency(eventName: string, value: unknown, currenc
 	return problems;
 }
 
-export function checkDatasetId(datasetId: string): ConversionProblem[] {
+export function checkDatasetId(datasetId: string): ParameterProblem[] {
 	if (datasetId && !/^\d+$/.test(datasetId)) return [{ field: 'Dataset ID', rule: 'must contain only digits (or be empty to use the account\'s dataset)' }];
 	return [];
 }
 
-export function checkTestEventCode(code: string): ConversionProblem[] {
+export function checkTestEventCode(code: string): ParameterProblem[] {
 	if (code && !/^[A-Za-z0-9]+$/.test(code)) return [{ field: 'Test Event Code', rule: 'must be letters and digits, as Events Manager shows it (TEST12345)' }];
 	return [];
 }
 
 /** Every pre-send problem of one Send Event item. */
-export function conversionProblems(input: ConversionInput, nowSeconds: number): ConversionProblem[] {
+export function conversionProblems(input: ConversionInput, nowSeconds: number): ParameterProblem[] {
 	return [
 		...checkDatasetId(input.datasetId),
 		...checkEventName(input.eventName, input.customEventName),
@@ -167,6 +163,3 @@ export function conversionProblems(input: ConversionInput, nowSeconds: number): 
 	];
 }
 
-export function formatProblem(problem: ConversionProblem): string {
-	return `"${problem.field}" ${problem.rule}`;
-}

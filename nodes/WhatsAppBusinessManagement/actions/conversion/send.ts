@@ -4,7 +4,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import { batchEvents, buildEventsBody, buildServerEvent, eventsPath, sentEventItem, splitBatch, type EventBatch, type PreparedEvent } from './build';
 import { findDataset } from './dataset';
-import { conversionProblems, formatProblem, type ConversionInput, type ConversionProblem } from './rules';
+import { refusal, type ParameterProblem } from '../common/parameterProblem';
+import { conversionProblems, type ConversionInput } from './rules';
 
 /** What one input item ends as: its output item, or the error that belongs to it. */
 export type EventOutcome = { json: IDataObject } | { error: Error };
@@ -40,12 +41,8 @@ function readParameters(this: IExecuteFunctions, itemIndex: number): ConversionI
 	};
 }
 
-export function problemError(this: IExecuteFunctions, problems: ConversionProblem[], itemIndex: number): NodeOperationError {
-	const [first, ...others] = problems;
-	return new NodeOperationError(this.getNode(), formatProblem(first), {
-		itemIndex,
-		description: (others.length ? `Also: ${others.map(formatProblem).join('; ')}. ` : '') + 'No request was sent to Meta.',
-	});
+export function problemError(this: IExecuteFunctions, problems: ParameterProblem[], itemIndex: number): NodeOperationError {
+	return refusal(this.getNode(), problems, itemIndex);
 }
 
 /** Whether Meta refused the events' content (code 100 on the request), rather than the request itself. */

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ParameterProblem } from '../common/parameterProblem';
 import { conversionProblems } from './rules';
-import { problemError, readConversionInput, sendAllEvents, type EventOutcome } from './send';
+import { readConversionInput, sendAllEvents, type EventOutcome } from './send';
 
 const show = { resource: ['conversion'], operation: ['sendEvent'] };
 
@@ -115,17 +116,15 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** Pre-send checks of one item; throws the first problem before anything is sent. */
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	const problems = conversionProblems(readConversionInput.call(this, itemIndex), Math.floor(Date.now() / 1000));
-	if (problems.length) throw problemError.call(this, problems, itemIndex);
+/** Pre-send checks of one item (the router runs them before execute). */
+export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+	return conversionProblems(readConversionInput.call(this, itemIndex), Math.floor(Date.now() / 1000));
 }
 
 /** One send per run for all items (the router calls execute per item); keyed by the run's context. */
 const runs = new WeakMap<IExecuteFunctions, Promise<Map<number, EventOutcome>>>();
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	validate.call(this, itemIndex);
 	let run = runs.get(this);
 	if (!run) {
 		run = sendAllEvents.call(this);

@@ -1,21 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { flowLocator } from '../../descriptions/flow';
-import {
-	checkEndpointUri,
-	checkFlowCategories,
-	checkFlowJson,
-	checkFlowName,
-	describeValidationErrors,
-	flowIdFromLocator,
-	flowsPath,
-	normalizeValidationErrors,
-	toCategoryList,
-} from '../../helpers/flow';
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
-import { FLOW_CATEGORY_OPTIONS } from './categories';
-import { refuse } from './shared';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { describeValidationErrors, flowsPath, normalizeValidationErrors } from './graph';
+import { flowIdFromLocator, flowLocator } from './locator';
+import { FLOW_CATEGORY_OPTIONS } from './options';
+import { checkEndpointUri, checkFlowCategories, checkFlowJson, checkFlowName, problemsFor, toCategoryList } from './rules';
 
 const show = { resource: ['flow'], operation: ['create'] };
 
@@ -89,41 +80,45 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+/** The create request this item's fields make, with what is wrong with them. */
+function readCreate(this: IExecuteFunctions, itemIndex: number) {
 	const name = this.getNodeParameter('name', itemIndex, '') as string;
 	const categories = this.getNodeParameter('categories', itemIndex, []) as string[];
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const problems = [...problemsFor('Name', checkFlowName(name)), ...problemsFor('Categories', checkFlowCategories(categories))];
+	const body: IDataObject = { name: String(name ?? '').trim(), categories: toCategoryList(categories) };
 
-	refuse.call(this, itemIndex, 'Name', checkFlowName(name));
-	refuse.call(this, itemIndex, 'Categories', checkFlowCategories(categories));
-	const body: IDataObject = { name: name.trim(), categories: toCategoryList(categories) };
-
-	if (additional.cloneFlowId !== undefined) {
-		const raw = additional.cloneFlowId as IDataObject | string;
-		const shown = raw && typeof raw === 'object' ? raw.value : raw;
-		if (shown !== undefined && shown !== null && String(shown).trim() !== '') {
-			const cloneId = flowIdFromLocator(raw);
-			refuse.call(this, itemIndex, 'Clone From Flow', cloneId ? [] : [`must be a numeric flow ID or a flow link, not "${String(shown)}"`]);
-			body.clone_flow_id = cloneId;
-		}
+	const clone = additional.cloneFlowId as IDataObject | string | undefined;
+	const shownClone = clone && typeof clone === 'object' ? clone.value : clone;
+	if (shownClone !== undefined && shownClone !== null && String(shownClone).trim() !== '') {
+		body.clone_flow_id = flowIdFromLocator(clone);
+		if (!body.clone_flow_id) problems.push({ field: 'Clone From Flow', rule: `must be a numeric flow ID or a flow link, not "${String(shownClone)}"` });
 	}
 	const endpointUri = typeof additional.endpointUri === 'string' ? additional.endpointUri.trim() : '';
-	refuse.call(this, itemIndex, 'Endpoint URI', checkEndpointUri(endpointUri));
+	problems.push(...problemsFor('Endpoint URI', checkEndpointUri(endpointUri)));
 	if (endpointUri) body.endpoint_uri = endpointUri;
 
 	const hasFlowJson = additional.flowJson !== undefined && additional.flowJson !== '';
 	if (hasFlowJson) {
-		const { problems, flowJson } = checkFlowJson(additional.flowJson);
-		refuse.call(this, itemIndex, 'Flow JSON', problems);
+		const { problems: jsonProblems, flowJson } = checkFlowJson(additional.flowJson);
+		problems.push(...problemsFor('Flow JSON', jsonProblems));
 		// Meta takes the Flow JSON as a string, not as a nested object.
-		body.flow_json = flowJson!.text;
+		body.flow_json = flowJson?.text;
 	}
 	const publish = additional.publish === true;
 	if (publish) {
-		refuse.call(this, itemIndex, 'Publish', hasFlowJson ? [] : ['needs "Flow JSON": Meta only publishes on create together with a valid Flow JSON']);
+		if (!hasFlowJson) problems.push({ field: 'Publish', rule: 'needs "Flow JSON": Meta only publishes on create together with a valid Flow JSON' });
 		body.publish = true;
 	}
+	return { body, hasFlowJson, publish, failOnValidationErrors: additional.failOnValidationErrors === true, problems };
+}
 
+export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+	return readCreate.call(this, itemIndex).problems;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const { body, hasFlowJson, publish, failOnValidationErrors } = readCreate.call(this, itemIndex);
 	const { businessAccountId } = await getGraphCredentials.call(this);
 	const created = (await graphRequest.call(this, {
 		method: 'POST',
@@ -145,7 +140,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		})) as IDataObject;
 		result.status = flow.status;
 	}
-	if (additional.failOnValidationErrors === true && validationErrors.length) {
+	if (failOnValidationErrors && validationErrors.length) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`The flow ${result.id as string} was created, but its Flow JSON has ${validationErrors.length} validation error(s): ${describeValidationErrors(validationErrors)}`,

@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { flowLocator } from '../../descriptions/flow';
 import { graphRequest } from '../../../shared/graph';
-import { readFlowId } from './shared';
+import { flowIdOf, flowIdProblems, flowLocator } from './locator';
 
 export const description: INodeProperties[] = [flowLocator(['deprecate'])];
 
+export const validate = flowIdProblems;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const flowId = readFlowId.call(this, itemIndex);
+	const flowId = flowIdOf.call(this, itemIndex)!;
 	const answer = (await graphRequest.call(this, { method: 'POST', path: `/${flowId}/deprecate`, itemIndex })) as IDataObject;
 	return { id: flowId, status: 'DEPRECATED', ...answer };
 }

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { flowLocator } from '../../descriptions/flow';
-import { flowFieldsParameter, normalizeFlow } from '../../helpers/flow';
 import { graphRequest } from '../../../shared/graph';
-import { FLOW_FIELD_OPTIONS } from './fields';
-import { readFlowId } from './shared';
+import { flowFieldsParameter, normalizeFlow } from './graph';
+import { flowIdOf, flowIdProblems, flowLocator } from './locator';
+import { FLOW_FIELD_OPTIONS } from './options';
 
 export const description: INodeProperties[] = [
 	flowLocator(['get']),
@@ -29,8 +28,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+export const validate = flowIdProblems;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const flowId = readFlowId.call(this, itemIndex);
+	const flowId = flowIdOf.call(this, itemIndex)!;
 	const fields = this.getNodeParameter('fields', itemIndex, []) as string[];
 	const flow = await graphRequest.call(this, {
 		method: 'GET',

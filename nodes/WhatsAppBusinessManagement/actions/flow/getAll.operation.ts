@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
-import { flowFieldsParameter, flowsPath, normalizeFlow } from '../../helpers/flow';
+import { returnAllOrLimit } from '../common/returnAllOrLimit';
 import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
-import { FLOW_FIELD_OPTIONS } from './fields';
+import { flowFieldsParameter, flowsPath, normalizeFlow } from './graph';
+import { FLOW_FIELD_OPTIONS } from './options';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit('flow', 'getAll'),

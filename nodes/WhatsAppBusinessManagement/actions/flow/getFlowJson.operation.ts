@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { flowLocator } from '../../descriptions/flow';
 import { listFromResponse, graphRequest, graphRequestFull } from '../../../shared/graph';
-import { readFlowId } from './shared';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { flowIdOf, flowIdProblems, flowLocator } from './locator';
 
 export const description: INodeProperties[] = [
 	flowLocator(['getFlowJson']),
@@ -18,15 +18,20 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
-	const flowId = readFlowId.call(this, itemIndex);
-	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
-	if (!binaryPropertyName) {
-		throw new NodeOperationError(this.getNode(), 'Field "Put Output File in Field": must not be empty', {
-			itemIndex,
-			description: 'Name the output binary field, e.g. data. No request was sent.',
-		});
+const outputFieldOf = (context: IExecuteFunctions, itemIndex: number) =>
+	String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
+
+export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+	const problems = flowIdProblems.call(this, itemIndex);
+	if (!outputFieldOf(this, itemIndex)) {
+		problems.push({ field: 'Put Output File in Field', rule: 'must not be empty', hint: 'Name the output binary field, e.g. data.' });
 	}
+	return problems;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
+	const flowId = flowIdOf.call(this, itemIndex)!;
+	const binaryPropertyName = outputFieldOf(this, itemIndex);
 
 	const assets = listFromResponse(
 		await graphRequest.call(this, {

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { flowLocator } from '../../descriptions/flow';
-import { flowFieldsParameter } from '../../helpers/flow';
 import { graphRequest } from '../../../shared/graph';
-import { readFlowId } from './shared';
+import { flowFieldsParameter } from './graph';
+import { flowIdOf, flowIdProblems, flowLocator } from './locator';
 
 export const description: INodeProperties[] = [
 	flowLocator(['getPreviewUrl']),
@@ -18,8 +17,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+export const validate = flowIdProblems;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const flowId = readFlowId.call(this, itemIndex);
+	const flowId = flowIdOf.call(this, itemIndex)!;
 	const invalidate = this.getNodeParameter('invalidate', itemIndex, false) as boolean;
 	const flow = (await graphRequest.call(this, {
 		method: 'GET',

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { flowLocator } from '../../descriptions/flow';
-import { checkEndpointUri, checkFlowCategories, checkFlowName, toCategoryList } from '../../helpers/flow';
 import { graphRequest } from '../../../shared/graph';
-import { FLOW_CATEGORY_OPTIONS } from './categories';
-import { readFlowId, refuse } from './shared';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { flowIdOf, flowIdProblems, flowLocator } from './locator';
+import { FLOW_CATEGORY_OPTIONS } from './options';
+import { checkEndpointUri, checkFlowCategories, checkFlowName, problemsFor, toCategoryList } from './rules';
 
 export const description: INodeProperties[] = [
 	flowLocator(['update']),
@@ -43,25 +43,35 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const flowId = readFlowId.call(this, itemIndex);
+/** The metadata this item's Update Fields set, with what is wrong with them. */
+function readUpdate(this: IExecuteFunctions, itemIndex: number): { body: IDataObject; problems: ParameterProblem[] } {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
+	const problems: ParameterProblem[] = [];
 	if (fields.name !== undefined) {
-		refuse.call(this, itemIndex, 'Name', checkFlowName(fields.name));
+		problems.push(...problemsFor('Name', checkFlowName(fields.name)));
 		body.name = String(fields.name).trim();
 	}
 	if (fields.categories !== undefined) {
-		refuse.call(this, itemIndex, 'Categories', checkFlowCategories(fields.categories));
+		problems.push(...problemsFor('Categories', checkFlowCategories(fields.categories)));
 		body.categories = toCategoryList(fields.categories);
 	}
 	if (fields.endpointUri !== undefined) {
 		const uri = String(fields.endpointUri).trim();
-		refuse.call(this, itemIndex, 'Endpoint URI', uri ? checkEndpointUri(uri) : ['is empty; remove the field to keep the current endpoint']);
+		problems.push(...problemsFor('Endpoint URI', uri ? checkEndpointUri(uri) : ['is empty; remove the field to keep the current endpoint']));
 		body.endpoint_uri = uri;
 	}
-	refuse.call(this, itemIndex, 'Update Fields', Object.keys(body).length ? [] : ['add at least one of Name, Categories, Endpoint URI']);
+	if (!Object.keys(body).length) problems.push({ field: 'Update Fields', rule: 'add at least one of Name, Categories, Endpoint URI' });
+	return { body, problems };
+}
 
+export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+	return [...flowIdProblems.call(this, itemIndex), ...readUpdate.call(this, itemIndex).problems];
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const flowId = flowIdOf.call(this, itemIndex)!;
+	const { body } = readUpdate.call(this, itemIndex);
 	const answer = (await graphRequest.call(this, {
 		method: 'POST',
 		path: `/${flowId}`,

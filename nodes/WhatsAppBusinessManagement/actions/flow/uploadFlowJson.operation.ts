@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { flowLocator } from '../../descriptions/flow';
-import { MAX_FLOW_JSON_BYTES, checkFlowJson, describeValidationErrors, normalizeValidationErrors } from '../../helpers/flow';
 import { graphRequest } from '../../../shared/graph';
-import { readFlowId, refuse } from './shared';
+import { binaryInput, missingBinary } from '../common/binaryInput';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { describeValidationErrors, MAX_FLOW_JSON_BYTES, normalizeValidationErrors } from './graph';
+import { flowIdOf, flowIdProblems, flowLocator } from './locator';
+import { checkFlowJson, problemsFor } from './rules';
 
 const show = { resource: ['flow'], operation: ['uploadFlowJson'] };
 
@@ -59,34 +61,36 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const flowId = readFlowId.call(this, itemIndex);
+/** The Flow JSON text this item's Source gives (a binary file or the JSON field), checked. */
+async function readFlowJson(this: IExecuteFunctions, itemIndex: number): Promise<{ text?: string; problems: ParameterProblem[] }> {
 	const source = this.getNodeParameter('source', itemIndex, 'json') as string;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-
-	let input: unknown;
-	let label = 'Flow JSON';
-	if (source === 'binary') {
-		const propertyName = (this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string).trim();
-		label = 'Input Binary Field';
-		this.helpers.assertBinaryData(itemIndex, propertyName);
-		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
-		refuse.call(
-			this,
-			itemIndex,
-			label,
-			buffer.length > MAX_FLOW_JSON_BYTES ? [`the file is ${buffer.length} bytes; Meta accepts at most 10 MB (${MAX_FLOW_JSON_BYTES} bytes)`] : [],
-		);
-		input = buffer;
-	} else {
-		input = this.getNodeParameter('flowJson', itemIndex, '');
+	if (source !== 'binary') {
+		const { problems, flowJson } = checkFlowJson(this.getNodeParameter('flowJson', itemIndex, ''));
+		return { text: flowJson?.text, problems: problemsFor('Flow JSON', problems) };
 	}
-	const { problems, flowJson } = checkFlowJson(input);
-	refuse.call(this, itemIndex, label, problems);
+	const label = 'Input Binary Field';
+	const propertyName = (this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string).trim();
+	const input = await binaryInput.call(this, itemIndex, propertyName);
+	if (!input) return { problems: [missingBinary(label, propertyName)] };
+	if (input.size > MAX_FLOW_JSON_BYTES) {
+		return { problems: problemsFor(label, [`the file is ${input.size} bytes; Meta accepts at most 10 MB (${MAX_FLOW_JSON_BYTES} bytes)`]) };
+	}
+	const { problems, flowJson } = checkFlowJson(await this.helpers.getBinaryDataBuffer(itemIndex, propertyName));
+	return { text: flowJson?.text, problems: problemsFor(label, problems) };
+}
+
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<ParameterProblem[]> {
+	return [...flowIdProblems.call(this, itemIndex), ...(await readFlowJson.call(this, itemIndex)).problems];
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const flowId = flowIdOf.call(this, itemIndex)!;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const { text } = await readFlowJson.call(this, itemIndex);
 
 	// Meta's asset endpoint takes only multipart/form-data; Node's FormData and Blob build it.
 	const form = new FormData();
-	form.append('file', new Blob([flowJson!.text], { type: 'application/json' }), 'flow.json');
+	form.append('file', new Blob([text!], { type: 'application/json' }), 'flow.json');
 	form.append('name', 'flow.json');
 	form.append('asset_type', 'FLOW_JSON');
 

@@ -1,14 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getPhoneNumberId } from '../../descriptions/phoneNumber';
 import { graphRequest } from '../../../shared/graph';
-import { getMediaId, mediaIdField, optionalPhoneNumber } from './shared';
+import { phoneNumberIdOf } from '../common/phoneNumberLocator';
+import { mediaIdField, mediaIdOf, mediaIdProblems, optionalPhoneNumber } from './mediaId';
 
 export const description: INodeProperties[] = [mediaIdField('delete'), optionalPhoneNumber('delete')];
 
+export const validate = mediaIdProblems;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const mediaId = getMediaId.call(this, itemIndex);
-	const phoneNumberId = getPhoneNumberId.call(this, itemIndex, { required: false });
+	const mediaId = mediaIdOf.call(this, itemIndex);
+	const phoneNumberId = phoneNumberIdOf.call(this, itemIndex) || undefined;
 	const response = (await graphRequest.call(this, {
 		method: 'DELETE',
 		path: `/${mediaId}`,

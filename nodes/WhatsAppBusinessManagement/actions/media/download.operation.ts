@@ -1,11 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getPhoneNumberId } from '../../descriptions/phoneNumber';
-import { isMetaMediaHost, mediaFileName, sha256AsHex } from '../../helpers/media';
 import { getGraphCredentials } from '../../../shared/graph';
 import { downloadToBinary, type DownloadResult } from '../../../shared/graph/download';
-import { fetchMediaInfo, getMediaId, mediaIdField, optionalPhoneNumber } from './shared';
+import { mediaFileName } from '../common/fileTypes';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { phoneNumberIdOf } from '../common/phoneNumberLocator';
+import { fetchMediaInfo, sha256AsHex } from './graph';
+import { mediaIdField, mediaIdOf, mediaIdProblems, optionalPhoneNumber } from './mediaId';
+import { isMetaMediaHost } from './rules';
 
 const show = { resource: ['media'], operation: ['download'] };
 
@@ -48,29 +51,42 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+type DownloadOptions = { fileName?: string; mediaUrl?: string };
+
+const outputFieldOf = (context: IExecuteFunctions, itemIndex: number) => String(context.getNodeParameter('binaryPropertyName', itemIndex)).trim();
+
+/** A given Media URL must be http(s), and on a host that may receive the access token. */
+async function mediaUrlProblems(this: IExecuteFunctions, url: string): Promise<ParameterProblem[]> {
+	if (!url) return [];
+	if (!/^https?:\/\//i.test(url)) return [{ field: 'Media URL', rule: 'must start with http:// or https://' }];
+	// Meta's media URLs need the access token, so it goes with the download: only to Meta's own
+	// hosts (or the credential's Base URL host, a proxy or sandbox), never to any other address.
+	const { baseUrl } = await getGraphCredentials.call(this);
+	if (isMetaMediaHost(url, baseUrl)) return [];
+	return [
+		{
+			field: 'Media URL',
+			rule: `must be a media link on a Meta host such as lookaside.fbsbx.com, not "${new URL(url).host}"`,
+			hint: 'The access token is sent with a media download, so only Meta\'s media hosts are accepted. Leave "Media URL" empty to look the link up from the Media ID.',
+		},
+	];
+}
+
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<ParameterProblem[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as DownloadOptions;
+	return [
+		...mediaIdProblems.call(this, itemIndex),
+		...(outputFieldOf(this, itemIndex) ? [] : [{ field: 'Put Output File in Field', rule: 'must not be empty' }]),
+		...(await mediaUrlProblems.call(this, options.mediaUrl?.trim() ?? '')),
+	];
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
-	const mediaId = getMediaId.call(this, itemIndex);
-	const phoneNumberId = getPhoneNumberId.call(this, itemIndex, { required: false });
-	const propertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex)).trim();
-	const options = this.getNodeParameter('options', itemIndex, {}) as { fileName?: string; mediaUrl?: string };
-	if (!propertyName) {
-		throw new NodeOperationError(this.getNode(), 'Field "Put Output File in Field": must not be empty', { itemIndex });
-	}
+	const mediaId = mediaIdOf.call(this, itemIndex);
+	const phoneNumberId = phoneNumberIdOf.call(this, itemIndex) || undefined;
+	const propertyName = outputFieldOf(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as DownloadOptions;
 	const givenUrl = options.mediaUrl?.trim();
-	if (givenUrl && !/^https?:\/\//i.test(givenUrl)) {
-		throw new NodeOperationError(this.getNode(), 'Field "Media URL": must start with http:// or https://', { itemIndex });
-	}
-	if (givenUrl) {
-		// Meta's media URLs need the access token, so it goes with the download: only to Meta's own
-		// hosts (or the credential's Base URL host, a proxy or sandbox), never to any other address.
-		const { baseUrl } = await getGraphCredentials.call(this);
-		if (!isMetaMediaHost(givenUrl, baseUrl)) {
-			throw new NodeOperationError(this.getNode(), `Field "Media URL": must be a media link on a Meta host such as lookaside.fbsbx.com, not "${new URL(givenUrl).host}"`, {
-				itemIndex,
-				description: 'The access token is sent with a media download, so only Meta\'s media hosts are accepted. Leave "Media URL" empty to look the link up from the Media ID. No request was sent.',
-			});
-		}
-	}
 
 	let info: IDataObject | undefined;
 	const lookUp = async () => {

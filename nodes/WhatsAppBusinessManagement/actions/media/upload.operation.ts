@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getPhoneNumberId, phoneNumberLocator } from '../../descriptions/phoneNumber';
-import { baseMimeType, mediaUploadProblems } from '../../helpers/media';
 import { graphRequest } from '../../../shared/graph';
+import { binaryInput, missingBinary } from '../common/binaryInput';
+import { baseMimeType } from '../common/fileTypes';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
+import { MEDIA_TYPES } from './graph';
+import { mediaUploadProblems } from './rules';
 
 const show = { resource: ['media'], operation: ['upload'] };
 
@@ -46,20 +49,34 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+type UploadOptions = { fileName?: string; mimeType?: string };
+
+const propertyOf = (context: IExecuteFunctions, itemIndex: number) => String(context.getNodeParameter('binaryPropertyName', itemIndex)).trim();
+
+/** The file's MIME type: the option when set, else the binary field's. */
+const mimeTypeOf = (options: UploadOptions, binary: IBinaryData) => baseMimeType(options.mimeType?.trim() || binary.mimeType || '');
+
+/** The file must exist and fit Meta's table; a sticker's bytes tell static from animated. */
+async function fileProblems(this: IExecuteFunctions, itemIndex: number): Promise<ParameterProblem[]> {
+	const propertyName = propertyOf(this, itemIndex);
+	const input = await binaryInput.call(this, itemIndex, propertyName);
+	if (!input) return [missingBinary('Input Binary Field', propertyName)];
+	const mimeType = mimeTypeOf(this.getNodeParameter('options', itemIndex, {}) as UploadOptions, input.binary);
+	const data = MEDIA_TYPES[mimeType] === 'sticker' ? await this.helpers.getBinaryDataBuffer(itemIndex, propertyName) : undefined;
+	return mediaUploadProblems({ mimeType, size: input.size, data });
+}
+
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<ParameterProblem[]> {
+	return [...phoneNumberProblems.call(this, itemIndex), ...(await fileProblems.call(this, itemIndex))];
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const phoneNumberId = getPhoneNumberId.call(this, itemIndex)!;
-	const propertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex)).trim();
-	const options = this.getNodeParameter('options', itemIndex, {}) as { fileName?: string; mimeType?: string };
-	const binary = this.getInputData()[itemIndex]?.binary?.[propertyName];
-	if (!binary) {
-		throw new NodeOperationError(this.getNode(), `Field "Input Binary Field": the input item has no binary field "${propertyName}"`, {
-			itemIndex,
-		});
-	}
-	const mimeType = baseMimeType(options.mimeType?.trim() || binary.mimeType || '');
+	const phoneNumberId = phoneNumberIdOf.call(this, itemIndex);
+	const propertyName = propertyOf(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as UploadOptions;
+	const binary = this.getInputData()[itemIndex].binary![propertyName];
+	const mimeType = mimeTypeOf(options, binary);
 	const data = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
-	const problems = mediaUploadProblems({ mimeType, size: data.length, data });
-	if (problems.length) throw new NodeOperationError(this.getNode(), problems.join('; '), { itemIndex });
 
 	const fileName = options.fileName?.trim() || binary.fileName || 'file';
 	const form = new FormData();

@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { digitsOnly, newPhoneNumberProblems, phoneNumbersPath } from '../../helpers/sender';
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
-import { codeMethodFields, readCodeMethod, requestVerificationCode, showFor } from './shared';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { codeMethodFields, codeMethodOf, codeMethodProblems, showFor } from './fields';
+import { phoneNumbersPath, requestVerificationCode } from './graph';
+import { digitsOnly, newPhoneNumberProblems } from './rules';
 
 export const description: INodeProperties[] = [
 	{
@@ -50,14 +52,26 @@ export const description: INodeProperties[] = [
 	})),
 ];
 
+function newNumberOf(this: IExecuteFunctions, itemIndex: number) {
+	return {
+		countryCode: digitsOnly(String(this.getNodeParameter('countryCode', itemIndex, ''))),
+		phoneNumber: digitsOnly(String(this.getNodeParameter('phoneNumber', itemIndex, ''))),
+		displayName: String(this.getNodeParameter('displayName', itemIndex, '')).trim(),
+	};
+}
+
+const requestsCode = (context: IExecuteFunctions, itemIndex: number) => context.getNodeParameter('requestCode', itemIndex, true) as boolean;
+
+export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+	return [
+		...newPhoneNumberProblems(newNumberOf.call(this, itemIndex)),
+		...(requestsCode(this, itemIndex) ? codeMethodProblems.call(this, itemIndex) : []),
+	];
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const countryCode = digitsOnly(String(this.getNodeParameter('countryCode', itemIndex, '')));
-	const phoneNumber = digitsOnly(String(this.getNodeParameter('phoneNumber', itemIndex, '')));
-	const displayName = String(this.getNodeParameter('displayName', itemIndex, '')).trim();
-	const requestCode = this.getNodeParameter('requestCode', itemIndex, true) as boolean;
-	const problems = newPhoneNumberProblems({ countryCode, phoneNumber, displayName });
-	if (problems.length) throw new NodeOperationError(this.getNode(), problems.join('; '), { itemIndex });
-	const code = requestCode ? readCodeMethod.call(this, itemIndex) : undefined;
+	const { countryCode, phoneNumber, displayName } = newNumberOf.call(this, itemIndex);
+	const code = requestsCode(this, itemIndex) ? codeMethodOf.call(this, itemIndex) : undefined;
 
 	const { businessAccountId } = await getGraphCredentials.call(this);
 	const created = (await graphRequest.call(this, {

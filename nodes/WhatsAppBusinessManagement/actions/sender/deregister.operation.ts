@@ -1,13 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getPhoneNumberId, phoneNumberLocator } from '../../descriptions/phoneNumber';
 import { graphRequest } from '../../../shared/graph';
-import { explainRegistrationLimit } from './shared';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
+import { explainRegistrationLimit } from './graph';
 
 export const description: INodeProperties[] = [phoneNumberLocator('sender', ['deregister'])];
 
+export const validate = phoneNumberProblems;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const phoneNumberId = getPhoneNumberId.call(this, itemIndex)!;
+	const phoneNumberId = phoneNumberIdOf.call(this, itemIndex);
 	try {
 		const response = (await graphRequest.call(this, {
 			method: 'POST',

@@ -1,10 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getPhoneNumberId, phoneNumberLocator } from '../../descriptions/phoneNumber';
-import { mediaFileName } from '../../helpers/media';
 import { downloadToBinary } from '../../../shared/graph/download';
-import { fetchBusinessProfile, showFor } from './shared';
+import { mediaFileName } from '../common/fileTypes';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
+import { showFor } from './fields';
+import { fetchBusinessProfile } from './graph';
 
 export const description: INodeProperties[] = [
 	phoneNumberLocator('sender', ['downloadProfilePicture']),
@@ -19,12 +21,17 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+const outputFieldOf = (context: IExecuteFunctions, itemIndex: number) => String(context.getNodeParameter('binaryPropertyName', itemIndex)).trim();
+
+export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+	const problems = phoneNumberProblems.call(this, itemIndex);
+	if (!outputFieldOf(this, itemIndex)) problems.push({ field: 'Put Output File in Field', rule: 'must not be empty' });
+	return problems;
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
-	const phoneNumberId = getPhoneNumberId.call(this, itemIndex)!;
-	const propertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex)).trim();
-	if (!propertyName) {
-		throw new NodeOperationError(this.getNode(), 'Field "Put Output File in Field": must not be empty', { itemIndex });
-	}
+	const phoneNumberId = phoneNumberIdOf.call(this, itemIndex);
+	const propertyName = outputFieldOf(this, itemIndex);
 	const profile = await fetchBusinessProfile.call(this, phoneNumberId, itemIndex, ['profile_picture_url']);
 	const url = typeof profile.profile_picture_url === 'string' ? profile.profile_picture_url : '';
 	if (!url) {

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
-import { PHONE_NUMBER_FIELDS, normalizePhoneNumber, phoneNumbersPath } from '../../helpers/sender';
 import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
+import { returnAllOrLimit } from '../common/returnAllOrLimit';
+import { normalizePhoneNumber, PHONE_NUMBER_FIELDS, phoneNumbersPath } from './graph';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit('sender', 'getAll'),

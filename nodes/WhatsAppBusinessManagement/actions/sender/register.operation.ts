@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { getPhoneNumberId, phoneNumberLocator } from '../../descriptions/phoneNumber';
-import { DATA_LOCALIZATION_REGIONS, pinProblems } from '../../helpers/sender';
 import { graphRequest } from '../../../shared/graph';
-import { explainRegistrationLimit, pinField, showFor } from './shared';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
+import { pinField, pinOf, showFor } from './fields';
+import { DATA_LOCALIZATION_REGIONS, explainRegistrationLimit } from './graph';
 
 const REGION_NAMES: Record<string, string> = {
 	AE: 'United Arab Emirates',
@@ -48,16 +48,22 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const phoneNumberId = getPhoneNumberId.call(this, itemIndex)!;
-	const pin = String(this.getNodeParameter('pin', itemIndex, '')).trim();
-	const options = this.getNodeParameter('options', itemIndex, {}) as { dataLocalizationRegion?: string };
-	const problems = pinProblems(pin);
-	const region = options.dataLocalizationRegion;
+const regionOf = (context: IExecuteFunctions, itemIndex: number) =>
+	(context.getNodeParameter('options', itemIndex, {}) as { dataLocalizationRegion?: string }).dataLocalizationRegion;
+
+export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+	const problems = [...phoneNumberProblems.call(this, itemIndex), ...pinOf.call(this, itemIndex).problems];
+	const region = regionOf(this, itemIndex);
 	if (region !== undefined && !DATA_LOCALIZATION_REGIONS.includes(region)) {
-		problems.push(`Field "Data Localization Region": must be one of ${DATA_LOCALIZATION_REGIONS.join(', ')}`);
+		problems.push({ field: 'Data Localization Region', rule: `must be one of ${DATA_LOCALIZATION_REGIONS.join(', ')}` });
 	}
-	if (problems.length) throw new NodeOperationError(this.getNode(), problems.join('; '), { itemIndex });
+	return problems;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const phoneNumberId = phoneNumberIdOf.call(this, itemIndex);
+	const { pin } = pinOf.call(this, itemIndex);
+	const region = regionOf(this, itemIndex);
 	const body: IDataObject = { messaging_product: 'whatsapp', pin };
 	if (region) body.data_localization_region = region;
 	try {

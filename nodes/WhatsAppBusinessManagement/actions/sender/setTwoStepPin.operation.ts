@@ -1,21 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { getPhoneNumberId, phoneNumberLocator } from '../../descriptions/phoneNumber';
-import { pinProblems } from '../../helpers/sender';
 import { graphRequest } from '../../../shared/graph';
-import { pinField } from './shared';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
+import { pinField, pinOf } from './fields';
 
 export const description: INodeProperties[] = [
 	phoneNumberLocator('sender', ['setTwoStepPin']),
 	pinField('setTwoStepPin', 'The new 6-digit two-step verification PIN. Meta has no call to turn two-step verification off.'),
 ];
 
+export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+	return [...phoneNumberProblems.call(this, itemIndex), ...pinOf.call(this, itemIndex).problems];
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const phoneNumberId = getPhoneNumberId.call(this, itemIndex)!;
-	const pin = String(this.getNodeParameter('pin', itemIndex, '')).trim();
-	const problems = pinProblems(pin);
-	if (problems.length) throw new NodeOperationError(this.getNode(), problems.join('; '), { itemIndex });
+	const phoneNumberId = phoneNumberIdOf.call(this, itemIndex);
+	const { pin } = pinOf.call(this, itemIndex);
 	const response = (await graphRequest.call(this, {
 		method: 'POST',
 		path: `/${phoneNumberId}`,

@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { getPhoneNumberId, phoneNumberLocator } from '../../descriptions/phoneNumber';
-import { baseMimeType, formatBytes } from '../../helpers/media';
-import { VERTICALS, businessProfileProblems, splitList, type BusinessProfileUpdate } from '../../helpers/sender';
 import { graphRequest, resumableUpload } from '../../../shared/graph';
-import { showFor } from './shared';
+import { binaryInput, missingBinary } from '../common/binaryInput';
+import { baseMimeType, formatBytes } from '../common/fileTypes';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
+import { showFor } from './fields';
+import { VERTICALS } from './graph';
+import { businessProfileProblems, type BusinessProfileUpdate, splitList } from './rules';
 
 /** Meta's profile picture: a JPEG or PNG (its resumable upload takes no other image type), at most 5 MB. */
 const PROFILE_PICTURE_TYPES = ['image/jpeg', 'image/png'];
@@ -106,8 +108,8 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const phoneNumberId = getPhoneNumberId.call(this, itemIndex)!;
+/** The profile fields this item sets, and the input binary field of a new picture ('' for none). */
+function readUpdate(this: IExecuteFunctions, itemIndex: number): { update: BusinessProfileUpdate; pictureField: string } {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const update: BusinessProfileUpdate = {};
 	for (const key of ['about', 'address', 'description', 'email', 'vertical'] as const) {
@@ -115,33 +117,42 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	}
 	if (fields.websites !== undefined) update.websites = splitList(fields.websites as string);
 	const pictureField = typeof fields.profilePictureBinaryField === 'string' ? fields.profilePictureBinaryField.trim() : '';
-	if (!Object.keys(update).length && !pictureField) {
-		throw new NodeOperationError(this.getNode(), 'Field "Update Fields": add at least one field to update', { itemIndex });
-	}
-	const problems = businessProfileProblems(update);
+	return { update, pictureField };
+}
 
-	let picture: { data: Buffer; fileName: string; mimeType: string } | undefined;
-	if (pictureField) {
-		const binary = this.getInputData()[itemIndex]?.binary?.[pictureField];
-		if (!binary) {
-			problems.push(`Field "Profile Picture Binary Field": the input item has no binary field "${pictureField}"`);
-		} else {
-			const mimeType = baseMimeType(binary.mimeType ?? '');
-			if (!PROFILE_PICTURE_TYPES.includes(mimeType)) {
-				problems.push(`Field "Profile Picture Binary Field": must be a JPEG or PNG image, not "${mimeType || 'unknown'}"`);
-			} else {
-				const data = await this.helpers.getBinaryDataBuffer(itemIndex, pictureField);
-				if (data.length === 0 || data.length > PROFILE_PICTURE_MAX_BYTES) {
-					problems.push(`Field "Profile Picture Binary Field": must be 1 byte to 5 MB, got ${formatBytes(data.length)}`);
-				}
-				picture = { data, fileName: binary.fileName ?? `profile.${mimeType === 'image/png' ? 'png' : 'jpg'}`, mimeType };
-			}
-		}
-	}
-	if (problems.length) throw new NodeOperationError(this.getNode(), problems.join('; '), { itemIndex });
+/** A new profile picture must be a JPEG or PNG of 1 byte to 5 MB. */
+async function pictureProblems(this: IExecuteFunctions, itemIndex: number, pictureField: string): Promise<ParameterProblem[]> {
+	const field = 'Profile Picture Binary Field';
+	const input = await binaryInput.call(this, itemIndex, pictureField);
+	if (!input) return [missingBinary(field, pictureField)];
+	const mimeType = baseMimeType(input.binary.mimeType ?? '');
+	if (!PROFILE_PICTURE_TYPES.includes(mimeType)) return [{ field, rule: `must be a JPEG or PNG image, not "${mimeType || 'unknown'}"` }];
+	if (input.size === 0 || input.size > PROFILE_PICTURE_MAX_BYTES) return [{ field, rule: `must be 1 byte to 5 MB, got ${formatBytes(input.size)}` }];
+	return [];
+}
 
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<ParameterProblem[]> {
+	const { update, pictureField } = readUpdate.call(this, itemIndex);
+	const problems = [...phoneNumberProblems.call(this, itemIndex)];
+	if (!Object.keys(update).length && !pictureField) problems.push({ field: 'Update Fields', rule: 'add at least one field to update' });
+	problems.push(...businessProfileProblems(update));
+	if (pictureField) problems.push(...(await pictureProblems.call(this, itemIndex, pictureField)));
+	return problems;
+}
+
+/** The picture as Meta's resumable upload takes it. */
+async function readPicture(this: IExecuteFunctions, itemIndex: number, pictureField: string) {
+	const binary = this.getInputData()[itemIndex].binary![pictureField];
+	const mimeType = baseMimeType(binary.mimeType ?? '');
+	const data = await this.helpers.getBinaryDataBuffer(itemIndex, pictureField);
+	return { data, fileName: binary.fileName ?? `profile.${mimeType === 'image/png' ? 'png' : 'jpg'}`, mimeType };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const phoneNumberId = phoneNumberIdOf.call(this, itemIndex);
+	const { update, pictureField } = readUpdate.call(this, itemIndex);
 	const body: IDataObject = { messaging_product: 'whatsapp', ...update };
-	if (picture) body.profile_picture_handle = await resumableUpload.call(this, picture, itemIndex);
+	if (pictureField) body.profile_picture_handle = await resumableUpload.call(this, await readPicture.call(this, itemIndex, pictureField), itemIndex);
 	const response = (await graphRequest.call(this, {
 		method: 'POST',
 		path: `/${phoneNumberId}/whatsapp_business_profile`,
@@ -153,6 +164,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	return {
 		success: response.success === true,
 		phone_number_id: phoneNumberId,
-		updated: [...Object.keys(update), ...(picture ? ['profile_picture'] : [])],
+		updated: [...Object.keys(update), ...(pictureField ? ['profile_picture'] : [])],
 	};
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { getPhoneNumberId, phoneNumberLocator } from '../../descriptions/phoneNumber';
 import { graphRequest } from '../../../shared/graph';
-import { showFor } from './shared';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
+import { showFor } from './fields';
 
 export const description: INodeProperties[] = [
 	phoneNumberLocator('sender', ['verifyCode']),
@@ -19,12 +19,18 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+/** The code without spaces or its hyphen (`123-830` -> `123830`). */
+const codeOf = (context: IExecuteFunctions, itemIndex: number) => String(context.getNodeParameter('code', itemIndex, '')).replace(/[\s-]/g, '');
+
+export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+	const problems = phoneNumberProblems.call(this, itemIndex);
+	if (!/^\d{6}$/.test(codeOf(this, itemIndex))) problems.push({ field: 'Code', rule: 'must be the 6 digits Meta sent (a hyphen is allowed)' });
+	return problems;
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const phoneNumberId = getPhoneNumberId.call(this, itemIndex)!;
-	const code = String(this.getNodeParameter('code', itemIndex, '')).replace(/[\s-]/g, '');
-	if (!/^\d{6}$/.test(code)) {
-		throw new NodeOperationError(this.getNode(), 'Field "Code": must be the 6 digits Meta sent (a hyphen is allowed)', { itemIndex });
-	}
+	const phoneNumberId = phoneNumberIdOf.call(this, itemIndex);
+	const code = codeOf(this, itemIndex);
 	const response = (await graphRequest.call(this, {
 		method: 'POST',
 		path: `/${phoneNumberId}/verify_code`,

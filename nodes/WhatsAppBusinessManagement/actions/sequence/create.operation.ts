@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { welcomeMessageFields } from '../../descriptions/sequence';
-import { adCreativeFor, sequencesPath, validateSequenceName } from '../../helpers/sequence';
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
-import { readWelcomeMessage, throwProblems } from './welcomeMessage';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { adCreativeFor, sequencesPath } from './graph';
+import { validateSequenceName } from './rules';
+import { readWelcomeMessage, welcomeMessageFields } from './welcomeMessage';
 
 const show = { resource: ['sequence'], operation: ['create'] };
 
@@ -35,11 +36,18 @@ export const description: INodeProperties[] = [
 	...welcomeMessageFields(['create']),
 ];
 
+export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+	const defineUsing = this.getNodeParameter('defineUsing', itemIndex, 'fields') as string;
+	return [
+		...validateSequenceName(this.getNodeParameter('name', itemIndex, '') as string),
+		...readWelcomeMessage.call(this, itemIndex, defineUsing).problems,
+	];
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = this.getNodeParameter('name', itemIndex, '') as string;
-	throwProblems.call(this, validateSequenceName(name), itemIndex);
 	const defineUsing = this.getNodeParameter('defineUsing', itemIndex, 'fields') as string;
-	const welcomeMessage = readWelcomeMessage.call(this, itemIndex, defineUsing);
+	const welcomeMessage = readWelcomeMessage.call(this, itemIndex, defineUsing).message!;
 	const { businessAccountId } = await getGraphCredentials.call(this);
 
 	// The guide sends form fields with the sequence as a JSON-encoded string; the form encoder

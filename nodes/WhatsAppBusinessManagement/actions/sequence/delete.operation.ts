@@ -1,17 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { sequenceLocator } from '../../descriptions/sequence';
-import { sequencesPath } from '../../helpers/sequence';
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
-import { readSequenceId } from './welcomeMessage';
+import { sequencesPath } from './graph';
+import { sequenceIdOf, sequenceIdProblems, sequenceLocator } from './locator';
 
 export const description: INodeProperties[] = [
 	sequenceLocator(['delete'], 'The sequence to delete. A sequence linked to an active ad cannot be deleted.'),
 ];
 
+export const validate = sequenceIdProblems;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const sequenceId = readSequenceId.call(this, itemIndex);
+	const sequenceId = sequenceIdOf.call(this, itemIndex);
 	const { businessAccountId } = await getGraphCredentials.call(this);
 	const response = (await graphRequest.call(this, {
 		method: 'DELETE',

@@ -1,15 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { sequenceLocator } from '../../descriptions/sequence';
-import { normalizeSequence, sequencesPath } from '../../helpers/sequence';
 import { getGraphCredentials, graphRequest, listFromResponse } from '../../../shared/graph';
-import { readSequenceId } from './welcomeMessage';
+import { normalizeSequence, sequencesPath } from './graph';
+import { sequenceIdOf, sequenceIdProblems, sequenceLocator } from './locator';
 
 export const description: INodeProperties[] = [sequenceLocator(['get'], 'The sequence to read')];
 
+export const validate = sequenceIdProblems;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const sequenceId = readSequenceId.call(this, itemIndex);
+	const sequenceId = sequenceIdOf.call(this, itemIndex);
 	const { businessAccountId } = await getGraphCredentials.call(this);
 	// The guide's curl passes sequence_id with -F on a GET; a query parameter is what reliably
 	// reaches Graph.

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
-import { SEQUENCE_LIST_PAGING, normalizeSequence, sequencesPath } from '../../helpers/sequence';
+import { returnAllOrLimit } from '../common/returnAllOrLimit';
 import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
+import { SEQUENCE_LIST_PAGING, normalizeSequence, sequencesPath } from './graph';
 
 export const description: INodeProperties[] = [...returnAllOrLimit('sequence', 'getAll')];
 

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { sequenceLocator, welcomeMessageFields } from '../../descriptions/sequence';
-import { sequencesPath } from '../../helpers/sequence';
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
-import { readSequenceId, readWelcomeMessage } from './welcomeMessage';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { sequencesPath } from './graph';
+import { sequenceIdOf, sequenceIdProblems, sequenceLocator } from './locator';
+import { readWelcomeMessage, welcomeMessageFields } from './welcomeMessage';
 
 const show = { resource: ['sequence'], operation: ['update'] };
 
@@ -35,19 +36,28 @@ export const description: INodeProperties[] = [
 	...welcomeMessageFields(['update']),
 ];
 
+export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+	const newName = (this.getNodeParameter('newName', itemIndex, '') as string).trim();
+	const defineUsing = this.getNodeParameter('defineUsing', itemIndex, 'keep') as string;
+	const problems = sequenceIdProblems.call(this, itemIndex);
+	if (defineUsing !== 'keep') problems.push(...readWelcomeMessage.call(this, itemIndex, defineUsing).problems);
+	if (!newName && defineUsing === 'keep') {
+		problems.push({
+			field: 'New Name',
+			rule: 'is empty and "Define Using" is "Don\'t Change": there is nothing to update',
+			hint: 'Fill in "New Name", or set "Define Using" to Fields or JSON to replace the welcome message.',
+		});
+	}
+	return problems;
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const sequenceId = readSequenceId.call(this, itemIndex);
+	const sequenceId = sequenceIdOf.call(this, itemIndex);
 	const newName = (this.getNodeParameter('newName', itemIndex, '') as string).trim();
 	const defineUsing = this.getNodeParameter('defineUsing', itemIndex, 'keep') as string;
 	const body: IDataObject = { sequence_id: sequenceId };
 	if (newName) body.name = newName;
-	if (defineUsing !== 'keep') body.welcome_message_sequence = readWelcomeMessage.call(this, itemIndex, defineUsing) as IDataObject;
-	if (!newName && defineUsing === 'keep') {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update: set "New Name" or choose a new welcome message', {
-			itemIndex,
-			description: 'Fill in "New Name", or set "Define Using" to Fields or JSON to replace the welcome message. Nothing was sent to Meta.',
-		});
-	}
+	if (defineUsing !== 'keep') body.welcome_message_sequence = readWelcomeMessage.call(this, itemIndex, defineUsing).message as IDataObject;
 	const { businessAccountId } = await getGraphCredentials.call(this);
 	const response = (await graphRequest.call(this, {
 		method: 'POST',

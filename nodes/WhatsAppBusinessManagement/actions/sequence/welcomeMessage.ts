@@ -1,49 +1,86 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	buildWelcomeMessage,
-	formatProblem,
-	parseWelcomeMessageJson,
-	validateSequenceId,
-	type ValidationProblem,
-	type WelcomeMessage,
-} from '../../helpers/sequence';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { buildWelcomeMessage, parseWelcomeMessageJson, type WelcomeMessage } from './rules';
 
-/** Throws the first problem as a NodeOperationError (before any request), listing the others. */
-export function throwProblems(this: IExecuteFunctions, problems: ValidationProblem[], itemIndex: number): void {
-	if (!problems.length) return;
-	const [first, ...others] = problems;
-	throw new NodeOperationError(this.getNode(), formatProblem(first), {
-		itemIndex,
-		description:
-			(others.length ? `Also: ${others.map(formatProblem).join('; ')}. ` : '') + 'Nothing was sent to Meta.',
-	});
-}
-
-/** Reads the welcome message from the "Fields" or "JSON" mode and checks it. */
-export function readWelcomeMessage(this: IExecuteFunctions, itemIndex: number, defineUsing: string): WelcomeMessage {
-	if (defineUsing === 'json') {
-		const raw = this.getNodeParameter('welcomeMessageJson', itemIndex, '') as unknown;
-		const { message, problems } = parseWelcomeMessageJson(raw);
-		throwProblems.call(this, problems, itemIndex);
-		return message!;
-	}
+/** The welcome message of the "Fields" or "JSON" mode, with what is wrong with it. */
+export function readWelcomeMessage(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	defineUsing: string,
+): { message?: WelcomeMessage; problems: ParameterProblem[] } {
+	if (defineUsing === 'json') return parseWelcomeMessageJson(this.getNodeParameter('welcomeMessageJson', itemIndex, '') as unknown);
 	const iceBreakers = this.getNodeParameter('iceBreakers', itemIndex, {}) as { iceBreaker?: Array<{ title?: string }> };
-	const { message, problems } = buildWelcomeMessage({
+	return buildWelcomeMessage({
 		text: this.getNodeParameter('text', itemIndex, '') as string,
 		autofillMessage: this.getNodeParameter('autofillMessage', itemIndex, '') as string,
 		iceBreakerTitles: (iceBreakers.iceBreaker ?? []).map((entry) => entry.title ?? ''),
 	});
-	throwProblems.call(this, problems, itemIndex);
-	return message;
 }
 
-/** The sequence ID from the resource locator (list or ID mode), checked to be digits. */
-export function readSequenceId(this: IExecuteFunctions, itemIndex: number): string {
-	const raw = this.getNodeParameter('sequenceId', itemIndex, '', { extractValue: true }) as unknown;
-	const value = raw && typeof raw === 'object' ? (raw as IDataObject).value : raw;
-	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	throwProblems.call(this, id === '' ? [{ field: 'Sequence', rule: 'must not be empty: pick a sequence or enter its ID' }] : validateSequenceId(id), itemIndex);
-	return id;
+/**
+ * The welcome message fields shared by Create and Update: text, the prefilled ("autofill") message the
+ * customer sends with one tap, and ice breakers (FAQ buttons); or the whole object as JSON.
+ */
+export function welcomeMessageFields(operations: string[]): INodeProperties[] {
+	const show = (defineUsing: string) => ({
+		show: { resource: ['sequence'], operation: operations, defineUsing: [defineUsing] },
+	});
+	return [
+		{
+			displayName: 'Text',
+			name: 'text',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			placeholder: 'Hi! Thanks for your interest. How can we help?',
+			description: 'The welcome text the customer sees when the chat opens from the ad',
+			displayOptions: show('fields'),
+		},
+		{
+			displayName: 'Prefilled Message',
+			name: 'autofillMessage',
+			type: 'string',
+			default: '',
+			placeholder: 'Hello! Can I get more info on this?',
+			description:
+				'The message typed into the customer\'s input box, ready to send with one tap (Meta\'s autofill_message.content)',
+			displayOptions: show('fields'),
+		},
+		{
+			displayName: 'Ice Breakers',
+			name: 'iceBreakers',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Ice Breaker',
+			default: {},
+			description: 'Quick-reply questions (FAQs) shown as buttons under the welcome message',
+			displayOptions: show('fields'),
+			options: [
+				{
+					displayName: 'Ice Breaker',
+					name: 'iceBreaker',
+					values: [
+						{
+							displayName: 'Title',
+							name: 'title',
+							type: 'string',
+							default: '',
+							placeholder: 'What does it cost?',
+							description: 'The question on the button; tapping it sends this text',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Welcome Message (JSON)',
+			name: 'welcomeMessageJson',
+			type: 'json',
+			default: '{\n  "text": "Hi! How can we help?",\n  "autofill_message": { "content": "Hello! Can I get more info on this?" },\n  "ice_breakers": [{ "title": "Prices" }, { "title": "Opening hours" }]\n}',
+			description:
+				'Meta\'s welcome_message_sequence object, with keys such as text, autofill_message.content and ice_breakers[].title',
+			displayOptions: show('json'),
+		},
+	];
 }

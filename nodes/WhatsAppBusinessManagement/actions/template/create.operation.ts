@@ -1,8 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { templatesPath, validateCreateTemplate } from '../../helpers/template';
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
-import { componentFields, precheckSample, readComponents, throwProblems, uploadSample } from './components';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { componentFields } from './componentFields';
+import { templatesPath } from './graph';
+import { sampleProblems, uploadSample } from './headerSample';
+import { readComponents } from './readComponents';
+import { validateCategory, validateCreateTemplate, validateLanguage, validateTemplateName } from './rules';
 
 const show = { resource: ['template'], operation: ['create'] };
 
@@ -42,25 +46,34 @@ export const description: INodeProperties[] = [
 	...componentFields(show),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
-	const language = String(this.getNodeParameter('language', itemIndex, '')).trim();
-	const category = this.getNodeParameter('category', itemIndex) as string;
-	const read = readComponents.call(this, itemIndex);
-	const source = this.getNodeParameter('componentsSource', itemIndex, 'builder') as string;
+function templateOf(this: IExecuteFunctions, itemIndex: number) {
+	return {
+		name: String(this.getNodeParameter('name', itemIndex, '')).trim(),
+		language: String(this.getNodeParameter('language', itemIndex, '')).trim(),
+		category: this.getNodeParameter('category', itemIndex) as string,
+		read: readComponents.call(this, itemIndex),
+	};
+}
 
-	const problems = validateCreateTemplate({ name, language, category, parameterFormat: read.parameterFormat, components: read.components });
-	if (source === 'builder' && category === 'AUTHENTICATION') {
-		problems.unshift({
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<ParameterProblem[]> {
+	const { name, language, category, read } = templateOf.call(this, itemIndex);
+	const problems: ParameterProblem[] = [...read.problems];
+	if (this.getNodeParameter('componentsSource', itemIndex, 'builder') === 'builder' && category === 'AUTHENTICATION') {
+		problems.push({
 			component: 'Template',
 			field: 'Define Components',
 			rule: 'must be "Using JSON" for AUTHENTICATION templates: Meta supplies their text and they need a one-time-password button',
 		});
 	}
-	throwProblems.call(this, problems, itemIndex);
-	await precheckSample.call(this, read.sample, itemIndex);
+	if (read.problems.length) problems.push(...validateTemplateName(name), ...validateLanguage(language), ...validateCategory(category));
+	else problems.push(...validateCreateTemplate({ name, language, category, parameterFormat: read.parameterFormat, components: read.components }));
+	return [...problems, ...(await sampleProblems.call(this, read.sample, itemIndex))];
+}
 
-	const { businessAccountId } = await getGraphCredentials.call(this);
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const { name, language, category, read } = templateOf.call(this, itemIndex);
+	// The sample goes to Meta's upload app: the App ID is checked before the sample is fetched.
+	const { businessAccountId } = await getGraphCredentials.call(this, read.sample ? ['appId'] : []);
 	const components = await uploadSample.call(this, read.components, read.sample, itemIndex);
 	return (await graphRequest.call(this, {
 		method: 'POST',

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { templatesPath, validateTemplateName } from '../../helpers/template';
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
-import { readTemplateId, templateLocator, throwProblems } from './components';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { templatesPath } from './graph';
+import { templateIdOf, templateIdProblems, templateLocator } from './locator';
+import { validateTemplateName } from './rules';
 
 const show = { resource: ['template'], operation: ['delete'] };
 
@@ -41,11 +43,19 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+const byId = (context: IExecuteFunctions, itemIndex: number) => context.getNodeParameter('deleteBy', itemIndex, 'name') === 'id';
+const nameOf = (context: IExecuteFunctions, itemIndex: number) => String(context.getNodeParameter('name', itemIndex, '')).trim();
+
+/** By ID, the ID must be one and a given name well formed; by name, the name is required. */
+export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+	const name = nameOf(this, itemIndex);
+	if (!byId(this, itemIndex)) return validateTemplateName(name);
+	return [...templateIdProblems.call(this, itemIndex), ...(name ? validateTemplateName(name) : [])];
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const deleteBy = this.getNodeParameter('deleteBy', itemIndex, 'name') as string;
-	let name = String(this.getNodeParameter('name', itemIndex, '')).trim();
-	const id = deleteBy === 'id' ? readTemplateId.call(this, itemIndex) : undefined;
-	if (name || !id) throwProblems.call(this, validateTemplateName(name), itemIndex);
+	let name = nameOf(this, itemIndex);
+	const id = byId(this, itemIndex) ? templateIdOf.call(this, itemIndex) : undefined;
 
 	const { businessAccountId } = await getGraphCredentials.call(this);
 	if (!name && id) {

@@ -1,8 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { validateCategory, validateComponents, validateMessageTtl, type TemplateProblem } from '../../helpers/template';
-import { graphRequest } from '../../../shared/graph';
-import { componentFields, precheckSample, readComponents, readTemplateId, templateLocator, throwProblems, uploadSample } from './components';
+import { getGraphCredentials, graphRequest } from '../../../shared/graph';
+import type { ParameterProblem } from '../common/parameterProblem';
+import { componentFields } from './componentFields';
+import { validateComponents } from './componentRules';
+import { sampleProblems, uploadSample } from './headerSample';
+import { templateIdOf, templateIdProblems, templateLocator } from './locator';
+import { readComponents } from './readComponents';
+import { validateCategory, validateMessageTtl } from './rules';
 
 const show = { resource: ['template'], operation: ['edit'] };
 
@@ -69,14 +74,12 @@ function hasOtpButton(components: Array<Record<string, unknown>>): boolean {
 	);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = readTemplateId.call(this, itemIndex);
-	const updateComponents = this.getNodeParameter('updateComponents', itemIndex, true) as boolean;
+/** The edit this item's fields make: Meta's body, the components read, and what is wrong with them. */
+function readEdit(this: IExecuteFunctions, itemIndex: number) {
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const category = updateFields.category as string | undefined;
-
 	const body: IDataObject = {};
-	const problems: TemplateProblem[] = [];
+	const problems: ParameterProblem[] = [];
 	if (category !== undefined) {
 		problems.push(...validateCategory(category));
 		body.category = category;
@@ -85,23 +88,33 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		problems.push(...validateMessageTtl(updateFields.messageSendTtlSeconds, category));
 		body.message_send_ttl_seconds = updateFields.messageSendTtlSeconds;
 	}
-	let read: ReturnType<typeof readComponents> | undefined;
-	if (updateComponents) {
-		read = readComponents.call(this, itemIndex);
+	const read = this.getNodeParameter('updateComponents', itemIndex, true) ? readComponents.call(this, itemIndex) : undefined;
+	if (read?.problems.length) problems.push(...read.problems);
+	else if (read) {
 		// An edit need not repeat the category. Only AUTHENTICATION templates may carry an OTP button
 		// (and they carry no body text), so components with one are checked as authentication ones.
 		const checkedCategory = category ?? (hasOtpButton(read.components) ? 'AUTHENTICATION' : undefined);
 		problems.push(...validateComponents(read.components, { category: checkedCategory, parameterFormat: read.parameterFormat }));
 	}
-	if (!updateComponents && body.category === undefined && body.message_send_ttl_seconds === undefined) {
+	if (!read && body.category === undefined && body.message_send_ttl_seconds === undefined) {
 		problems.push({ component: 'Template', field: 'Update Fields', rule: 'is empty: choose components, a category or a message TTL to change' });
 	}
-	throwProblems.call(this, problems, itemIndex);
+	return { body, read, problems };
+}
+
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<ParameterProblem[]> {
+	const { read, problems } = readEdit.call(this, itemIndex);
+	return [...templateIdProblems.call(this, itemIndex), ...problems, ...(await sampleProblems.call(this, read?.sample, itemIndex))];
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const id = templateIdOf.call(this, itemIndex);
+	const { body, read } = readEdit.call(this, itemIndex);
 	if (read) {
-		await precheckSample.call(this, read.sample, itemIndex);
+		// The sample goes to Meta's upload app: the App ID is checked before the sample is fetched.
+		if (read.sample) await getGraphCredentials.call(this, ['appId']);
 		body.components = await uploadSample.call(this, read.components, read.sample, itemIndex);
 	}
-
 	const response = (await graphRequest.call(this, {
 		method: 'POST',
 		path: `/${id}`,

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { graphRequest } from '../../../shared/graph';
-import { readTemplateId, templateLocator } from './components';
-import { TEMPLATE_FIELD_OPTIONS } from './fields';
+import { templateIdOf, templateIdProblems, templateLocator } from './locator';
+import { TEMPLATE_FIELD_OPTIONS } from './options';
 
 export const description: INodeProperties[] = [
 	templateLocator('get'),
@@ -26,8 +26,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+export const validate = templateIdProblems;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = readTemplateId.call(this, itemIndex);
+	const id = templateIdOf.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const fields = (options.fields as string[] | undefined) ?? [];
 	const qs: IDataObject = {};

@@ -1,17 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
-import { QUALITY_SCORES, TEMPLATE_CATEGORIES, TEMPLATE_STATUSES, listFilter, templatesPath } from '../../helpers/template';
 import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
-import { TEMPLATE_FIELD_OPTIONS } from './fields';
+import { returnAllOrLimit } from '../common/returnAllOrLimit';
+import { listFilter, templatesPath } from './graph';
+import { QUALITY_SCORE_OPTIONS, TEMPLATE_CATEGORY_OPTIONS, TEMPLATE_FIELD_OPTIONS, TEMPLATE_STATUS_OPTIONS } from './options';
 
 const show = { resource: ['template'], operation: ['getAll'] };
-const titleCase = (value: string) =>
-	value
-		.toLowerCase()
-		.split('_')
-		.map((word) => word[0].toUpperCase() + word.slice(1))
-		.join(' ');
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit('template', 'getAll'),
@@ -27,7 +21,7 @@ export const description: INodeProperties[] = [
 				displayName: 'Category',
 				name: 'category',
 				type: 'multiOptions',
-				options: TEMPLATE_CATEGORIES.map((c) => ({ name: titleCase(c), value: c })),
+				options: TEMPLATE_CATEGORY_OPTIONS,
 				default: [],
 			},
 			{
@@ -49,14 +43,14 @@ export const description: INodeProperties[] = [
 				displayName: 'Quality Score',
 				name: 'qualityScore',
 				type: 'multiOptions',
-				options: QUALITY_SCORES.map((q) => ({ name: titleCase(q), value: q })),
+				options: QUALITY_SCORE_OPTIONS,
 				default: [],
 			},
 			{
 				displayName: 'Status',
 				name: 'status',
 				type: 'multiOptions',
-				options: TEMPLATE_STATUSES.map((s) => ({ name: titleCase(s), value: s })),
+				options: TEMPLATE_STATUS_OPTIONS,
 				default: [],
 			},
 		],

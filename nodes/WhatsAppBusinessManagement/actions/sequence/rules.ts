@@ -1,46 +1,7 @@
+/** What Meta's Welcome Message Sequences guide requires of a sequence, checked before sending. */
 import type { IDataObject } from 'n8n-workflow';
 
-/** The Graph edge for Click-to-WhatsApp welcome-message sequences. */
-export const sequencesPath = (businessAccountId: string) => `/${businessAccountId}/welcome_message_sequences`;
-
-/**
- * How the list is paged. The guide answers a bare array where `limit` is just "Number of sequences to
- * fetch" (no cursors), so Return All asks for a large limit and gets everything in one call. The SDKs
- * model a Graph edge, which serves at most its maximum per page (Meta publishes none for this edge;
- * 100 is the common Graph ceiling) and is followed by cursor. A refused large limit (100, or this
- * endpoint's 4027001 invalid input) is retried once with 100.
- */
-export const SEQUENCE_LIST_PAGING = {
-	maxPageSize: 100,
-	wholeListLimit: 10_000,
-	limitRefusedCodes: [100, 4027001],
-	listKeys: ['welcome_message_sequences'],
-};
-
-/**
- * Meta has answered this endpoint with a bare array (the guide) and with a Graph edge
- * (`{data, paging}`, the SDKs); ids come as `sequence_id` or `id`, and the sequence itself as a JSON
- * string. This gives one shape whatever arrived.
- */
-export function normalizeSequence(raw: IDataObject): IDataObject {
-	const result: IDataObject = { ...raw };
-	const id = raw.sequence_id ?? raw.id;
-	if (id !== undefined && id !== null) {
-		result.sequence_id = String(id);
-		result.id = String(id);
-	}
-	for (const key of ['welcome_message_sequence', 'welcome_message_flow']) {
-		const value = raw[key];
-		if (typeof value === 'string') {
-			try {
-				result[key] = JSON.parse(value) as IDataObject;
-			} catch {
-				result[key] = value;
-			}
-		}
-	}
-	return result;
-}
+import type { ParameterProblem } from '../common/parameterProblem';
 
 /** The welcome message Meta shows when someone opens the chat from a Click-to-WhatsApp ad. */
 export interface WelcomeMessage {
@@ -57,16 +18,8 @@ export interface WelcomeMessageFields {
 	iceBreakerTitles?: string[];
 }
 
-/** One broken rule: the field a user sees in n8n and what is wrong with it. */
-export interface ValidationProblem {
-	field: string;
-	rule: string;
-}
-
-export const formatProblem = (problem: ValidationProblem) => `Field "${problem.field}": ${problem.rule}`;
-
 /** Checks a sequence name (Meta requires one on create). */
-export function validateSequenceName(name: unknown, field = 'Name'): ValidationProblem[] {
+export function validateSequenceName(name: unknown, field = 'Name'): ParameterProblem[] {
 	if (typeof name !== 'string' || name.trim() === '') return [{ field, rule: 'must not be empty' }];
 	return [];
 }
@@ -75,8 +28,8 @@ export function validateSequenceName(name: unknown, field = 'Name'): ValidationP
  * Builds Meta's welcome_message_sequence object from the node's fields. Empty text and prefilled
  * message are left out rather than sent as "", which Meta would show as an empty bubble.
  */
-export function buildWelcomeMessage(fields: WelcomeMessageFields): { message: WelcomeMessage; problems: ValidationProblem[] } {
-	const problems: ValidationProblem[] = [];
+export function buildWelcomeMessage(fields: WelcomeMessageFields): { message: WelcomeMessage; problems: ParameterProblem[] } {
+	const problems: ParameterProblem[] = [];
 	const message: WelcomeMessage = {};
 	const text = (fields.text ?? '').trim();
 	if (text) message.text = text;
@@ -99,7 +52,7 @@ export function buildWelcomeMessage(fields: WelcomeMessageFields): { message: We
  * Parses and checks the "Welcome Message (JSON)" field: it must be a JSON object with something to
  * show, and the keys the guide documents must have the guide's types.
  */
-export function parseWelcomeMessageJson(raw: unknown, field = 'Welcome Message (JSON)'): { message?: WelcomeMessage; problems: ValidationProblem[] } {
+export function parseWelcomeMessageJson(raw: unknown, field = 'Welcome Message (JSON)'): { message?: WelcomeMessage; problems: ParameterProblem[] } {
 	let parsed: unknown = raw;
 	if (typeof raw === 'string') {
 		if (raw.trim() === '') return { problems: [{ field, rule: 'must not be empty' }] };
@@ -113,7 +66,7 @@ export function parseWelcomeMessageJson(raw: unknown, field = 'Welcome Message (
 		return { problems: [{ field, rule: 'must be a JSON object such as {"text": "Hi!"}' }] };
 	}
 	const message = parsed as WelcomeMessage;
-	const problems: ValidationProblem[] = [];
+	const problems: ParameterProblem[] = [];
 	if (Object.keys(message).length === 0) {
 		problems.push({ field, rule: 'must contain at least "text", "autofill_message" or "ice_breakers"' });
 	}
@@ -140,16 +93,8 @@ export function parseWelcomeMessageJson(raw: unknown, field = 'Welcome Message (
 }
 
 /** Sequence IDs are Graph object IDs: digits only. */
-export function validateSequenceId(id: unknown, field = 'Sequence'): ValidationProblem[] {
+export function validateSequenceId(id: unknown, field = 'Sequence'): ParameterProblem[] {
 	if (typeof id !== 'string' && typeof id !== 'number') return [{ field, rule: 'must be a sequence ID' }];
 	if (!/^\d+$/.test(String(id).trim())) return [{ field, rule: `must be a numeric sequence ID, not "${String(id)}"` }];
 	return [];
-}
-
-/**
- * The fragment of a Marketing API ad creative that attaches a sequence to a Click-to-WhatsApp ad
- * (guide, "Marketing API experience").
- */
-export function adCreativeFor(sequenceId: string): IDataObject {
-	return { asset_feed_spec: { additional_data: { partner_app_welcome_message_flow_id: sequenceId } } };
 }

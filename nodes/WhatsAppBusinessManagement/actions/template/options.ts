@@ -1,4 +1,8 @@
+/** Meta's template values as n8n options. */
 import type { INodePropertyOptions } from 'n8n-workflow';
+
+import { optionsOf } from '../common/valueOptions';
+import { QUALITY_SCORES, TEMPLATE_CATEGORIES, TEMPLATE_STATUSES } from './graph';
 
 /** Template fields Graph can return (Meta's whats-app-business-hsm reference). */
 export const TEMPLATE_FIELD_OPTIONS: INodePropertyOptions[] = [
@@ -18,3 +22,7 @@ export const TEMPLATE_FIELD_OPTIONS: INodePropertyOptions[] = [
 	'status',
 	'sub_category',
 ].map((field) => ({ name: field, value: field }));
+
+export const TEMPLATE_CATEGORY_OPTIONS = optionsOf(TEMPLATE_CATEGORIES);
+export const TEMPLATE_STATUS_OPTIONS = optionsOf(TEMPLATE_STATUSES);
+export const QUALITY_SCORE_OPTIONS = optionsOf(QUALITY_SCORES);
