@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ParameterProblem } from '../actions/common/parameterProblem';
+import { mayReceiveToken } from '../../shared/graph/hosts';
 
 export type MediaKind = 'audio' | 'document' | 'image' | 'sticker' | 'video';
 
@@ -139,26 +140,8 @@ export function mediaFileName(mediaId: string, mimeType: string | undefined): st
 	return extension ? `${mediaId}.${extension}` : mediaId;
 }
 
-/** Domains Meta serves media downloads from (lookaside.fbsbx.com today; CDN hosts for some files). */
-export const META_MEDIA_DOMAINS = ['fbsbx.com', 'facebook.com', 'fbcdn.net', 'whatsapp.net'];
-
 /**
- * Whether a download URL is on a host that may receive the access token: one of Meta's media
- * domains (or a subdomain), or the host of the credential's Base URL (a proxy or the sandbox).
+ * Whether a download URL is on a host that may receive the access token: https on one of Meta's
+ * media domains, or the origin of the credential's Base URL (a proxy or the sandbox).
  */
-export function isMetaMediaHost(url: string, baseUrl: string): boolean {
-	let host: string;
-	try {
-		host = new URL(url).hostname.toLowerCase();
-	} catch {
-		return false;
-	}
-	let baseHost: string | undefined;
-	try {
-		baseHost = new URL(baseUrl).hostname.toLowerCase();
-	} catch {
-		baseHost = undefined;
-	}
-	if (baseHost && host === baseHost) return true;
-	return META_MEDIA_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
-}
+export const isMetaMediaHost = mayReceiveToken;

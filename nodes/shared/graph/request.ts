@@ -48,6 +48,8 @@ export interface GraphRequestOptions {
 	itemIndex?: number;
 	/** Status codes to hand back to the caller instead of throwing (e.g. 404 of an expired media URL). */
 	passStatusCodes?: number[];
+	/** false: a 3xx answer is returned as it is, so the caller checks the next hop (media downloads). */
+	followRedirects?: boolean;
 }
 
 export interface GraphFullResponse<T = unknown> {
@@ -122,7 +124,11 @@ async function prepareRequest(options: GraphRequestOptions, credentials: GraphCr
 		json: encoded.json,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// n8n-core re-adds Authorization on a cross-origin redirect unless told not to (its default is
+		// true for backwards compatibility): the token must stay with the origin it was sent to.
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
+	if (options.followRedirects === false) http.disableFollowRedirect = true;
 	if (options.download) {
 		http.encoding = options.download === 'buffer' ? 'arraybuffer' : 'stream';
 		http.json = false;
