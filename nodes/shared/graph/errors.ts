@@ -192,16 +192,33 @@ export function buildGraphApiError(node: INode, details: GraphErrorDetails): Nod
 /** A connection that failed without any HTTP answer, as an error that says whether it may have been carried out. */
 export function buildConnectionError(
 	node: INode,
-	details: { message: string; errorCode: string; method: string; path: string; attempts: number; repeatable: boolean; secrets: Array<string | undefined>; itemIndex?: number },
+	details: {
+		message: string;
+		errorCode: string;
+		method: string;
+		path: string;
+		attempts: number;
+		repeatable: boolean;
+		secrets: Array<string | undefined>;
+		itemIndex?: number;
+		/** Set when no answer came within this timeout. */
+		timeoutMs?: number;
+	},
 ): NodeApiError {
 	const text = redact(details.message, details.secrets);
-	return new NodeApiError(node, { message: text, code: details.errorCode } as JsonObject, {
-		message: `Could not reach the Graph API: ${text}`,
-		description:
-			`Request: ${details.method} ${details.path}. ` +
-			(details.repeatable
-				? `Tried ${details.attempts} time(s). Check the Base URL in the credential and the network.`
-				: 'The connection failed after the request was sent, so it was not repeated (it may have been carried out). Check in WhatsApp Manager before running again.'),
-		itemIndex: details.itemIndex,
-	});
+	const request = `Request: ${details.method} ${details.path}. `;
+	let message = `Could not reach the Graph API: ${text}`;
+	let description = details.repeatable
+		? `${request}Tried ${details.attempts} time(s). Check the Base URL in the credential and the network.`
+		: `${request}The connection failed after the request was sent, so it was not repeated (it may have been carried out). Check in WhatsApp Manager before running again.`;
+	if (details.timeoutMs !== undefined) {
+		message = `Meta did not answer within ${details.timeoutMs / 1000} s`;
+		description = details.repeatable
+			? `${request}Tried ${details.attempts} time(s). Try again later, or raise Timeout in the node's Request Options.`
+			: `${request}The request was sent and no answer came in time, so it was not sent again: it may have been carried out; check before retrying (in WhatsApp Manager).`;
+	}
+	const error = new NodeApiError(node, { message: text, code: details.errorCode } as JsonObject, { message, description, itemIndex: details.itemIndex });
+	// NodeApiError swaps the message for its own text for known system codes (ECONNABORTED...).
+	error.message = message;
+	return error;
 }

@@ -29,6 +29,9 @@ export const THROTTLING_CODES = new Set([4, 613, 80007, 80008, 130429]);
 /** Connection errors raised before the request left this machine: nothing happened at Meta. */
 const NEVER_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
 
+/** What a request that got no answer within its timeout fails with (axios, Node's sockets). */
+const TIMEOUT_CODES = ['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'];
+
 /** Why one attempt failed: no HTTP answer at all, or an HTTP error answer. */
 export type GraphFailure =
 	| { kind: 'connection'; errorCode: string; message: string }
@@ -56,6 +59,14 @@ export function isThrottled(failure: GraphFailure): boolean {
 /** A connection that failed before the request left (refused, DNS): Meta saw nothing. */
 export function neverSent(failure: GraphFailure): boolean {
 	return failure.kind === 'connection' && NEVER_SENT_CODES.includes(failure.errorCode);
+}
+
+/**
+ * No answer within the timeout. The request may have reached Meta, so it is a dropped connection
+ * as far as retrying goes: a read is sent again, a write is not.
+ */
+export function timedOut(failure: GraphFailure): boolean {
+	return failure.kind === 'connection' && TIMEOUT_CODES.includes(failure.errorCode);
 }
 
 /**
