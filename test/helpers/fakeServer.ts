@@ -5,6 +5,8 @@ export interface RecordedRequest {
 	method: string;
 	url: string;
 	headers: IncomingHttpHeaders;
+	/** Date.now() when it arrived. */
+	at: number;
 }
 
 export interface FakeServer {
@@ -28,7 +30,7 @@ export async function startFakeServer(
 	const requests: RecordedRequest[] = [];
 	const self = { requests } as FakeServer;
 	const server = createServer((request, response) => {
-		requests.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers });
+		requests.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, at: Date.now() });
 		request.resume();
 		handler(request, response, self);
 	});

@@ -203,6 +203,8 @@ export function buildConnectionError(
 		itemIndex?: number;
 		/** Set when no answer came within this timeout. */
 		timeoutMs?: number;
+		/** Why retrying stopped early (the execution's retry-wait budget). */
+		note?: { message?: string; description?: string };
 	},
 ): NodeApiError {
 	const text = redact(details.message, details.secrets);
@@ -217,6 +219,8 @@ export function buildConnectionError(
 			? `${request}Tried ${details.attempts} time(s). Try again later, or raise Timeout in the node's Request Options.`
 			: `${request}The request was sent and no answer came in time, so it was not sent again: it may have been carried out; check before retrying (in WhatsApp Manager).`;
 	}
+	if (details.note?.message) message += ` (${details.note.message})`;
+	if (details.note?.description) description += ` ${details.note.description}`;
 	const error = new NodeApiError(node, { message: text, code: details.errorCode } as JsonObject, { message, description, itemIndex: details.itemIndex });
 	// NodeApiError swaps the message for its own text for known system codes (ECONNABORTED...).
 	error.message = message;

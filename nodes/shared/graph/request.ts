@@ -4,9 +4,11 @@ import { sleep } from 'n8n-workflow';
 import type { GraphContext } from './context';
 import { CREDENTIAL_TYPE, getGraphCredentials, type GraphCredentials } from './credentials';
 import { buildConnectionError, buildGraphApiError, redact, type GraphErrorBody, type GraphErrorExplanation } from './errors';
-import { DEFAULT_TIMEOUT_MS, executionState, TRANSFER_TIMEOUT_MS, type GraphClientSettings } from './settings';
+import { DEFAULT_RETRY_WAIT_BUDGET_MS, DEFAULT_TIMEOUT_MS, executionState, TRANSFER_TIMEOUT_MS, type GraphClientSettings } from './settings';
 import {
+	budgetSpentNote,
 	DEFAULT_RETRY_POLICY,
+	exceedsRetryBudget,
 	giveUpNote,
 	isIdempotentMethod,
 	isRetryable,
@@ -220,17 +222,25 @@ async function sendOnce<T>(context: GraphContext, request: PreparedRequest, opti
 	return { failure: await httpFailure(response, options.download === 'stream') };
 }
 
-/** The error a failure ends in, once no retry is left or allowed. */
-function errorFor(node: INode, failure: GraphFailure, attempt: number, request: PreparedRequest, options: GraphRequestOptions, policy: RetryPolicy) {
+/** The error a failure ends in, once no retry is left or allowed (`note` overrides why retrying stopped). */
+function errorFor(
+	node: INode,
+	failure: GraphFailure,
+	attempt: number,
+	request: PreparedRequest,
+	options: GraphRequestOptions,
+	policy: RetryPolicy,
+	note?: { message?: string; description?: string },
+) {
 	const where = { method: options.method, path: request.shownPath, secrets: request.secrets, itemIndex: options.itemIndex };
 	if (failure.kind === 'connection') {
 		const repeatable = isRetryable(failure, request.idempotent);
 		const timeoutMs = timedOut(failure) ? Number(request.http.timeout) : undefined;
-		return buildConnectionError(node, { ...where, message: failure.message, errorCode: failure.errorCode, attempts: attempt + 1, repeatable, timeoutMs });
+		return buildConnectionError(node, { ...where, message: failure.message, errorCode: failure.errorCode, attempts: attempt + 1, repeatable, timeoutMs, note });
 	}
 	return buildGraphApiError(node, {
 		...where,
-		note: giveUpNote(failure, attempt, policy, request.idempotent),
+		note: note ?? giveUpNote(failure, attempt, policy, request.idempotent),
 		explain: options.explain,
 		httpStatus: failure.statusCode,
 		graphError: failure.graphError,
@@ -254,7 +264,13 @@ export async function graphRequestFull<T = IDataObject>(this: GraphContext, opti
 		if (!shouldRetry(outcome.failure, attempt, policy, request.idempotent)) {
 			throw errorFor(this.getNode(), outcome.failure, attempt, request, options, policy);
 		}
-		await sleep(retryDelayMs(outcome.failure, attempt, policy));
+		const delayMs = retryDelayMs(outcome.failure, attempt, policy);
+		const budgetMs = state.settings.retryWaitBudgetMs ?? DEFAULT_RETRY_WAIT_BUDGET_MS;
+		if (exceedsRetryBudget(state.retryWaitSpentMs, delayMs, budgetMs)) {
+			throw errorFor(this.getNode(), outcome.failure, attempt, request, options, policy, budgetSpentNote(budgetMs));
+		}
+		state.retryWaitSpentMs += delayMs;
+		await sleep(delayMs);
 	}
 }
 

@@ -102,14 +102,43 @@ export function regainAccessDelayMs(headers: Record<string, unknown>): number {
 	}
 }
 
-/** Meta's own wait for this failure (0 when it names none). */
-function regainDelayOf(failure: GraphFailure): number {
-	return failure.kind === 'http' ? regainAccessDelayMs(failure.headers) : 0;
+/**
+ * The wait a `Retry-After` header asks for, in ms: delay-seconds or an HTTP date (RFC 9110 §10.2.3,
+ * https://www.rfc-editor.org/rfc/rfc9110#field.retry-after); 0 when absent or unreadable.
+ */
+export function retryAfterMs(headers: Record<string, unknown>, now: number = Date.now()): number {
+	const header = headers['retry-after'];
+	if (typeof header !== 'string' || !header.trim()) return 0;
+	if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+	const date = Date.parse(header);
+	return Number.isNaN(date) ? 0 : Math.max(0, date - now);
 }
 
-/** Meta asks for a longer wait than the policy allows: holding the workflow that long is worse than stopping. */
+/** The server's own wait for this failure and which header asked for it (0 ms when none did). */
+function serverWaitOf(failure: GraphFailure): { ms: number; source: 'retry-after' | 'regain-access' } {
+	if (failure.kind !== 'http') return { ms: 0, source: 'retry-after' };
+	const retryAfter = retryAfterMs(failure.headers);
+	const regain = regainAccessDelayMs(failure.headers);
+	return retryAfter >= regain ? { ms: retryAfter, source: 'retry-after' } : { ms: regain, source: 'regain-access' };
+}
+
+/** The server asks for a longer wait than the policy allows: holding the workflow that long is worse than stopping. */
 export function waitExceedsPolicy(failure: GraphFailure, policy: RetryPolicy): boolean {
-	return regainDelayOf(failure) > policy.maxDelayMs;
+	return serverWaitOf(failure).ms > policy.maxDelayMs;
+}
+
+/** Whether waiting `delayMs` more would take the execution past its total retry-wait budget. */
+export function exceedsRetryBudget(spentMs: number, delayMs: number, budgetMs: number): boolean {
+	return spentMs + delayMs > budgetMs;
+}
+
+/** The error note when the execution's retry-wait budget does not cover the next wait. */
+export function budgetSpentNote(budgetMs: number): { message: string; description: string } {
+	const seconds = Math.round(budgetMs / 1000);
+	return {
+		message: `the retry wait budget of ${seconds} s for this execution is spent`,
+		description: `This execution already waited ${seconds} s between retries (Request Options > Retry Wait Budget), so this item was not retried again. Run the failed items later, or raise the budget.`,
+	};
 }
 
 /** `attempt` is how many retries were already made (0 after the first attempt failed). */
@@ -126,9 +155,9 @@ export function backoffMs(attempt: number, policy: RetryPolicy, random: () => nu
 	return Math.round(exponential / 2 + random() * (exponential / 2));
 }
 
-/** How long to wait before retry number `attempt + 1`: the backoff, or Meta's own wait when longer. */
+/** How long to wait before retry number `attempt + 1`: the backoff, or the server's own wait when longer. */
 export function retryDelayMs(failure: GraphFailure, attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
-	return Math.max(regainDelayOf(failure), backoffMs(attempt, policy, random));
+	return Math.max(serverWaitOf(failure).ms, backoffMs(attempt, policy, random));
 }
 
 /** Why retrying stopped, for the error's message and description; undefined when it was never retryable. */
@@ -140,7 +169,15 @@ export function giveUpNote(
 ): { message?: string; description?: string } | undefined {
 	if (!isRetryable(failure, idempotent)) return undefined;
 	if (waitExceedsPolicy(failure, policy)) {
-		const minutes = Math.ceil(regainDelayOf(failure) / 60_000);
+		const wait = serverWaitOf(failure);
+		if (wait.source === 'retry-after') {
+			const seconds = Math.ceil(wait.ms / 1000);
+			return {
+				message: `Meta asks to wait ${seconds} s before calling again`,
+				description: `Meta's Retry-After header asks for ${seconds} s, longer than this node waits (${Math.round(policy.maxDelayMs / 1000)} s), so it stopped instead of retrying. Run it again after that time.`,
+			};
+		}
+		const minutes = Math.ceil(wait.ms / 60_000);
 		return {
 			message: `Meta asks to wait about ${minutes} minute(s) before calling again`,
 			description: `Meta's x-business-use-case-usage header says access returns in about ${minutes} minute(s) (estimated_time_to_regain_access), longer than this node waits (${Math.round(policy.maxDelayMs / 1000)} s), so it stopped instead of retrying. Run it again after that time.`,
