@@ -97,14 +97,29 @@ export function hintForCode(code: number | undefined): string | undefined {
 	return undefined;
 }
 
-/** Replaces every occurrence of each secret with a mask, so no error or log line carries one. */
+/**
+ * Credential-shaped text, masked even when the secret is not known: an Authorization value, a
+ * query-string token (Graph paging links carry access_token=...), and Meta's token shape (EAA + 30
+ * or more base62 characters, as Meta's access-token docs show them).
+ */
+const CREDENTIAL_PATTERNS: Array<[RegExp, string]> = [
+	// A value with a digit, so Meta's own words ("Invalid OAuth access token") stay readable.
+	[/\b(Bearer|OAuth)\s+(?=[A-Za-z._~+/=-]*\d)[A-Za-z0-9._~+/=-]{8,}/g, '$1 ***'],
+	[/(access_token=)[^&\s"']+/gi, '$1***'],
+	[/\bEAA[A-Za-z0-9]{30,}/g, '***'],
+];
+
+/**
+ * Replaces every occurrence of each secret and every credential-shaped run with a mask, so no
+ * error or log line carries one. Redact before cutting text: a cut first can leave part of a token.
+ */
 export function redact(text: string, secrets: Array<string | undefined>): string {
 	let result = text;
 	for (const secret of secrets) {
 		if (secret && secret.length >= 4) result = result.split(secret).join('***');
 	}
-	// Graph paging links and some messages carry access_token=... in URLs.
-	return result.replace(/(access_token=)[^&\s"']+/gi, '$1***');
+	for (const [pattern, mask] of CREDENTIAL_PATTERNS) result = result.replace(pattern, mask);
+	return result;
 }
 
 function redactDeep<T>(value: T, secrets: Array<string | undefined>): T {
@@ -134,7 +149,8 @@ export interface GraphErrorExplanation {
 
 /** Turns a failed Graph response into a NodeApiError a workflow builder can act on. */
 export function buildGraphApiError(node: INode, details: GraphErrorDetails): NodeApiError {
-	const { httpStatus, graphError, rawBody, method, path, secrets } = details;
+	const { httpStatus, graphError, method, path, secrets } = details;
+	const rawBody = details.rawBody === undefined ? undefined : redact(details.rawBody, secrets);
 	const code = graphError?.code;
 	// Template refusals come as code 100 with a telling subcode (2388xxx); prefer the subcode's hint.
 	const hint = hintForCode(graphError?.error_subcode) ?? hintForCode(code);
