@@ -44,3 +44,19 @@ describe('Retry-After and the retry-wait budget', () => {
 		expect(exceedsRetryBudget(1_500, 1_000, 2_000)).toBe(true);
 	});
 });
+
+describe('registration limits', () => {
+	const policy: RetryPolicy = { maxRetries: 4, maxThrottleRetries: 8, baseDelayMs: 300, maxDelayMs: 30_000 };
+
+	// Each retry of a register/deregister spends one of the 10 attempts Meta allows per number in 72 hours.
+	it('never retries 133016, even sent as a throttling answer or marked transient', () => {
+		for (const failure of [
+			{ kind: 'http', statusCode: 400, headers: {}, graphError: { code: 133016 } },
+			{ kind: 'http', statusCode: 429, headers: {}, graphError: { code: 133016 } },
+			{ kind: 'http', statusCode: 503, headers: {}, graphError: { code: 133016, is_transient: true } },
+		] as GraphFailure[]) {
+			expect(shouldRetry(failure, 0, policy, true)).toBe(false);
+			expect(giveUpNote(failure, 0, policy, true)).toBeUndefined();
+		}
+	});
+});

@@ -26,6 +26,12 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 4, maxThrottleRet
 /** Codes Meta answers when a caller is throttled: the request was not carried out. */
 export const THROTTLING_CODES = new Set([4, 613, 80007, 80008, 130429]);
 
+/**
+ * Codes never sent again, whatever their status: each register/deregister attempt, failed or not,
+ * counts toward Meta's 10 per number per 72 hours (error-codes reference, 133016).
+ */
+export const NEVER_RETRIED_CODES = new Set([133016]);
+
 /** Connection errors raised before the request left this machine: nothing happened at Meta. */
 const NEVER_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
 
@@ -76,6 +82,7 @@ export function timedOut(failure: GraphFailure): boolean {
  */
 export function isRetryable(failure: GraphFailure, idempotent: boolean): boolean {
 	if (failure.kind === 'connection') return idempotent || neverSent(failure);
+	if (NEVER_RETRIED_CODES.has(failure.graphError?.code ?? -1)) return false;
 	if (isThrottled(failure)) return true;
 	const { statusCode, graphError } = failure;
 	return idempotent && (statusCode >= 500 || graphError?.is_transient === true || graphError?.code === 2);
