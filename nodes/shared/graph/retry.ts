@@ -144,7 +144,7 @@ export function budgetSpentNote(budgetMs: number): { message: string; descriptio
 	const seconds = Math.round(budgetMs / 1000);
 	return {
 		message: `the retry wait budget of ${seconds} s for this execution is spent`,
-		description: `This execution already waited ${seconds} s between retries (Request Options > Retry Wait Budget), so this item was not retried again. Run the failed items later, or raise the budget.`,
+		description: `Another wait would take this node's retry waits in this execution past ${seconds} s (Request Options > Retry Wait Budget), so this item was not retried again. Run the failed items later, or raise the budget.`,
 	};
 }
 
