@@ -57,7 +57,7 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 			type: 'string',
 			default: 'https://graph.facebook.com',
 			description:
-				'Where the Graph API is reached. Keep the default unless you go through a proxy or a local sandbox.',
+				'Where the Graph API is reached. Keep the default unless you go through a proxy or a local sandbox. It must start with https:// (http:// only for localhost, 127.x.x.x or [::1]), since the access token travels with every request.',
 		},
 		{
 			displayName: 'App ID',
@@ -96,7 +96,10 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 	 */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{($credentials.baseUrl || "https://graph.facebook.com").replace(/\\/+$/, "")}}/{{$credentials.apiVersion}}',
+			// The nodes' rule (nodes/shared/graph/credentials.ts): https, or http to this machine. Any other
+			// Base URL becomes a non-URL, so the test fails ("Invalid URL") before a byte is sent.
+			baseURL:
+				'={{ (() => { const base = ($credentials.baseUrl || "https://graph.facebook.com").trim().replace(/\\/+$/, ""); if (/^https:\\/\\/[^\\/]/i.test(base) || /^http:\\/\\/(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?(\\/|$)/i.test(base)) return base; return "Base URL must start with https:// (http:// only for localhost, 127.x.x.x or [::1])"; })() }}/{{$credentials.apiVersion}}',
 			url: '=/{{$credentials.businessAccountId}}',
 			qs: { fields: 'id,name' },
 			ignoreHttpStatusErrors: true,

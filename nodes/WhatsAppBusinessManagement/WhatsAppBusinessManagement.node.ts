@@ -74,6 +74,24 @@ export class WhatsAppBusinessManagement implements INodeType {
 						description:
 							'How many input items are sent to Meta at the same time. Throttled calls are retried with backoff; lower this if Meta reports rate limits.',
 					},
+					{
+						displayName: 'Timeout',
+						name: 'timeout',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 60000,
+						description:
+							'How long to wait for Meta to answer one request, in milliseconds. A read that times out is retried; a write is not (it may have been carried out). Without this option, uploads and downloads get 5 minutes.',
+					},
+					{
+						displayName: 'Retry Wait Budget (Seconds)',
+						name: 'retryWaitBudget',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 180,
+						description:
+							'The most time this execution spends waiting between retries, over all items. Once spent, items that would need another retry fail with an error saying so.',
+					},
 				],
 			},
 		],

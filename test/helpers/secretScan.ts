@@ -1,7 +1,8 @@
 /**
  * Secret scan for the whole test run (jest `setupFilesAfterEnv`): every console line, every n8n
  * logger call (the node's `this.logger` and n8n-core's LoggerProxy) and every engine run's output
- * and error (runNode reports them here) is checked for the credential's access token and App Secret.
+ * and error (runNode reports them here) is checked for any 12-character piece of the credential's
+ * access token and App Secret.
  * A test file that leaks one fails in its afterAll, naming where - never printing the secret.
  * This file holds the registry and the scan; secretScanSetup.ts hooks it into jest.
  */
@@ -38,10 +39,27 @@ function stringify(value: unknown): string {
 	}
 }
 
-/** The secrets from `list` found anywhere in `value` (strings, objects, errors with their description and cause). */
+/** A leaked piece this long is a leak: redaction that a cut defeated leaves pieces, not the whole. */
+const PIECE_LENGTH = 12;
+
+/**
+ * The 12-character pieces of a secret worth looking for. A piece with fewer than 6 different
+ * characters (twelve zeros of a test token) also occurs in IDs and timestamps and says nothing.
+ */
+function piecesOf(secret: string): string[] {
+	if (secret.length <= PIECE_LENGTH) return [secret];
+	const pieces = new Set<string>();
+	for (let start = 0; start + PIECE_LENGTH <= secret.length; start++) {
+		const piece = secret.slice(start, start + PIECE_LENGTH);
+		if (new Set(piece).size >= 6) pieces.add(piece);
+	}
+	return pieces.size ? [...pieces] : [secret];
+}
+
+/** The secrets from `list` of which any 12-character piece is in `value` (strings, objects, errors with their description and cause). */
 export function secretsIn(value: unknown, list: Iterable<string>): string[] {
 	const text = stringify(value);
-	return [...list].filter((secret) => text.includes(secret));
+	return [...list].filter((secret) => piecesOf(secret).some((piece) => text.includes(piece)));
 }
 
 /** Records a leak if any known secret is in `value`; `where` says what was scanned. */

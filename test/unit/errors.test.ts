@@ -30,6 +30,20 @@ describe('Graph error hints', () => {
 		expect(hintForCode(code)!.length).toBeGreaterThan(20);
 	});
 
+	// Meta's error-codes reference (see errors.ts Sources), except 131059 (issue 14's own reading).
+	it.each([
+		[131059, /without the paging cursors/],
+		[133005, /disable two-step verification, then set a new PIN/],
+		[133006, /verified before it can be registered/],
+		[133008, /Too many two-step verification PIN guesses/],
+		[133009, /entered too quickly/],
+		[133010, /not registered/],
+		[133015, /Wait 5 minutes/],
+		[133016, /not retried/],
+	])('code %i has its documented hint', (code, text) => {
+		expect(hintForCode(code)).toMatch(text);
+	});
+
 	it('hints for template name refusals state only the documented rules (30-day block after deleting an APPROVED template)', () => {
 		expect(GRAPH_ERROR_HINTS[2388023]).toMatch(/APPROVED template with this name was deleted in the last 30 days/);
 		expect(GRAPH_ERROR_HINTS[2388024]).toMatch(/already exists in this language/);

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { checkParameters } from './common/descriptionRules';
+import { configureGraphClient } from '../../shared/graph';
 import { refusal, type ParameterProblem } from './common/parameterProblem';
 import type { OperationModule, OperationResult, ResourceModule } from './types';
 import * as analytics from './analytics';
@@ -17,6 +18,22 @@ export const resources: Record<string, ResourceModule> = { sequence, template, f
 /** Default parallel requests: fast on large inputs, far below Graph's per-app limits. */
 export const DEFAULT_CONCURRENCY = 8;
 export const MAX_CONCURRENCY = 50;
+
+/** The node's Request Options collection. */
+interface RequestOptions {
+	concurrency?: number;
+	/** Milliseconds, as n8n's HTTP Request node counts its timeout. */
+	timeout?: number;
+	/** Seconds. */
+	retryWaitBudget?: number;
+}
+
+/** Request Options as the Graph client's settings; unset or non-positive values keep the client's defaults. */
+function graphSettingsOf(options: RequestOptions) {
+	const positive = (value: unknown) => (typeof value === 'number' && value > 0 ? value : undefined);
+	const budgetSeconds = positive(options.retryWaitBudget);
+	return { timeoutMs: positive(options.timeout), retryWaitBudgetMs: budgetSeconds === undefined ? undefined : budgetSeconds * 1000 };
+}
 
 function isExecutionData(value: unknown): value is INodeExecutionData {
 	return typeof value === 'object' && value !== null && 'json' in value && typeof (value as INodeExecutionData).json === 'object';
@@ -86,8 +103,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const failures: Array<{ index: number; error: Error }> = [];
 	let stop = false;
 
-	const concurrencyParameter = this.getNodeParameter('requestOptions.concurrency', 0, DEFAULT_CONCURRENCY) as number;
-	const concurrency = Math.max(1, Math.min(MAX_CONCURRENCY, Math.floor(Number(concurrencyParameter) || 1)));
+	const requestOptions = this.getNodeParameter('requestOptions', 0, {}) as RequestOptions;
+	const concurrency = Math.max(1, Math.min(MAX_CONCURRENCY, Math.floor(Number(requestOptions.concurrency ?? DEFAULT_CONCURRENCY) || 1)));
+	configureGraphClient(this, graphSettingsOf(requestOptions));
 
 	let next = 0;
 	const worker = async () => {

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { GraphContext } from './context';
+import { isSecureOrLoopback } from './hosts';
 
 export const CREDENTIAL_TYPE = 'whatsAppBusinessManagementApi';
 
@@ -41,6 +42,16 @@ export function readCredentials(raw: IDataObject): GraphCredentials {
 	};
 }
 
+/** https, or http to this machine (the sandbox): the token is never sent in cleartext over a network. */
+export function isAllowedBaseUrl(baseUrl: string): boolean {
+	try {
+		const url = new URL(baseUrl);
+		return Boolean(url.hostname) && isSecureOrLoopback(url);
+	} catch {
+		return false;
+	}
+}
+
 /** What is wrong with the credential for a call that needs `required` as well; undefined when nothing. */
 export function credentialProblem(
 	credentials: GraphCredentials,
@@ -64,8 +75,11 @@ export function credentialProblem(
 			description: 'Copy the WABA ID from WhatsApp Manager > Account tools > Phone numbers. No request was sent to Meta.',
 		};
 	}
-	if (!/^https?:\/\//.test(credentials.baseUrl)) {
-		return { message: 'The credential field "Base URL" must start with http:// or https://' };
+	if (!isAllowedBaseUrl(credentials.baseUrl)) {
+		return {
+			message: 'The credential field "Base URL" must start with https:// (http:// only for this machine: localhost, 127.x.x.x or [::1])',
+			description: 'The access token travels with every request, so it is never sent in cleartext over a network. No request was sent.',
+		};
 	}
 	return undefined;
 }

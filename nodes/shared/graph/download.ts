@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { graphRequestFull } from './request';
+import { getGraphCredentials } from './credentials';
+import { mayReceiveToken } from './hosts';
+import { graphRequestFull, type GraphFullResponse } from './request';
 
 export interface DownloadedFile {
 	binary: IBinaryData;
@@ -22,15 +25,7 @@ export async function downloadToBinary(
 	this: IExecuteFunctions,
 	options: { url: string; fileName: string; mimeType?: string; authenticate?: boolean; itemIndex: number },
 ): Promise<DownloadResult> {
-	const response = await graphRequestFull.call(this, {
-		method: 'GET',
-		path: '',
-		absoluteUrl: options.url,
-		download: 'stream',
-		authenticate: options.authenticate,
-		passStatusCodes: [404],
-		itemIndex: options.itemIndex,
-	});
+	const response = await followHops.call(this, options);
 	// Typed structurally: n8n's community rules refuse node:stream, and nothing here needs more.
 	const source = response.body as NodeJS.ReadableStream & { destroy(): void };
 	if (response.statusCode === 404) {
@@ -42,6 +37,46 @@ export async function downloadToBinary(
 	const binary = await this.helpers.prepareBinaryData(source as never, options.fileName, options.mimeType || contentType);
 	const { sha256, size } = await digestStoredBinary.call(this, binary);
 	return { expired: false, binary, sha256, size, contentType };
+}
+
+/** Meta's media links redirect at most once or twice; more hops than this is a loop. */
+const MAX_HOPS = 5;
+
+/**
+ * GETs the URL as a stream. An authenticated download follows redirects by hand and checks every
+ * hop's origin before the token goes there; an unauthenticated one lets n8n follow them.
+ */
+async function followHops(
+	this: IExecuteFunctions,
+	options: { url: string; authenticate?: boolean; itemIndex: number },
+): Promise<GraphFullResponse> {
+	const authenticate = options.authenticate !== false;
+	const { baseUrl } = authenticate ? await getGraphCredentials.call(this) : { baseUrl: '' };
+	let url = options.url;
+	for (let hop = 0; hop <= MAX_HOPS; hop++) {
+		if (authenticate && !mayReceiveToken(url, baseUrl)) {
+			const target = new URL(url);
+			throw new NodeOperationError(this.getNode(), `The media download was redirected to ${target.origin}, which may not receive the access token`, {
+				itemIndex: options.itemIndex,
+				description: 'Only https links on Meta\'s media hosts (or the credential\'s Base URL) get the token. Nothing was sent there.',
+			});
+		}
+		const response = await graphRequestFull.call(this, {
+			method: 'GET',
+			path: '',
+			absoluteUrl: url,
+			download: 'stream',
+			authenticate,
+			followRedirects: !authenticate,
+			passStatusCodes: [404],
+			itemIndex: options.itemIndex,
+		});
+		const location = response.headers.location;
+		if (response.statusCode < 300 || response.statusCode >= 400 || typeof location !== 'string') return response;
+		(response.body as { destroy(): void }).destroy();
+		url = new URL(location, url).toString();
+	}
+	throw new NodeOperationError(this.getNode(), `The media download was redirected more than ${MAX_HOPS} times`, { itemIndex: options.itemIndex });
 }
 
 /**

@@ -22,7 +22,11 @@ export interface GraphErrorBody {
  * Sources checked for the codes commented below:
  * - Error codes: https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes
  *   (mirror: kapso-meta-docs/documentation documentation/whatsapp/error-codes.mdx, updated Nov 19, 2025):
- *   133005 "Two step verification PIN Mismatch"; template creation 2388040, 2388047, 2388072, 2388073,
+ *   133005 "Two step verification PIN Mismatch" ("To reset the PIN, disable two-step verification, then set
+ *   a new PIN"), 133006 "Phone number re-verification needed", 133008 "Too Many two step verification PIN
+ *   Guesses", 133009 "Two step verification PIN Guessed Too Fast", 133010 "Phone number Not Registered",
+ *   133015 "Please wait a few minutes..." ("Wait 5 minutes"), 133016 "Account register deregister rate
+ *   limit exceeded"; template creation 2388040, 2388047, 2388072, 2388073,
  *   2388293 "Parameters words ratio exceeds limit", 2388299; 2388019 template limit.
  * - https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account-to-number-current-status/request_code/:
  *   136024 "Request code error".
@@ -49,9 +53,16 @@ export const GRAPH_ERROR_HINTS: Record<number, string> = {
 	131048: 'Spam rate limit hit: too many messages were blocked or reported. Improve message quality before retrying.',
 	131056: 'Too many messages from this sender to the same recipient. Wait before retrying.',
 	131053: 'Meta could not take the media file: its type or size does not fit WhatsApp\'s table (image 5 MB, audio/video 16 MB, document 100 MB, sticker 100/500 KB), or the type does not match the file.',
-	// 133005 "Two step verification PIN Mismatch", HTTP 400 (Meta error-codes reference, see Sources).
-	133005: 'The PIN does not match the two-step verification PIN of this number. Use the current PIN, or set a new one with Sender > Set Two-Step PIN.',
-	133016: 'Registration or deregistration was tried too often: Meta allows 10 attempts per number in 72 hours. Wait before trying this number again.',
+	// 131059: UNVERIFIED (not in Meta's error-codes reference, Nov 2025 mirror); issue 14 reads it as a bad paging cursor.
+	131059: 'Meta refused the paging cursor (it is malformed, expired or from another query). Run the request again without the paging cursors, from the first page.',
+	// 133005-133016: Meta error-codes reference (see Sources).
+	133005: 'The PIN does not match the two-step verification PIN of this number. Use the current PIN; to reset it, disable two-step verification, then set a new PIN (in WhatsApp Manager, or Sender > Set Two-Step PIN).',
+	133006: 'The phone number must be verified before it can be registered. Request a code (Sender > Request Code), verify it (Sender > Verify Code), then register.',
+	133008: 'Too many two-step verification PIN guesses for this number. Wait for the time Meta names in the error details, then try again with the right PIN.',
+	133009: 'The two-step verification PIN was entered too quickly after the last try. Read the error details for how long to wait, then try again.',
+	133010: 'The phone number is not registered on the WhatsApp Business Platform. Register it (Sender > Register) before this call.',
+	133015: 'The number was deleted recently and its deletion has not finished. Wait 5 minutes, then register it again.',
+	133016: 'Registration or deregistration was tried too often: Meta allows 10 attempts per number in 72 hours, so this node has not retried it (each try spends one). Wait until the number is unblocked before trying again.',
 	2388019: 'The WhatsApp Business Account reached its template limit. Delete unused templates or verify the business to raise the limit.',
 	// 2388023 / 2388024: UNVERIFIED subcodes (not in Meta's error-codes reference; public integrations
 	// disagree on which is which). The hints state only the documented rules: a name is unique per
@@ -100,14 +111,29 @@ export function hintForCode(code: number | undefined): string | undefined {
 	return undefined;
 }
 
-/** Replaces every occurrence of each secret with a mask, so no error or log line carries one. */
+/**
+ * Credential-shaped text, masked even when the secret is not known: an Authorization value, a
+ * query-string token (Graph paging links carry access_token=...), and Meta's token shape (EAA + 30
+ * or more base62 characters, as Meta's access-token docs show them).
+ */
+const CREDENTIAL_PATTERNS: Array<[RegExp, string]> = [
+	// A value with a digit, so Meta's own words ("Invalid OAuth access token") stay readable.
+	[/\b(Bearer|OAuth)\s+(?=[A-Za-z._~+/=-]*\d)[A-Za-z0-9._~+/=-]{8,}/g, '$1 ***'],
+	[/(access_token=)[^&\s"']+/gi, '$1***'],
+	[/\bEAA[A-Za-z0-9]{30,}/g, '***'],
+];
+
+/**
+ * Replaces every occurrence of each secret and every credential-shaped run with a mask, so no
+ * error or log line carries one. Redact before cutting text: a cut first can leave part of a token.
+ */
 export function redact(text: string, secrets: Array<string | undefined>): string {
 	let result = text;
 	for (const secret of secrets) {
 		if (secret && secret.length >= 4) result = result.split(secret).join('***');
 	}
-	// Graph paging links and some messages carry access_token=... in URLs.
-	return result.replace(/(access_token=)[^&\s"']+/gi, '$1***');
+	for (const [pattern, mask] of CREDENTIAL_PATTERNS) result = result.replace(pattern, mask);
+	return result;
 }
 
 function redactDeep<T>(value: T, secrets: Array<string | undefined>): T {
@@ -137,7 +163,8 @@ export interface GraphErrorExplanation {
 
 /** Turns a failed Graph response into a NodeApiError a workflow builder can act on. */
 export function buildGraphApiError(node: INode, details: GraphErrorDetails): NodeApiError {
-	const { httpStatus, graphError, rawBody, method, path, secrets } = details;
+	const { httpStatus, graphError, method, path, secrets } = details;
+	const rawBody = details.rawBody === undefined ? undefined : redact(details.rawBody, secrets);
 	const code = graphError?.code;
 	// Template refusals come as code 100 with a telling subcode (2388xxx); prefer the subcode's hint.
 	const hint = hintForCode(graphError?.error_subcode) ?? hintForCode(code);
@@ -195,16 +222,37 @@ export function buildGraphApiError(node: INode, details: GraphErrorDetails): Nod
 /** A connection that failed without any HTTP answer, as an error that says whether it may have been carried out. */
 export function buildConnectionError(
 	node: INode,
-	details: { message: string; errorCode: string; method: string; path: string; attempts: number; repeatable: boolean; secrets: Array<string | undefined>; itemIndex?: number },
+	details: {
+		message: string;
+		errorCode: string;
+		method: string;
+		path: string;
+		attempts: number;
+		repeatable: boolean;
+		secrets: Array<string | undefined>;
+		itemIndex?: number;
+		/** Set when no answer came within this timeout. */
+		timeoutMs?: number;
+		/** Why retrying stopped early (the execution's retry-wait budget). */
+		note?: { message?: string; description?: string };
+	},
 ): NodeApiError {
 	const text = redact(details.message, details.secrets);
-	return new NodeApiError(node, { message: text, code: details.errorCode } as JsonObject, {
-		message: `Could not reach the Graph API: ${text}`,
-		description:
-			`Request: ${details.method} ${details.path}. ` +
-			(details.repeatable
-				? `Tried ${details.attempts} time(s). Check the Base URL in the credential and the network.`
-				: 'The connection failed after the request was sent, so it was not repeated (it may have been carried out). Check in WhatsApp Manager before running again.'),
-		itemIndex: details.itemIndex,
-	});
+	const request = `Request: ${details.method} ${details.path}. `;
+	let message = `Could not reach the Graph API: ${text}`;
+	let description = details.repeatable
+		? `${request}Tried ${details.attempts} time(s). Check the Base URL in the credential and the network.`
+		: `${request}The connection failed after the request was sent, so it was not repeated (it may have been carried out). Check in WhatsApp Manager before running again.`;
+	if (details.timeoutMs !== undefined) {
+		message = `Meta did not answer within ${details.timeoutMs / 1000} s`;
+		description = details.repeatable
+			? `${request}Tried ${details.attempts} time(s). Try again later, or raise Timeout in the node's Request Options.`
+			: `${request}The request was sent and no answer came in time, so it was not sent again: it may have been carried out; check before retrying (in WhatsApp Manager).`;
+	}
+	if (details.note?.message) message += ` (${details.note.message})`;
+	if (details.note?.description) description += ` ${details.note.description}`;
+	const error = new NodeApiError(node, { message: text, code: details.errorCode } as JsonObject, { message, description, itemIndex: details.itemIndex });
+	// NodeApiError swaps the message for its own text for known system codes (ECONNABORTED...).
+	error.message = message;
+	return error;
 }

@@ -9,6 +9,7 @@
  * - credentials.ts: reading and checking the credential
  * - errors.ts: the hint table, NodeApiError building, redaction
  * - download.ts, publicFile.ts: downloads into n8n's binary store, and of public sample files
+ * - hosts.ts: which URLs may receive the token; settings.ts: timeouts and the retry-wait budget
  */
 export type { GraphContext } from './context';
 export { CREDENTIAL_TYPE, getGraphCredentials, type GraphCredentials } from './credentials';
@@ -24,3 +25,10 @@ export {
 } from './request';
 export { DEFAULT_RETRY_POLICY, THROTTLING_CODES, regainAccessDelayMs, type RetryPolicy } from './retry';
 export { resumableUpload } from './upload';
+export {
+	configureGraphClient,
+	DEFAULT_RETRY_WAIT_BUDGET_MS,
+	DEFAULT_TIMEOUT_MS,
+	TRANSFER_TIMEOUT_MS,
+	type GraphClientSettings,
+} from './settings';

@@ -4,13 +4,17 @@ import { sleep } from 'n8n-workflow';
 import type { GraphContext } from './context';
 import { CREDENTIAL_TYPE, getGraphCredentials, type GraphCredentials } from './credentials';
 import { buildConnectionError, buildGraphApiError, redact, type GraphErrorBody, type GraphErrorExplanation } from './errors';
+import { DEFAULT_RETRY_WAIT_BUDGET_MS, DEFAULT_TIMEOUT_MS, executionState, TRANSFER_TIMEOUT_MS, type GraphClientSettings } from './settings';
 import {
+	budgetSpentNote,
 	DEFAULT_RETRY_POLICY,
+	exceedsRetryBudget,
 	giveUpNote,
 	isIdempotentMethod,
 	isRetryable,
 	retryDelayMs,
 	shouldRetry,
+	timedOut,
 	type GraphFailure,
 	type RetryPolicy,
 } from './retry';
@@ -48,6 +52,10 @@ export interface GraphRequestOptions {
 	itemIndex?: number;
 	/** Status codes to hand back to the caller instead of throwing (e.g. 404 of an expired media URL). */
 	passStatusCodes?: number[];
+	/** How long to wait for the answer; default: the Request Options' timeout, else DEFAULT_TIMEOUT_MS (TRANSFER_TIMEOUT_MS for files). */
+	timeoutMs?: number;
+	/** false: a 3xx answer is returned as it is, so the caller checks the next hop (media downloads). */
+	followRedirects?: boolean;
 }
 
 export interface GraphFullResponse<T = unknown> {
@@ -107,7 +115,13 @@ interface PreparedRequest {
 	secrets: Array<string | undefined>;
 }
 
-async function prepareRequest(options: GraphRequestOptions, credentials: GraphCredentials): Promise<PreparedRequest> {
+/** The request's own timeout, else the execution's, else the default for its kind (file transfers get longer). */
+export function timeoutFor(options: GraphRequestOptions, settings: GraphClientSettings): number {
+	const transfersFile = options.download !== undefined || options.bodyType === 'binary' || options.bodyType === 'multipart';
+	return options.timeoutMs ?? settings.timeoutMs ?? (transfersFile ? TRANSFER_TIMEOUT_MS : DEFAULT_TIMEOUT_MS);
+}
+
+async function prepareRequest(options: GraphRequestOptions, credentials: GraphCredentials, settings: GraphClientSettings): Promise<PreparedRequest> {
 	const secrets = [credentials.accessToken, credentials.appSecret];
 	const path = options.path.startsWith('/') ? options.path : `/${options.path}`;
 	const encoded = await encodeBody(options.body, options.bodyType);
@@ -122,7 +136,12 @@ async function prepareRequest(options: GraphRequestOptions, credentials: GraphCr
 		json: encoded.json,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// n8n-core re-adds Authorization on a cross-origin redirect unless told not to (its default is
+		// true for backwards compatibility): the token must stay with the origin it was sent to.
+		sendCredentialsOnCrossOriginRedirect: false,
+		timeout: timeoutFor(options, settings),
 	};
+	if (options.followRedirects === false) http.disableFollowRedirect = true;
 	if (options.download) {
 		http.encoding = options.download === 'buffer' ? 'arraybuffer' : 'stream';
 		http.json = false;
@@ -190,8 +209,9 @@ async function sendOnce<T>(context: GraphContext, request: PreparedRequest, opti
 				: await context.helpers.httpRequest(http)
 		) as IN8nHttpFullResponse;
 	} catch (error) {
-		const cause = (error as { cause?: { code?: string } }).cause;
-		const errorCode = (error as { code?: string }).code ?? cause?.code ?? '';
+		// n8n-core wraps connection errors in a NodeApiError whose httpCode holds the system code (ECONNREFUSED...).
+		const { code, cause, httpCode } = error as { code?: string; cause?: { code?: string }; httpCode?: string | null };
+		const errorCode = code ?? cause?.code ?? (httpCode && !/^\d+$/.test(httpCode) ? httpCode : '');
 		return { failure: { kind: 'connection', errorCode, message: String((error as Error).message ?? error) } };
 	}
 	const { statusCode } = response;
@@ -202,16 +222,25 @@ async function sendOnce<T>(context: GraphContext, request: PreparedRequest, opti
 	return { failure: await httpFailure(response, options.download === 'stream') };
 }
 
-/** The error a failure ends in, once no retry is left or allowed. */
-function errorFor(node: INode, failure: GraphFailure, attempt: number, request: PreparedRequest, options: GraphRequestOptions, policy: RetryPolicy) {
+/** The error a failure ends in, once no retry is left or allowed (`note` overrides why retrying stopped). */
+function errorFor(
+	node: INode,
+	failure: GraphFailure,
+	attempt: number,
+	request: PreparedRequest,
+	options: GraphRequestOptions,
+	policy: RetryPolicy,
+	note?: { message?: string; description?: string },
+) {
 	const where = { method: options.method, path: request.shownPath, secrets: request.secrets, itemIndex: options.itemIndex };
 	if (failure.kind === 'connection') {
 		const repeatable = isRetryable(failure, request.idempotent);
-		return buildConnectionError(node, { ...where, message: failure.message, errorCode: failure.errorCode, attempts: attempt + 1, repeatable });
+		const timeoutMs = timedOut(failure) ? Number(request.http.timeout) : undefined;
+		return buildConnectionError(node, { ...where, message: failure.message, errorCode: failure.errorCode, attempts: attempt + 1, repeatable, timeoutMs, note });
 	}
 	return buildGraphApiError(node, {
 		...where,
-		note: giveUpNote(failure, attempt, policy, request.idempotent),
+		note: note ?? giveUpNote(failure, attempt, policy, request.idempotent),
 		explain: options.explain,
 		httpStatus: failure.statusCode,
 		graphError: failure.graphError,
@@ -226,7 +255,8 @@ function errorFor(node: INode, failure: GraphFailure, attempt: number, request: 
  */
 export async function graphRequestFull<T = IDataObject>(this: GraphContext, options: GraphRequestOptions): Promise<GraphFullResponse<T>> {
 	const credentials = await getGraphCredentials.call(this);
-	const request = await prepareRequest(options, credentials);
+	const state = executionState(this);
+	const request = await prepareRequest(options, credentials, state.settings);
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...(options.retry ?? {}) };
 	for (let attempt = 0; ; attempt++) {
 		const outcome = await sendOnce<T>(this, request, options);
@@ -234,7 +264,13 @@ export async function graphRequestFull<T = IDataObject>(this: GraphContext, opti
 		if (!shouldRetry(outcome.failure, attempt, policy, request.idempotent)) {
 			throw errorFor(this.getNode(), outcome.failure, attempt, request, options, policy);
 		}
-		await sleep(retryDelayMs(outcome.failure, attempt, policy));
+		const delayMs = retryDelayMs(outcome.failure, attempt, policy);
+		const budgetMs = state.settings.retryWaitBudgetMs ?? DEFAULT_RETRY_WAIT_BUDGET_MS;
+		if (exceedsRetryBudget(state.retryWaitSpentMs, delayMs, budgetMs)) {
+			throw errorFor(this.getNode(), outcome.failure, attempt, request, options, policy, budgetSpentNote(budgetMs));
+		}
+		state.retryWaitSpentMs += delayMs;
+		await sleep(delayMs);
 	}
 }
 

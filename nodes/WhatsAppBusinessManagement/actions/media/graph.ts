@@ -45,8 +45,6 @@ export const MEDIA_SIZE_LIMITS: Record<MediaKind, number> = {
 /** Animated stickers may be larger than static ones. */
 export const ANIMATED_STICKER_LIMIT = 500 * KB;
 
-/** Domains Meta serves media downloads from (lookaside.fbsbx.com today; CDN hosts for some files). */
-export const META_MEDIA_DOMAINS = ['fbsbx.com', 'facebook.com', 'fbcdn.net', 'whatsapp.net'];
 
 /** Meta's media object with `file_size` as a number (Meta's examples send it as a string). */
 export function normalizeMedia(raw: IDataObject): IDataObject {

@@ -1,7 +1,8 @@
 /** What the node checks of a media file or link before sending. */
 import { baseMimeType, formatBytes } from '../common/fileTypes';
 import type { ParameterProblem } from '../common/parameterProblem';
-import { ANIMATED_STICKER_LIMIT, MEDIA_SIZE_LIMITS, MEDIA_TYPES, META_MEDIA_DOMAINS } from './graph';
+import { mayReceiveToken } from '../../../shared/graph/hosts';
+import { ANIMATED_STICKER_LIMIT, MEDIA_SIZE_LIMITS, MEDIA_TYPES } from './graph';
 
 /**
  * Whether a WebP file is animated: an extended (VP8X) header with the animation flag, or an ANIM
@@ -42,22 +43,7 @@ export function mediaUploadProblems(file: MediaFileFacts): ParameterProblem[] {
 }
 
 /**
- * Whether a download URL is on a host that may receive the access token: one of Meta's media
- * domains (or a subdomain), or the host of the credential's Base URL (a proxy or the sandbox).
+ * Whether a download URL is on a host that may receive the access token: https on one of Meta's
+ * media domains, or the origin of the credential's Base URL (a proxy or the sandbox).
  */
-export function isMetaMediaHost(url: string, baseUrl: string): boolean {
-	let host: string;
-	try {
-		host = new URL(url).hostname.toLowerCase();
-	} catch {
-		return false;
-	}
-	let baseHost: string | undefined;
-	try {
-		baseHost = new URL(baseUrl).hostname.toLowerCase();
-	} catch {
-		baseHost = undefined;
-	}
-	if (baseHost && host === baseHost) return true;
-	return META_MEDIA_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
-}
+export const isMetaMediaHost = mayReceiveToken;

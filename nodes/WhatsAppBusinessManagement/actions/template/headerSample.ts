@@ -29,7 +29,9 @@ export async function sampleProblems(this: IExecuteFunctions, sample: ReadCompon
 /** The sample file: the input binary field's, or downloaded from its public URL and checked then. */
 async function sampleFile(this: IExecuteFunctions, sample: NonNullable<ReadComponents['sample']>, itemIndex: number) {
 	if (sample.source === 'url') {
-		const downloaded = await downloadPublicFile.call(this, sample.url!, itemIndex);
+		// Reading stops at the format's maximum (the largest, a document's, for a format without one).
+		const maxBytes = HEADER_SAMPLE_TYPES[sample.format.toUpperCase()]?.maxBytes ?? HEADER_SAMPLE_TYPES.DOCUMENT.maxBytes;
+		const downloaded = await downloadPublicFile.call(this, { url: sample.url!, field: 'Sample File URL', maxBytes, itemIndex });
 		const problems = validateHeaderSample(sample.format, { mimeType: downloaded.mimeType, size: downloaded.data.length });
 		if (problems.length) throw refusal(this.getNode(), problems, itemIndex);
 		return downloaded;
