@@ -16,7 +16,7 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 	displayName = 'WhatsApp Business Management API';
 
 	documentationUrl =
-		'https://developers.facebook.com/docs/whatsapp/business-management-api/get-started';
+		'https://github.com/n8n-nodes-whatsapp-business-management/n8n-nodes-whatsapp-business-management/blob/main/README.md#the-credential-where-each-field-comes-from';
 
 	icon = 'file:whatsAppBusinessManagement.svg' as const;
 
