@@ -67,7 +67,15 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
  * for the fields the operation did not already refuse.
  */
 async function problemsOf(this: IExecuteFunctions, resource: ResourceModule, module: OperationModule, itemIndex: number): Promise<ParameterProblem[]> {
-	const own = (await module.validate?.call(this, itemIndex)) ?? [];
+	let own: ParameterProblem[] = [];
+	let ownFailure: unknown;
+	try {
+		own = (await module.validate?.call(this, itemIndex)) ?? [];
+	} catch (error) {
+		// A field refused by the description's rules (an unknown option) can hide the fields the
+		// operation reads; that refusal then names the real cause.
+		ownFailure = error;
+	}
 	const judged = new Set(own.map((problem) => problem.field));
 	const stated = checkParameters(resource.description, (name) => {
 		try {
@@ -77,6 +85,7 @@ async function problemsOf(this: IExecuteFunctions, resource: ResourceModule, mod
 			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 		}
 	}, judged);
+	if (ownFailure && !stated.length) throw ownFailure;
 	return [...own, ...stated];
 }
 
