@@ -88,6 +88,22 @@ describe('Template > Create through WorkflowExecute', () => {
 		expect(sandbox.requestsTo('POST', '/message_templates')[0].body).toMatchObject({ parameter_format: 'NAMED', components });
 	});
 
+	it('sends a message TTL within the category\'s range, and refuses one outside it naming the field', async () => {
+		const created = await runNode({ parameters: create({ additionalFields: { messageSendTtlSeconds: 3600 } }), credential: sandboxCredential(sandbox) });
+		expect(created.error).toBeUndefined();
+		expect(sandbox.requestsTo('POST', '/message_templates')[0].body).toMatchObject({ name: 'order_shipped', message_send_ttl_seconds: 3600 });
+		expect(sandbox.state.templates.get(String(jsonOf(created)[0].id))?.message_send_ttl_seconds).toBe(3600);
+		sandbox.clearRequests();
+		const marketing = await runNode({
+			parameters: create({ name: 'summer_sale', category: 'MARKETING', additionalFields: { messageSendTtlSeconds: 3600 } }),
+			credential: sandboxCredential(sandbox),
+		});
+		expect(marketing.error?.message).toBe(
+			'Template: field "message_send_ttl_seconds" must be 12 hours (43,200) to 30 days (2,592,000) for MARKETING templates (it is 3600)',
+		);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
 	describe('types Meta documents beyond the builder', () => {
 		const body = { type: 'BODY', text: 'Hi {{1}}, we have news for you.', example: { body_text: [['Ana']] } };
 		const documented: Array<[string, Array<Record<string, unknown>>]> = [
