@@ -231,6 +231,10 @@ describe('sandbox: flows routes (from Meta\'s Flows API reference)', () => {
 		expect(sandbox.state.flows.has('7300')).toBe(false);
 
 		sandbox.state.flows.get('7302')!.endpoint_uri = 'https://example.com/endpoint';
+		const noApp = (await graph('POST', '/7302/publish')).body.error;
+		expect(noApp.code).toBe(139002);
+		expect(JSON.stringify(noApp)).toMatch(/No Meta app connected/);
+		expect((await graph('POST', '/7302', { json: { application_id: sandbox.state.appId } })).body).toEqual({ success: true });
 		expect((await graph('POST', '/7302/publish')).body).toEqual({ success: true });
 	});
 

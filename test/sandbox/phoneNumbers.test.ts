@@ -17,12 +17,38 @@ describe('sandbox: phone number routes', () => {
 		sandbox.seed({ phoneNumbers: [{ id: '1', pin: '123456' }] });
 		const record = sandbox.state.phoneNumbers.get('1')!;
 		expect(record).toMatchObject({ status: 'CONNECTED', quality_rating: 'GREEN', is_pin_enabled: true, registered: true });
-		const { body } = await call('GET', '/1?fields=id,pin,is_pin_enabled,whatsapp_business_manager_messaging_limit');
+		const { body } = await call('GET', '/1?fields=id,is_pin_enabled,whatsapp_business_manager_messaging_limit');
 		expect(body).toEqual({ id: '1', is_pin_enabled: true, whatsapp_business_manager_messaging_limit: 'TIER_2K' });
+		const pin = await call('GET', '/1?fields=id,pin');
+		expect(pin.status).toBe(400);
+		expect(JSON.stringify(pin.body)).not.toContain('123456');
 		const defaults = await call('GET', '/1');
 		expect(Object.keys(defaults.body).sort()).toEqual(
 			['code_verification_status', 'display_phone_number', 'id', 'platform_type', 'quality_rating', 'throughput', 'verified_name'].sort(),
 		);
+	});
+
+	it('answers Graph\'s error 100 for a field the requested version lacks, on one number and on the list', async () => {
+		sandbox.seed({ phoneNumbers: [{ id: '1' }] });
+		const nonexisting = (field: string) => ({
+			message: `(#100) Tried accessing nonexisting field (${field}) on node type (WhatsAppBusinessPhoneNumber)`,
+			type: 'OAuthException',
+			code: 100,
+			fbtrace_id: expect.any(String),
+		});
+		const older = async (path: string) => {
+			const response = await fetch(`${sandbox.url}/v23.0${path}`, { headers: auth });
+			return { status: response.status, body: (await response.json()) as Record<string, any> };
+		};
+		const wabaList = `/${sandbox.state.wabaId}/phone_numbers`;
+		expect(await older('/1?fields=id,whatsapp_business_manager_messaging_limit')).toEqual({
+			status: 400,
+			body: { error: nonexisting('whatsapp_business_manager_messaging_limit') },
+		});
+		expect((await older(`${wabaList}?fields=whatsapp_business_manager_messaging_limit`)).body.error).toEqual(nonexisting('whatsapp_business_manager_messaging_limit'));
+		expect((await older('/1?fields=id,messaging_limit_tier')).body).toEqual({ id: '1', messaging_limit_tier: 'TIER_1K' });
+		expect((await call('GET', '/1?fields=id,messaging_tier')).body.error).toEqual(nonexisting('messaging_tier'));
+		expect((await call('GET', `${wabaList}?fields=id,throughput{level}`)).status).toBe(200);
 	});
 
 	it('lists with paging and filtering, and refuses bad filters', async () => {

@@ -55,6 +55,20 @@ describe('sandbox: message templates', () => {
 		expect(sandbox.state.templates.size).toBe(0);
 	});
 
+	it('accepts the call button, checkout button and call permission request types Meta documents, in any case', async () => {
+		const buttons = { type: 'buttons', buttons: [{ type: 'voice_call', text: 'Call us' }, { type: 'URL', text: 'Shop', url: 'https://x.io/shop?promo={{1}}', example: ['summer2023'] }] };
+		expect((await call('POST', templates(), valid({ components: [body(), buttons] }))).status).toBe(200);
+		expect((await call('POST', templates(), valid({ name: 'pay_order', components: [body(), { type: 'BUTTONS', buttons: [{ type: 'ORDER_DETAILS', text: 'Review and pay' }] }] }))).status).toBe(200);
+		expect((await call('POST', templates(), valid({ name: 'may_we_call', components: [body(), { type: 'call_permission_request' }] }))).status).toBe(200);
+		await expectRefusal(valid({ name: 'teleport', components: [body(), { type: 'BUTTONS', buttons: [{ type: 'TELEPORT', text: 'Go' }] }] }), undefined, /Unknown button type TELEPORT/);
+		await expectRefusal(
+			valid({ name: 'auth_call', category: 'AUTHENTICATION', components: [{ type: 'BODY' }, { type: 'CALL_PERMISSION_REQUEST' }, { type: 'BUTTONS', buttons: [{ type: 'OTP' }] }] }),
+			undefined,
+			/Only MARKETING or UTILITY/,
+		);
+		expect(sandbox.state.templates.size).toBe(3);
+	});
+
 	it('accepts a media header only with a handle from its own resumable upload, of the right type', async () => {
 		const session = await call('POST', `/${sandbox.state.appId}/uploads?file_name=a.png&file_length=3&file_type=image/png`);
 		const upload = await fetch(`${sandbox.url}/v25.0/${session.json.id}`, {

@@ -1,4 +1,4 @@
-import { normalizePhoneNumber } from '../../nodes/WhatsAppBusinessManagement/actions/sender/graph';
+import { messagingLimitField, normalizePhoneNumber } from '../../nodes/WhatsAppBusinessManagement/actions/sender/graph';
 import {
 	businessProfileProblems,
 	digitsOnly,
@@ -19,6 +19,14 @@ describe('sender helpers', () => {
 			whatsapp_business_manager_messaging_limit: 'TIER_10K',
 			messaging_limit: 'TIER_10K',
 		});
+	});
+
+	it('reads the messaging limit from the field the Graph version has', () => {
+		expect(messagingLimitField('v24.0')).toBe('whatsapp_business_manager_messaging_limit');
+		expect(messagingLimitField('v25.0')).toBe('whatsapp_business_manager_messaging_limit');
+		expect(messagingLimitField('v23.0')).toBe('messaging_limit_tier');
+		expect(messagingLimitField('v9.0')).toBe('messaging_limit_tier');
+		expect(normalizePhoneNumber({ id: '5', messaging_limit_tier: 'TIER_1K' })).toEqual({ id: '5', messaging_limit_tier: 'TIER_1K', messaging_limit: 'TIER_1K' });
 	});
 
 	it('checks PINs', () => {

@@ -160,14 +160,18 @@ describe('buttons', () => {
 		expect(messages(withButtons([qr(), url(), qr()]))[0]).toMatch(/must keep quick reply buttons together/);
 		expect(withButtons([qr(), qr(), url()])).toEqual([]);
 	});
-	it('URL: at most 2, one trailing {{1}} with a full example', () => {
+	it('URL: at most 2, one trailing {{1}} with an example', () => {
 		expect(messages(withButtons([url(), url(), url()]))).toEqual(['BUTTONS component: field "buttons" may hold at most 2 URL buttons (it has 3)']);
 		expect(messages(withButtons([url('https://example.com/{{1}}/x')]))).toEqual([
 			'BUTTONS component: field "buttons[0].url" may have its variable only at the end of the address',
 		]);
 		expect(messages(withButtons([url('https://example.com/{{1}}{{2}}')]))).toEqual(['BUTTONS component: field "buttons[0].url" may contain at most one variable']);
 		expect(messages(withButtons([url('https://example.com/{{2}}')]))).toEqual(['BUTTONS component: field "buttons[0].url" must write its variable as {{1}}']);
-		expect(messages(withButtons([url(undefined, [])]))).toEqual(['BUTTONS component: field "buttons[0].example" needs a full example address for the URL variable']);
+		expect(messages(withButtons([url(undefined, [])]))).toEqual([
+			'BUTTONS component: field "buttons[0].example" needs an example for the URL variable (the full address, or the value of {{1}})',
+		]);
+		// Meta's own examples give only the value that replaces {{1}}.
+		expect(withButtons([url('https://example.com/shop?promo={{1}}', ['summer2023'])])).toEqual([]);
 		expect(messages(withButtons([url('ftp://example.com')]))).toEqual(['BUTTONS component: field "buttons[0].url" must be an http:// or https:// address']);
 		expect(withButtons([url('https://example.com/about', undefined)])).toEqual([]);
 	});
@@ -192,11 +196,31 @@ describe('buttons', () => {
 		]);
 		expect(withButtons([{ type: 'FLOW', text: 'Book', flow_id: '1', flow_action: 'DATA_EXCHANGE' }])).toEqual([]);
 	});
-	it('unknown types and OTP outside authentication', () => {
-		expect(messages(withButtons([{ type: 'CALL_ME', text: 'x' }]))[0]).toMatch(/field "buttons\[0\].type" must be one of QUICK_REPLY/);
+	it('documented types pass; an unknown type is left to Meta; a missing type and OTP outside authentication are refused', () => {
+		expect(withButtons([{ type: 'voice_call', text: 'Call us' }])).toEqual([]);
+		expect(withButtons([{ type: 'ORDER_DETAILS', text: 'Review and pay' }])).toEqual([]);
+		expect(withButtons([{ type: 'CALL_ME', text: 'x' }])).toEqual([]);
+		expect(messages(withButtons([{ text: 'x' }]))[0]).toMatch(/field "buttons\[0\].type" is required \(QUICK_REPLY, URL, PHONE_NUMBER, VOICE_CALL/);
+		expect(messages(withButtons([{ type: 'VOICE_CALL', text: 'x'.repeat(26) }]))).toEqual([
+			'BUTTONS component: field "buttons[0].text" must be at most 25 characters (it has 26)',
+		]);
 		expect(messages(withButtons([{ type: 'OTP', otp_type: 'COPY_CODE' }]))).toEqual([
 			'BUTTONS component: field "buttons[0].type" OTP buttons are allowed only in AUTHENTICATION templates',
 		]);
+	});
+});
+
+describe('component types', () => {
+	it('accepts a call permission request in marketing and utility templates only, and passes unknown types to Meta', () => {
+		const withComponent = (component: Record<string, unknown>, category: string) =>
+			messages(validateComponents([body(), component], { parameterFormat: 'POSITIONAL', category }));
+		expect(withComponent({ type: 'call_permission_request' }, 'UTILITY')).toEqual([]);
+		expect(withComponent({ type: 'CALL_PERMISSION_REQUEST' }, 'MARKETING')).toEqual([]);
+		expect(withComponent({ type: 'CALL_PERMISSION_REQUEST' }, 'AUTHENTICATION')).toContain(
+			'CALL_PERMISSION_REQUEST component: field "type" is allowed only in MARKETING and UTILITY templates',
+		);
+		expect(withComponent({ type: 'SIDEBAR' }, 'UTILITY')).toEqual([]);
+		expect(withComponent({ text: 'no type' }, 'UTILITY')[0]).toMatch(/field "components\[1\].type" is required \(HEADER, BODY, FOOTER, BUTTONS, CAROUSEL, LIMITED_TIME_OFFER, CALL_PERMISSION_REQUEST/);
 	});
 });
 

@@ -228,6 +228,22 @@ describe('Flow lifecycle through WorkflowExecute', () => {
 		expect(refused.error?.description).toMatch(/must be cloned/);
 	});
 
+	it('connects a Meta app through Update, after which an endpoint flow can be published', async () => {
+		const flowJson = { ...JSON.parse(VALID_FLOW_JSON), data_api_version: '3.0' };
+		sandbox.seed({ flows: [{ id: '7010', name: 'Booking', endpoint_uri: 'https://example.com/flow', flow_json: flowJson }] });
+		const before = await run({ operation: 'publish', flowId: locator('7010') }, { continueOnFail: true });
+		expect(before.items[0].json).toMatchObject({ metaCode: 139002, error: expect.stringMatching(/No Meta app connected/) });
+
+		const result = await run({ operation: 'update', flowId: locator('7010'), updateFields: { applicationId: ` ${sandbox.state.appId} ` } });
+		expect(jsonOf(result)).toEqual([{ id: '7010', success: true, application_id: sandbox.state.appId }]);
+		expect(sandbox.requests.find((r) => r.method === 'POST' && r.graphPath === '/7010')?.body).toEqual({ application_id: sandbox.state.appId });
+		expect(sandbox.state.flows.get('7010')?.application).toMatchObject({ id: sandbox.state.appId });
+
+		const published = await run({ operation: 'publish', flowId: locator('7010') });
+		expect(published.error).toBeUndefined();
+		expect(sandbox.state.flows.get('7010')?.status).toBe('PUBLISHED');
+	});
+
 	it('deletes a draft flow', async () => {
 		sandbox.seed({ flows: [{ id: '7008', name: 'Scratch' }] });
 		const result = await run({ operation: 'delete', flowId: locator('7008') });

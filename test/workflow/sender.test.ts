@@ -56,6 +56,21 @@ describe('Sender: numbers and business profiles through WorkflowExecute', () => 
 		expect(call.query.limit).toBe('100');
 	});
 
+	it('asks a Graph version before v24.0 for messaging_limit_tier, the field that exists there', async () => {
+		const older = (parameters: Record<string, unknown>) =>
+			runNode({ parameters: { resource: 'sender', ...parameters }, credential: sandboxCredential(sandbox, { apiVersion: 'v23.0' }) });
+		const list = await older({ operation: 'getAll', returnAll: true });
+		expect(list.error).toBeUndefined();
+		expect(jsonOf(list)[0]).toMatchObject({ id: PHONE, messaging_limit_tier: 'TIER_1K', messaging_limit: 'TIER_1K' });
+		const one = await older({ operation: 'get', phoneNumberId: rl(SECOND) });
+		expect(jsonOf(one)).toEqual([expect.objectContaining({ id: SECOND, messaging_limit: 'TIER_1K' })]);
+		for (const call of [sandbox.requestsTo('GET', '/phone_numbers')[0], sandbox.requestsTo('GET', `/${SECOND}`)[0]]) {
+			expect(call.path.startsWith('/v23.0/')).toBe(true);
+			expect(call.query.fields.split(',')).toContain('messaging_limit_tier');
+			expect(call.query.fields).not.toContain('whatsapp_business_manager_messaging_limit');
+		}
+	});
+
 	it('filters by account mode and sorts through Meta\'s parameters', async () => {
 		const result = await run({ operation: 'getAll', returnAll: true, filters: { accountMode: 'SANDBOX', sort: 'creation_time.desc' } });
 		expect(jsonOf(result).map((n) => n.id)).toEqual([SECOND]);

@@ -88,6 +88,45 @@ describe('Template > Create through WorkflowExecute', () => {
 		expect(sandbox.requestsTo('POST', '/message_templates')[0].body).toMatchObject({ parameter_format: 'NAMED', components });
 	});
 
+	it('sends a message TTL within the category\'s range, and refuses one outside it naming the field', async () => {
+		const created = await runNode({ parameters: create({ additionalFields: { messageSendTtlSeconds: 3600 } }), credential: sandboxCredential(sandbox) });
+		expect(created.error).toBeUndefined();
+		expect(sandbox.requestsTo('POST', '/message_templates')[0].body).toMatchObject({ name: 'order_shipped', message_send_ttl_seconds: 3600 });
+		expect(sandbox.state.templates.get(String(jsonOf(created)[0].id))?.message_send_ttl_seconds).toBe(3600);
+		sandbox.clearRequests();
+		const marketing = await runNode({
+			parameters: create({ name: 'summer_sale', category: 'MARKETING', additionalFields: { messageSendTtlSeconds: 3600 } }),
+			credential: sandboxCredential(sandbox),
+		});
+		expect(marketing.error?.message).toBe(
+			'Template: field "message_send_ttl_seconds" must be 12 hours (43,200) to 30 days (2,592,000) for MARKETING templates (it is 3600)',
+		);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	describe('types Meta documents beyond the builder', () => {
+		const body = { type: 'BODY', text: 'Hi {{1}}, we have news for you.', example: { body_text: [['Ana']] } };
+		const documented: Array<[string, Array<Record<string, unknown>>]> = [
+			['a call button and a URL example in suffix form', [body, { type: 'BUTTONS', buttons: [{ type: 'voice_call', text: 'Call us' }, { type: 'URL', text: 'Shop', url: 'https://shop.example/promo/{{1}}', example: ['summer2023'] }] }]],
+			['a checkout (order details) button', [body, { type: 'BUTTONS', buttons: [{ type: 'ORDER_DETAILS', text: 'Review and pay' }] }]],
+			['a call permission request', [body, { type: 'call_permission_request' }]],
+		];
+		it.each(documented)('sends %s and Meta accepts it', async (_name, components) => {
+			const result = await runNode({ parameters: create({ componentsSource: 'json', componentsJson: JSON.stringify(components) }), credential: sandboxCredential(sandbox) });
+			expect(result.error).toBeUndefined();
+			expect(jsonOf(result)).toEqual([{ id: expect.any(String), status: 'PENDING', category: 'UTILITY' }]);
+			expect(sandbox.requestsTo('POST', '/message_templates')[0].body).toMatchObject({ components });
+		});
+
+		it('passes an unknown type through to Meta and reports Meta\'s answer', async () => {
+			const components = [body, { type: 'BUTTONS', buttons: [{ type: 'TELEPORT', text: 'Go' }] }];
+			const result = await runNode({ parameters: create({ componentsSource: 'json', componentsJson: JSON.stringify(components) }), credential: sandboxCredential(sandbox) });
+			expect(result.error?.message).toMatch(/^Meta error 100: /);
+			expect(sandbox.requestsTo('POST', '/message_templates')).toHaveLength(1);
+			expect(sandbox.requestsTo('POST', '/message_templates')[0].body).toMatchObject({ components });
+		});
+	});
+
 	it('uploads a binary header sample through the resumable upload API and sends its handle', async () => {
 		const result = await runNode({
 			parameters: create({ category: 'MARKETING', headerType: 'image', headerSampleSource: 'binary', headerBinaryProperty: 'banner' }),
@@ -201,7 +240,7 @@ describe('Template > Create through WorkflowExecute', () => {
 			['quick reply contiguous', { buttons: { button: [{ type: 'quickReply', text: 'A' }, { type: 'phoneNumber', text: 'Call', phoneNumber: '+15550051234' }, { type: 'quickReply', text: 'B' }] } }, 'BUTTONS component: field "buttons" must keep quick reply buttons together (e.g. quick reply, quick reply, URL; not quick reply, URL, quick reply)'],
 			['three URL buttons', { buttons: { button: [1, 2, 3].map(() => ({ type: 'url', text: 'Go', url: 'https://a.example' })) } }, 'BUTTONS component: field "buttons" may hold at most 2 URL buttons (it has 3)'],
 			['URL variable position', { buttons: { button: [{ type: 'url', text: 'Go', url: 'https://a.example/{{1}}/x', urlExample: 'https://a.example/1/x' }] } }, 'BUTTONS component: field "buttons[0].url" may have its variable only at the end of the address'],
-			['URL example', { buttons: { button: [{ type: 'url', text: 'Go', url: 'https://a.example/{{1}}' }] } }, 'BUTTONS component: field "buttons[0].example" needs a full example address for the URL variable'],
+			['URL example', { buttons: { button: [{ type: 'url', text: 'Go', url: 'https://a.example/{{1}}' }] } }, 'BUTTONS component: field "buttons[0].example" needs an example for the URL variable (the full address, or the value of {{1}})'],
 			['two phone buttons', { buttons: { button: [1, 2].map(() => ({ type: 'phoneNumber', text: 'Call', phoneNumber: '+15550051234' })) } }, 'BUTTONS component: field "buttons" may hold at most 1 phone number button (it has 2)'],
 			['phone length', { buttons: { button: [{ type: 'phoneNumber', text: 'Call', phoneNumber: '+1555005123400000000000' }] } }, 'BUTTONS component: field "buttons[0].phone_number" must be at most 20 characters'],
 			['two copy code buttons', { buttons: { button: [1, 2].map(() => ({ type: 'copyCode', code: 'SAVE' })) } }, 'BUTTONS component: field "buttons" may hold at most 1 copy code button (it has 2)'],
@@ -222,19 +261,19 @@ describe('Template > Create through WorkflowExecute', () => {
 			['URL scheme', { buttons: { button: [{ type: 'url', text: 'Go', url: 'ftp://a.example' }] } }, 'BUTTONS component: field "buttons[0].url" must be an http:// or https:// address'],
 			['URL variable name', { buttons: { button: [{ type: 'url', text: 'Go', url: 'https://a.example/{{2}}', urlExample: 'https://a.example/x' }] } }, 'BUTTONS component: field "buttons[0].url" must write its variable as {{1}}'],
 			['URL two variables', { buttons: { button: [{ type: 'url', text: 'Go', url: 'https://a.example/{{1}}/{{1}}', urlExample: 'https://a.example/x/y' }] } }, 'BUTTONS component: field "buttons[0].url" may contain at most one variable'],
-			['URL example address', { buttons: { button: [{ type: 'url', text: 'Go', url: 'https://a.example/{{1}}', urlExample: 'A1029' }] } }, 'BUTTONS component: field "buttons[0].example" must be a full http:// or https:// address'],
 			['phone required', { buttons: { button: [{ type: 'phoneNumber', text: 'Call', phoneNumber: '' }] } }, 'BUTTONS component: field "buttons[0].phone_number" is required'],
 			['phone format', { buttons: { button: [{ type: 'phoneNumber', text: 'Call', phoneNumber: 'call me' }] } }, 'BUTTONS component: field "buttons[0].phone_number" must be a phone number with country code, e.g. +15550051234'],
 			['copy code required', { buttons: { button: [{ type: 'copyCode', code: '' }] } }, 'BUTTONS component: field "buttons[0].example" needs the sample code to copy'],
 			['JSON not a list', { componentsSource: 'json', componentsJson: JSON.stringify({ type: 'BODY', text: 'Hi' }) }, 'Template: field "components" must be a JSON array of components'],
 			['JSON no body', { componentsSource: 'json', componentsJson: JSON.stringify([{ type: 'FOOTER', text: 'Bye' }]) }, 'BODY component: field "text" is required: every template needs a body'],
-			['JSON unknown component', { componentsSource: 'json', componentsJson: JSON.stringify([{ type: 'BODY', text: 'Hello there.' }, { type: 'SIDEBAR' }]) }, 'Template: field "components[1].type" must be one of HEADER, BODY, FOOTER, BUTTONS, CAROUSEL, LIMITED_TIME_OFFER'],
+			['JSON component type missing', { componentsSource: 'json', componentsJson: JSON.stringify([{ type: 'BODY', text: 'Hello there.' }, { text: 'Hi' }]) }, 'Template: field "components[1].type" is required (HEADER, BODY, FOOTER, BUTTONS, CAROUSEL, LIMITED_TIME_OFFER, CALL_PERMISSION_REQUEST, or another type Meta documents)'],
+			['JSON call permission in authentication', { category: 'AUTHENTICATION', componentsSource: 'json', componentsJson: JSON.stringify([{ type: 'BODY' }, { type: 'CALL_PERMISSION_REQUEST' }, { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE' }] }]) }, 'CALL_PERMISSION_REQUEST component: field "type" is allowed only in MARKETING and UTILITY templates'],
 			['JSON component twice', { componentsSource: 'json', componentsJson: JSON.stringify([{ type: 'BODY', text: 'Hello there.' }, { type: 'BODY', text: 'Hello there.' }]) }, 'BODY component: field "type" may appear only once (it appears 2 times)'],
 			['JSON header format', { componentsSource: 'json', componentsJson: JSON.stringify([{ type: 'HEADER', format: 'AUDIO' }, { type: 'BODY', text: 'Hello there.' }]) }, 'HEADER component: field "format" must be one of TEXT, IMAGE, VIDEO, GIF, DOCUMENT, LOCATION'],
 			['JSON media header handle', { componentsSource: 'json', componentsJson: JSON.stringify([{ type: 'HEADER', format: 'VIDEO' }, { type: 'BODY', text: 'Hello there.' }]) }, 'HEADER component: field "example.header_handle" needs one sample file handle from the Resumable Upload API for a video header'],
 			['JSON media header text', { componentsSource: 'json', componentsJson: JSON.stringify([{ type: 'HEADER', format: 'IMAGE', text: 'Hi', example: { header_handle: ['4::x'] } }, { type: 'BODY', text: 'Hello there.' }]) }, 'HEADER component: field "text" is not allowed with a image header'],
 			['JSON empty buttons', { componentsSource: 'json', componentsJson: JSON.stringify([{ type: 'BODY', text: 'Hello there.' }, { type: 'BUTTONS', buttons: [] }]) }, 'BUTTONS component: field "buttons" must list at least one button'],
-			['JSON unknown button', { componentsSource: 'json', componentsJson: JSON.stringify([{ type: 'BODY', text: 'Hello there.' }, { type: 'BUTTONS', buttons: [{ type: 'TELEPORT', text: 'Go' }] }]) }, 'BUTTONS component: field "buttons[0].type" must be one of QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE, FLOW, OTP, MPM, SPM, CATALOG'],
+			['JSON button type missing', { componentsSource: 'json', componentsJson: JSON.stringify([{ type: 'BODY', text: 'Hello there.' }, { type: 'BUTTONS', buttons: [{ text: 'Go' }] }]) }, 'BUTTONS component: field "buttons[0].type" is required (QUICK_REPLY, URL, PHONE_NUMBER, VOICE_CALL, COPY_CODE, FLOW, OTP, MPM, SPM, CATALOG, ORDER_DETAILS, or another type Meta documents)'],
 			['JSON OTP outside authentication', { componentsSource: 'json', componentsJson: JSON.stringify([{ type: 'BODY', text: 'Hello there.' }, { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE' }] }]) }, 'BUTTONS component: field "buttons[0].type" OTP buttons are allowed only in AUTHENTICATION templates'],
 			['JSON flow action', { componentsSource: 'json', componentsJson: JSON.stringify([{ type: 'BODY', text: 'Hello there.' }, { type: 'BUTTONS', buttons: [{ type: 'FLOW', text: 'Book', flow_id: '7', flow_action: 'JUMP' }] }]) }, 'BUTTONS component: field "buttons[0].flow_action" must be one of NAVIGATE, DATA_EXCHANGE'],
 			['authentication body text', { category: 'AUTHENTICATION', ...{ componentsSource: 'json', componentsJson: JSON.stringify([{ type: 'BODY', text: 'Your code' }, { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE' }] }]) } }, 'BODY component: field "text" is not allowed in AUTHENTICATION templates: Meta supplies the text'],

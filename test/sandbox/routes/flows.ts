@@ -333,6 +333,8 @@ export function register(registry: RouteRegistry): void {
 		// A flow that exchanges data with an endpoint declares data_api_version in its Flow JSON.
 		if (flow.data_api_version) {
 			if (!flow.endpoint_uri) throw errors.publishFailed('No endpoint URI: a flow with data_api_version needs endpoint_uri.');
+			// "All the flows with endpoints need to have an Application connected to them" (Flows API, update metadata).
+			if (!flow.application) throw errors.publishFailed('No Meta app connected: a flow with an endpoint needs application_id.');
 			if (healthStatus(ctx.state, flow).can_send_message === 'BLOCKED') {
 				throw errors.publishFailed('The flow endpoint is not available.');
 			}

@@ -22,6 +22,19 @@ const DEFAULT_FIELDS = [
 	'webhook_configuration',
 	'id',
 ];
+/** The fields of a WhatsAppBusinessPhoneNumber Meta documents (graph-api.md §4, Meta's phone-number reference). */
+const READABLE_FIELDS = [
+	'id', 'account_mode', 'certificate', 'code_verification_status', 'country_code', 'country_dial_code', 'display_phone_number',
+	'health_status', 'is_official_business_account', 'is_on_biz_app', 'is_pin_enabled', 'is_preverified_number', 'last_onboarded_time',
+	'messaging_limit_tier', 'name_status', 'new_certificate', 'new_name_status', 'platform_type', 'quality_rating', 'quality_score',
+	'search_visibility', 'status', 'throughput', 'username', 'verified_name', 'webhook_configuration',
+	'whatsapp_business_manager_messaging_limit',
+];
+/**
+ * The Graph version a field first exists in: https://developers.facebook.com/documentation/business-messaging/whatsapp/messaging-limits
+ * (`whatsapp_business_manager_messaging_limit` replaces `messaging_limit_tier` from v24.0).
+ */
+const FIELD_SINCE_VERSION: Record<string, number> = { whatsapp_business_manager_messaging_limit: 24 };
 const PROFILE_DEFAULT_FIELDS = ['about', 'address', 'description', 'email', 'profile_picture_url', 'websites', 'vertical'];
 const INTERNAL_FIELDS = new Set(['pin', 'registration_attempts', 'pending_code', 'profile', 'registered', 'cc', 'phone_number']);
 const FILTERABLE_FIELDS = ['account_mode', 'messaging_limit_tier', 'is_official_business_account'];
@@ -94,6 +107,16 @@ function publicView(record: PhoneNumberRecord): Record<string, unknown> {
 	const view: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(record)) if (!INTERNAL_FIELDS.has(key) && value !== undefined) view[key] = value;
 	return view;
+}
+
+/** Graph refuses a field the node type lacks in the requested version instead of leaving it out. */
+function checkFields(fields: string | null, version: string): void {
+	const major = Number(/^v(\d+)\./.exec(version)?.[1] ?? 0);
+	for (const field of (fields ?? '').split(',').map((f) => f.trim().replace(/[.{(].*$/, '')).filter(Boolean)) {
+		if (!READABLE_FIELDS.includes(field) || major < (FIELD_SINCE_VERSION[field] ?? 0)) {
+			throw new GraphError(100, `Tried accessing nonexisting field (${field}) on node type (WhatsAppBusinessPhoneNumber)`);
+		}
+	}
 }
 
 function phone(ctx: RequestContext): PhoneNumberRecord {
@@ -195,6 +218,7 @@ export function register(registry: RouteRegistry): void {
 			if (sort.endsWith('.desc')) list.reverse();
 		}
 		const fields = ctx.query.get('fields');
+		checkFields(fields, ctx.version);
 		const page = paginate(
 			list.map((n) => selectFields(publicView(n), fields, DEFAULT_FIELDS)),
 			ctx.query,
@@ -203,7 +227,10 @@ export function register(registry: RouteRegistry): void {
 		return { json: page };
 	});
 
-	registry.node('GET', 'phone', '', (ctx) => ({ json: selectFields(publicView(phone(ctx)), ctx.query.get('fields'), DEFAULT_FIELDS) }));
+	registry.node('GET', 'phone', '', (ctx) => {
+		checkFields(ctx.query.get('fields'), ctx.version);
+		return { json: selectFields(publicView(phone(ctx)), ctx.query.get('fields'), DEFAULT_FIELDS) };
+	});
 
 	registry.node('POST', 'phone', '', (ctx) => {
 		const record = phone(ctx);

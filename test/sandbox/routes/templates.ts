@@ -15,6 +15,13 @@ const MEDIA_FORMATS: Record<string, RegExp> = {
 	GIF: /^video\/mp4$/,
 	DOCUMENT: /^application\/pdf$/,
 };
+/**
+ * Types Meta documents (templates/components; VOICE_CALL in calling/call-button-messages-deep-links;
+ * ORDER_DETAILS in payments/payments-in/orderdetailstemplate; CALL_PERMISSION_REQUEST in
+ * templates/utility-templates/utility-call-permission-request-templates). Meta matches them in any case.
+ */
+const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'VOICE_CALL', 'COPY_CODE', 'FLOW', 'MPM', 'SPM', 'CATALOG', 'ORDER_DETAILS'];
+const COMPONENT_TYPES = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS', 'CAROUSEL', 'LIMITED_TIME_OFFER', 'CALL_PERMISSION_REQUEST'];
 const EDITABLE_STATUSES = ['APPROVED', 'REJECTED', 'PAUSED'];
 const EDITABLE_FIELDS = ['category', 'components', 'message_send_ttl_seconds'];
 const DEFAULT_LIST_FIELDS = ['name', 'parameter_format', 'components', 'language', 'status', 'category', 'sub_category', 'previous_category'];
@@ -192,7 +199,7 @@ function validateButtons(component: Record<string, unknown>, category: string) {
 			if (category !== 'AUTHENTICATION') throw errors.buttons('OTP buttons are only for AUTHENTICATION templates.');
 			return;
 		}
-		if (!['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE', 'FLOW', 'MPM', 'SPM', 'CATALOG'].includes(type)) {
+		if (!BUTTON_TYPES.includes(type)) {
 			throw errors.buttons(`Unknown button type ${type || '(none)'}.`);
 		}
 		if (['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'FLOW'].includes(type)) {
@@ -234,11 +241,14 @@ function validateComponents(state: SandboxState, raw: unknown, category: string,
 	const list = components as Array<Record<string, unknown>>;
 	const types = list.map((c) => String(c.type ?? '').toUpperCase());
 	for (const type of new Set(types)) {
-		if (!['HEADER', 'BODY', 'FOOTER', 'BUTTONS', 'CAROUSEL', 'LIMITED_TIME_OFFER'].includes(type)) throw invalidParameter(`Unknown component type ${type}`);
+		if (!COMPONENT_TYPES.includes(type)) throw invalidParameter(`Unknown component type ${type}`);
 		if (types.filter((t) => t === type).length > 1) throw invalidParameter(`Component ${type} can appear only once`);
 	}
 	if (!types.includes('BODY')) throw errors.bodyFormat('Every template needs a BODY component.');
 	if (category === 'AUTHENTICATION' && types.includes('HEADER')) throw errors.headerFormat('AUTHENTICATION templates can\'t have a header.');
+	if (types.includes('CALL_PERMISSION_REQUEST') && category !== 'MARKETING' && category !== 'UTILITY') {
+		throw invalidParameter('Only MARKETING or UTILITY templates can include a call permission request component.');
+	}
 	list.forEach((component, i) => {
 		if (types[i] === 'HEADER') validateHeader(state, component, category, format);
 		if (types[i] === 'BODY') validateBody(component, category, format);

@@ -90,3 +90,10 @@ export function checkEndpointUri(uri: unknown): string[] {
 	if (parsed.protocol !== 'https:') return ['must start with https:// (Meta only calls HTTPS endpoints)'];
 	return [];
 }
+
+/** A Meta app ID is digits only (the App ID in App Dashboard > App settings > Basic). */
+export function checkApplicationId(id: unknown): string[] {
+	const text = typeof id === 'string' ? id.trim() : String(id ?? '');
+	if (!text) return ['is empty; remove the field to keep the connected app'];
+	return /^\d+$/.test(text) ? [] : [`must contain only digits, not "${text}"`];
+}

@@ -4,7 +4,7 @@ import { graphRequest } from '../../../shared/graph';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { flowIdOf, flowIdProblems, flowLocator } from './locator';
 import { FLOW_CATEGORY_OPTIONS } from './options';
-import { checkEndpointUri, checkFlowCategories, checkFlowName, problemsFor, toCategoryList } from './rules';
+import { checkApplicationId, checkEndpointUri, checkFlowCategories, checkFlowName, problemsFor, toCategoryList } from './rules';
 
 export const description: INodeProperties[] = [
 	flowLocator(['update']),
@@ -16,6 +16,16 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: { resource: ['flow'], operation: ['update'] } },
 		options: [
+			{
+				// Meta's Flows API ("Update a Flow's metadata"): "All the flows with endpoints need to have an
+				// Application connected to them." https://developers.facebook.com/documentation/business-messaging/whatsapp/flows/guides/flowsapi
+				displayName: 'Application ID',
+				name: 'applicationId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1234567890123456',
+				description: 'The Meta app to connect to the flow. A flow with an endpoint can be published only once an app is connected.',
+			},
 			{
 				displayName: 'Categories',
 				name: 'categories',
@@ -61,7 +71,11 @@ function readUpdate(this: IExecuteFunctions, itemIndex: number): { body: IDataOb
 		problems.push(...problemsFor('Endpoint URI', uri ? checkEndpointUri(uri) : ['is empty; remove the field to keep the current endpoint']));
 		body.endpoint_uri = uri;
 	}
-	if (!Object.keys(body).length) problems.push({ field: 'Update Fields', rule: 'add at least one of Name, Categories, Endpoint URI' });
+	if (fields.applicationId !== undefined) {
+		problems.push(...problemsFor('Application ID', checkApplicationId(fields.applicationId)));
+		body.application_id = String(fields.applicationId).trim();
+	}
+	if (!Object.keys(body).length) problems.push({ field: 'Update Fields', rule: 'add at least one of Name, Categories, Endpoint URI, Application ID' });
 	return { body, problems };
 }
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { graphRequest } from '../../../shared/graph';
+import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
-import { normalizePhoneNumber, PHONE_NUMBER_FIELDS } from './graph';
+import { normalizePhoneNumber, phoneNumberFields } from './graph';
 
 export const description: INodeProperties[] = [phoneNumberLocator('sender', ['get'])];
 
@@ -10,10 +10,11 @@ export const validate = phoneNumberProblems;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const phoneNumberId = phoneNumberIdOf.call(this, itemIndex);
+	const { apiVersion } = await getGraphCredentials.call(this);
 	const body = (await graphRequest.call(this, {
 		method: 'GET',
 		path: `/${phoneNumberId}`,
-		qs: { fields: PHONE_NUMBER_FIELDS.join(',') },
+		qs: { fields: phoneNumberFields(apiVersion) },
 		itemIndex,
 	})) as IDataObject;
 	return normalizePhoneNumber(body);

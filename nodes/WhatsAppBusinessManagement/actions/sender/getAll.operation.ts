@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
 import { returnAllOrLimit } from '../common/returnAllOrLimit';
-import { normalizePhoneNumber, PHONE_NUMBER_FIELDS, phoneNumbersPath } from './graph';
+import { normalizePhoneNumber, phoneNumberFields, phoneNumbersPath } from './graph';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit('sender', 'getAll'),
@@ -48,8 +48,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { accountMode?: string; sort?: string };
-	const { businessAccountId } = await getGraphCredentials.call(this);
-	const qs: IDataObject = { fields: PHONE_NUMBER_FIELDS.join(',') };
+	const { businessAccountId, apiVersion } = await getGraphCredentials.call(this);
+	const qs: IDataObject = { fields: phoneNumberFields(apiVersion) };
 	if (filters.accountMode) qs.filtering = JSON.stringify([{ field: 'account_mode', operator: 'EQUAL', value: filters.accountMode }]);
 	if (filters.sort) qs.sort = filters.sort;
 	const numbers = await graphPaginate.call(this, {

@@ -4,11 +4,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { graphRequest } from '../../../shared/graph';
 
-/**
- * The phone-number fields the node asks for. `whatsapp_business_manager_messaging_limit` is the
- * current messaging limit; `messaging_limit_tier` is deprecated since v24.0 and not requested.
- */
-export const PHONE_NUMBER_FIELDS = [
+/** The phone-number fields the node asks for, besides the messaging limit (see phoneNumberFields). */
+const PHONE_NUMBER_FIELDS = [
 	'id',
 	'display_phone_number',
 	'verified_name',
@@ -18,10 +15,22 @@ export const PHONE_NUMBER_FIELDS = [
 	'code_verification_status',
 	'platform_type',
 	'throughput',
-	'whatsapp_business_manager_messaging_limit',
 	'account_mode',
 	'is_pin_enabled',
 ];
+
+/**
+ * `whatsapp_business_manager_messaging_limit` exists from Graph v24.0 (asked for on an older version,
+ * Graph answers error 100 "nonexisting field"); there `messaging_limit_tier`, deprecated from v24.0,
+ * is the messaging limit. Source: https://developers.facebook.com/documentation/business-messaging/whatsapp/messaging-limits
+ */
+export function messagingLimitField(apiVersion: string): string {
+	const major = Number(/^v(\d+)\./.exec(apiVersion)?.[1] ?? 0);
+	return major >= 24 ? 'whatsapp_business_manager_messaging_limit' : 'messaging_limit_tier';
+}
+
+/** The `fields` list for a phone number on the credential's Graph version. */
+export const phoneNumberFields = (apiVersion: string) => [...PHONE_NUMBER_FIELDS, messagingLimitField(apiVersion)].join(',');
 
 export const BUSINESS_PROFILE_FIELDS = ['about', 'address', 'description', 'email', 'profile_picture_url', 'websites', 'vertical'];
 
@@ -63,9 +72,8 @@ export function normalizePhoneNumber(raw: IDataObject): IDataObject {
 	if (raw.id !== undefined) result.id = String(raw.id);
 	const throughput = raw.throughput as IDataObject | undefined;
 	if (throughput && typeof throughput === 'object' && throughput.level !== undefined) result.throughput_level = throughput.level;
-	if (raw.whatsapp_business_manager_messaging_limit !== undefined) {
-		result.messaging_limit = raw.whatsapp_business_manager_messaging_limit;
-	}
+	const limit = raw.whatsapp_business_manager_messaging_limit ?? raw.messaging_limit_tier;
+	if (limit !== undefined) result.messaging_limit = limit;
 	return result;
 }
 

@@ -46,7 +46,7 @@ const BUTTON_VALUES: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. https://example.com/track/AB123',
-		description: 'For a URL with a variable: the full address with a sample value',
+		description: 'For a URL with a variable: the full address with a sample value, or only the sample value (e.g. AB123)',
 		displayOptions: forTypes('url'),
 	},
 	{

@@ -1,6 +1,6 @@
 /** Meta's rules for a template's HEADER, BODY and FOOTER components, and for the components list. */
 import { checkButtons } from './buttonRules';
-import { HEADER_FORMATS, LIMITS, MEDIA_HEADER_FORMATS, type ParameterFormat } from './graph';
+import { COMPONENT_TYPES, HEADER_FORMATS, LIMITS, MEDIA_HEADER_FORMATS, type ParameterFormat } from './graph';
 import { isBlank, isObject, problem, type TemplateProblem } from './templateProblem';
 import { checkVariableNames, extractVariables } from './variables';
 
@@ -152,6 +152,13 @@ function checkFooter(footer: Record<string, unknown>, context: ComponentContext)
 	];
 }
 
+/** Only MARKETING and UTILITY templates may ask for call permission (Meta's call permission request templates guide). */
+function checkCallPermissionRequest(context: ComponentContext): TemplateProblem[] {
+	const category = String(context.category ?? '').toUpperCase();
+	if (!category || category === 'MARKETING' || category === 'UTILITY') return [];
+	return [problem('CALL_PERMISSION_REQUEST component', 'type', 'is allowed only in MARKETING and UTILITY templates')];
+}
+
 /** Every documented rule for a `components` array; an empty list means it can be sent. */
 export function validateComponents(components: unknown, context: ComponentContext): TemplateProblem[] {
 	if (!Array.isArray(components)) return [problem('Template', 'components', 'must be a JSON array of components')];
@@ -168,9 +175,9 @@ export function validateComponents(components: unknown, context: ComponentContex
 		else if (type === 'BODY') problems.push(...checkBody(raw, context));
 		else if (type === 'FOOTER') problems.push(...checkFooter(raw, context));
 		else if (type === 'BUTTONS') problems.push(...checkButtons(raw, context));
-		else if (type !== 'CAROUSEL' && type !== 'LIMITED_TIME_OFFER') {
-			problems.push(problem('Template', `components[${index}].type`, 'must be one of HEADER, BODY, FOOTER, BUTTONS, CAROUSEL, LIMITED_TIME_OFFER'));
-		}
+		else if (type === 'CALL_PERMISSION_REQUEST') problems.push(...checkCallPermissionRequest(context));
+		// Any other type, known or not, goes to Meta as it is: Meta adds types faster than a release.
+		else if (!type) problems.push(problem('Template', `components[${index}].type`, `is required (${COMPONENT_TYPES.join(', ')}, or another type Meta documents)`));
 	});
 	if (!seen.get('BODY')) problems.unshift(problem('BODY component', 'text', 'is required: every template needs a body'));
 	for (const type of ['HEADER', 'BODY', 'FOOTER', 'BUTTONS']) {

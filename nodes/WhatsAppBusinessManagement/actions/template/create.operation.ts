@@ -3,10 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { componentFields } from './componentFields';
+import { messageTtlField } from './fields';
 import { templatesPath } from './graph';
 import { sampleProblems, uploadSample } from './headerSample';
 import { readComponents } from './readComponents';
-import { validateCategory, validateCreateTemplate, validateLanguage, validateTemplateName } from './rules';
+import { validateCategory, validateCreateTemplate, validateLanguage, validateMessageTtl, validateTemplateName } from './rules';
 
 const show = { resource: ['template'], operation: ['create'] };
 
@@ -44,20 +45,34 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	...componentFields(show),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [messageTtlField],
+	},
 ];
 
 function templateOf(this: IExecuteFunctions, itemIndex: number) {
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	return {
 		name: String(this.getNodeParameter('name', itemIndex, '')).trim(),
 		language: String(this.getNodeParameter('language', itemIndex, '')).trim(),
 		category: this.getNodeParameter('category', itemIndex) as string,
+		messageSendTtlSeconds: additionalFields.messageSendTtlSeconds,
 		read: readComponents.call(this, itemIndex),
 	};
 }
 
+const ttlOf = (seconds: unknown): IDataObject => (seconds === undefined ? {} : { message_send_ttl_seconds: seconds as number });
+
 export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<ParameterProblem[]> {
-	const { name, language, category, read } = templateOf.call(this, itemIndex);
+	const { name, language, category, messageSendTtlSeconds, read } = templateOf.call(this, itemIndex);
 	const problems: ParameterProblem[] = [...read.problems];
+	if (messageSendTtlSeconds !== undefined) problems.push(...validateMessageTtl(messageSendTtlSeconds, category));
 	if (this.getNodeParameter('componentsSource', itemIndex, 'builder') === 'builder' && category === 'AUTHENTICATION') {
 		problems.push({
 			component: 'Template',
@@ -71,14 +86,14 @@ export async function validate(this: IExecuteFunctions, itemIndex: number): Prom
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const { name, language, category, read } = templateOf.call(this, itemIndex);
+	const { name, language, category, messageSendTtlSeconds, read } = templateOf.call(this, itemIndex);
 	// The sample goes to Meta's upload app: the App ID is checked before the sample is fetched.
 	const { businessAccountId } = await getGraphCredentials.call(this, read.sample ? ['appId'] : []);
 	const components = await uploadSample.call(this, read.components, read.sample, itemIndex);
 	return (await graphRequest.call(this, {
 		method: 'POST',
 		path: templatesPath(businessAccountId),
-		body: { name, language, category, parameter_format: read.parameterFormat, components },
+		body: { name, language, category, parameter_format: read.parameterFormat, components, ...ttlOf(messageSendTtlSeconds) },
 		itemIndex,
 	})) as IDataObject;
 }

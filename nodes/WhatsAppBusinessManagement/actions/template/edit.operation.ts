@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { componentFields } from './componentFields';
+import { messageTtlField } from './fields';
 import { validateComponents } from './componentRules';
 import { sampleProblems, uploadSample } from './headerSample';
 import { templateIdOf, templateIdProblems, templateLocator } from './locator';
@@ -46,16 +47,7 @@ export const description: INodeProperties[] = [
 				default: 'UTILITY',
 				description: 'The new category. An approved template\'s category cannot change.',
 			},
-			{
-				displayName: 'Message TTL (Seconds)',
-				name: 'messageSendTtlSeconds',
-				type: 'number',
-				typeOptions: { minValue: -1 },
-				default: 43200,
-				// Ranges and -1: Meta's "Configure message time-to-live" guide (see validateMessageTtl).
-				description:
-					'How long WhatsApp tries to deliver a message sent with this template: 30 s to 15 min for authentication, 30 s to 12 h for utility, 12 h to 30 days for marketing; -1 sets 30 days for authentication and utility',
-			},
+			messageTtlField,
 		],
 	},
 ];

@@ -48,7 +48,15 @@ export const HEADER_SAMPLE_TYPES: Record<string, { mimeTypes: string[]; maxBytes
 
 export const MEDIA_HEADER_FORMATS = ['IMAGE', 'VIDEO', 'GIF', 'DOCUMENT'];
 export const HEADER_FORMATS = ['TEXT', ...MEDIA_HEADER_FORMATS, 'LOCATION'];
-export const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE', 'FLOW', 'OTP', 'MPM', 'SPM', 'CATALOG'];
+/**
+ * Button and component types the node knows the rules of. A type outside these lists is sent as it
+ * is (Meta adds types faster than a release cycle) and Meta's answer decides. VOICE_CALL:
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/call-button-messages-deep-links
+ * ORDER_DETAILS (checkout): https://developers.facebook.com/documentation/business-messaging/whatsapp/payments/payments-in/orderdetailstemplate
+ * CALL_PERMISSION_REQUEST: https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/utility-templates/utility-call-permission-request-templates/
+ */
+export const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'VOICE_CALL', 'COPY_CODE', 'FLOW', 'OTP', 'MPM', 'SPM', 'CATALOG', 'ORDER_DETAILS'];
+export const COMPONENT_TYPES = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS', 'CAROUSEL', 'LIMITED_TIME_OFFER', 'CALL_PERMISSION_REQUEST'];
 export const FLOW_ACTIONS = ['NAVIGATE', 'DATA_EXCHANGE'];
 
 /** Graph list filters are JSON arrays, the way Meta's SDKs serialise list parameters. */
