@@ -1,15 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { changeKey, classifyChange, flattenChange, type ManagementEvent } from './changes';
-import { changeContext, flattenMessage, flattenStatus, setIds, type ChangeContext } from './messages';
-import { fingerprintInto, fingerprintPartsInto } from './dedup';
+import { changeContext, flattenMessage, flattenStatus } from './messages';
 import { asObject, asString } from './values';
 
 export { REFERRAL_FIELDS, flattenMessage, flattenStatus, contactFor, messageText, setIds } from './messages';
 export { classifyChange, changeKey, flattenChange } from './changes';
 export { verifySignature, signatureOf } from './signature';
 export { checkVerification } from './verification';
-export { SeenEvents, appendToWindow, bigEndianBytes, deliveryIdOf, fingerprint, fingerprintInto, fingerprintPartsInto, fingerprintsHex } from './dedup';
+export { RecentKeys, deliveryIdOf } from './recentKeys';
 
 /** The values of the trigger's "Events" parameter. */
 export type TriggerEvent = 'adReferral' | 'allMessages' | 'messageStatus' | ManagementEvent;
@@ -22,57 +21,11 @@ export interface BuildOptions {
 	phoneNumberIds?: string[];
 }
 
-/**
- * One event found in a webhook body, with its flat item. The item is built while the collector
- * has the event's objects in hand: reading a 1,000-message body a second time to build items
- * afterwards waited on memory again (the parsed body does not fit in the CPU's cache), and cost
- * more than building the few items of a re-delivery that are then dropped.
- */
+/** One event found in a webhook body, with its flat item. */
 export interface CollectedEvent {
 	/** What makes the event unique across re-deliveries: the message ID, the status, or a change hash. */
 	readonly key: string;
-	/** Writes the key's 64-bit fingerprint (see dedup.ts) into `out` at `offset`. */
-	fingerprintInto(out: Uint32Array, offset: number): void;
-	/**
-	 * The flat item (the same object each time); given `eventId` and `deliveryId`, they are set on
-	 * it, as the webhook does for the events it emits.
-	 */
-	item(eventId?: string, deliveryId?: string): IDataObject;
-}
-
-/** An event and its item; the fingerprint is read from the key (MessageEvent has a cheaper way). */
-class KeyedEvent implements CollectedEvent {
-	constructor(
-		readonly key: string,
-		private readonly built: IDataObject,
-	) {}
-
-	fingerprintInto(out: Uint32Array, offset: number): void {
-		fingerprintInto(this.key, out, offset);
-	}
-
-	item(eventId?: string, deliveryId?: string): IDataObject {
-		setIds(this.built, eventId, deliveryId);
-		return this.built;
-	}
-}
-
-const MESSAGE_KEY_PREFIX = 'message:';
-
-class MessageEvent extends KeyedEvent {
-	constructor(
-		private readonly messageId: string,
-		message: IDataObject,
-		context: ChangeContext,
-		position: number,
-	) {
-		super(MESSAGE_KEY_PREFIX + messageId, flattenMessage(message, context, position));
-	}
-
-	/** The key's fingerprint read from its two parts, without flattening the joined key first. */
-	fingerprintInto(out: Uint32Array, offset: number): void {
-		fingerprintPartsInto(MESSAGE_KEY_PREFIX, this.messageId, out, offset);
-	}
+	readonly item: IDataObject;
 }
 
 export interface CollectResult {
@@ -128,7 +81,7 @@ export function collectEvents(payload: unknown, options: BuildOptions): CollectR
 						const messageId = typeof message?.id === 'string' && message.id ? message.id : undefined;
 						if (!message || !messageId) continue;
 						if (!allMessages && asObject(message.referral) === undefined) continue;
-						result.events.push(new MessageEvent(messageId, message, context, position));
+						result.events.push({ key: `message:${messageId}`, item: flattenMessage(message, context, position) });
 					}
 				}
 				if (statuses && Array.isArray(value.statuses)) {
@@ -136,7 +89,7 @@ export function collectEvents(payload: unknown, options: BuildOptions): CollectR
 						const status = asObject(rawStatus);
 						const messageId = asString(status?.id);
 						if (!status || !messageId) continue;
-						result.events.push(new KeyedEvent(`status:${messageId}:${asString(status.status) ?? ''}`, flattenStatus(status, context)));
+						result.events.push({ key: `status:${messageId}:${asString(status.status) ?? ''}`, item: flattenStatus(status, context) });
 					}
 				}
 				continue;
@@ -151,7 +104,7 @@ export function collectEvents(payload: unknown, options: BuildOptions): CollectR
 				result.skipped++;
 				continue;
 			}
-			result.events.push(new KeyedEvent(changeKey(wabaId, field, entry.time, value), flattenChange(event, field, value, wabaId, entry.time)));
+			result.events.push({ key: changeKey(wabaId, field, entry.time, value), item: flattenChange(event, field, value, wabaId, entry.time) });
 		}
 	}
 	return result;
