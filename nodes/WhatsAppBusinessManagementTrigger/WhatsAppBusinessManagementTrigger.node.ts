@@ -3,6 +3,7 @@ import type {
 	IExecuteFunctions,
 	IHookFunctions,
 	INodeExecutionData,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -18,6 +19,25 @@ import { dropSeen, emit, parsePayload, rawBodyOf, refuseUnverified, reply, selec
 export { clearProcessMemory, MAX_PAYLOAD_BYTES } from './webhookSteps';
 export { DEFAULT_REMEMBERED_DELIVERIES } from './deliveryStore';
 
+/** The Events field's options; the subtitle shows their names. */
+const EVENT_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Account Updates', value: 'accountUpdate', description: 'Account_update: bans, violations, partner and eligibility changes; one item per change' },
+	{ name: 'Ad Referral', value: 'adReferral', description: 'A message that a Click-to-WhatsApp ad click started, with the ad\'s referral fields; one item per message' },
+	{ name: 'All Incoming Messages', value: 'allMessages', description: 'Every incoming message, with referral fields when it has them; one item per message' },
+	{ name: 'Flow Events', value: 'flowEvent', description: 'Flows: status changes and endpoint alerts; one item per change' },
+	{ name: 'Message Statuses', value: 'messageStatus', description: 'Sent, delivered, read and failed updates; one item per status' },
+	{ name: 'Phone Number Name Updates', value: 'phoneNumberNameUpdate', description: 'Display name review outcomes; one item per change' },
+	{ name: 'Phone Number Quality Updates', value: 'phoneNumberQualityUpdate', description: 'Messaging limit and quality changes; one item per change' },
+	{ name: 'Template Category Updates', value: 'templateCategoryUpdate', description: 'Upcoming and completed template category changes; one item per change' },
+	{ name: 'Template Quality Updates', value: 'templateQualityUpdate', description: 'Template quality score changes; one item per change' },
+	{ name: 'Template Status Updates', value: 'templateStatusUpdate', description: 'Template approvals, rejections, pauses; one item per change' },
+];
+
+/** The subtitle: the selected events by the names the Events field shows them with. */
+export const SUBTITLE = `={{ [].concat($parameter["events"] || []).map((event) => (${JSON.stringify(
+	Object.fromEntries(EVENT_OPTIONS.map((option) => [option.value, option.name])),
+)})[event] || event).join(", ") }}`;
+
 export class WhatsAppBusinessManagementTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WhatsApp Business Management Trigger',
@@ -28,7 +48,7 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		// webhook node (cli webhook-helpers, parseRequestBody); nothing else differs.
 		version: [1, 2],
 		defaultVersion: 2,
-		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		subtitle: SUBTITLE,
 		description:
 			'Starts a workflow when Meta sends a WhatsApp Business Account webhook, by default one item per Click-to-WhatsApp ad click',
 		defaults: { name: 'WhatsApp Business Management Trigger' },
@@ -47,18 +67,7 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 				required: true,
 				default: ['adReferral'],
 				description: 'Which webhook events start the workflow',
-				options: [
-					{ name: 'Account Updates', value: 'accountUpdate', description: 'Account_update: bans, violations, partner and eligibility changes; one item per change' },
-					{ name: 'Ad Referral', value: 'adReferral', description: 'A message that a Click-to-WhatsApp ad click started, with the ad\'s referral fields; one item per message' },
-					{ name: 'All Incoming Messages', value: 'allMessages', description: 'Every incoming message, with referral fields when it has them; one item per message' },
-					{ name: 'Flow Events', value: 'flowEvent', description: 'Flows: status changes and endpoint alerts; one item per change' },
-					{ name: 'Message Statuses', value: 'messageStatus', description: 'Sent, delivered, read and failed updates; one item per status' },
-					{ name: 'Phone Number Name Updates', value: 'phoneNumberNameUpdate', description: 'Display name review outcomes; one item per change' },
-					{ name: 'Phone Number Quality Updates', value: 'phoneNumberQualityUpdate', description: 'Messaging limit and quality changes; one item per change' },
-					{ name: 'Template Category Updates', value: 'templateCategoryUpdate', description: 'Upcoming and completed template category changes; one item per change' },
-					{ name: 'Template Quality Updates', value: 'templateQualityUpdate', description: 'Template quality score changes; one item per change' },
-					{ name: 'Template Status Updates', value: 'templateStatusUpdate', description: 'Template approvals, rejections, pauses; one item per change' },
-				],
+				options: EVENT_OPTIONS,
 			},
 			{
 				displayName: 'Subscribe Automatically',
@@ -70,7 +79,7 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 			},
 			{
 				displayName:
-					"On activation this node becomes the WhatsApp Business Account's callback for messages (ad referrals, incoming messages, statuses), with its own verify token; several workflows can each own a different account of one Meta app. Meta sends template, flow, phone number and account updates only to the app's callback set in App Dashboard > WhatsApp > Configuration.",
+					"When you activate the workflow, this node makes itself the callback for your WhatsApp Business Account's message webhooks (ad clicks, messages, statuses). For template, flow, phone number and account updates, also enter this node's Production URL and Verify Token in Meta's App Dashboard under WhatsApp > Configuration.",
 				name: 'automaticNotice',
 				type: 'notice',
 				default: '',
