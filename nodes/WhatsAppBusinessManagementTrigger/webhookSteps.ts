@@ -8,8 +8,8 @@ import { asObject } from './events/values';
 /** Meta's webhook payload limit (graph-api.md section 6): a larger body is not a Meta delivery. */
 export const MAX_PAYLOAD_BYTES = 3 * 1024 * 1024;
 /**
- * How many event keys each trigger node remembers in this process: several of Meta's largest
- * batches (1,000 events), enough for the quick retries that follow a slow answer.
+ * How many event keys each trigger node remembers in this process at least (at most twice that):
+ * four of Meta's largest POSTs (1,000 updates), enough for the quick retries of recent deliveries.
  */
 export const RECENT_KEYS_CAPACITY = 4_000;
 
