@@ -2,7 +2,7 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/graph';
-import { RecentKeys, WABA_OBJECT, collectEvents, deliveryIdOf, parseIdList, setIds, verifySignature, type CollectedEvent, type TriggerEvent } from './events';
+import { MAX_CHANGE_DEPTH, MAX_EVENTS_PER_POST, RecentKeys, WABA_OBJECT, collectEvents, deliveryIdOf, parseIdList, setIds, verifySignature, type CollectedEvent, type TriggerEvent } from './events';
 import { asObject } from './events/values';
 
 /** Meta's webhook payload limit (graph-api.md section 6): a larger body is not a Meta delivery. */
@@ -78,13 +78,20 @@ export function parsePayload(context: IWebhookFunctions, rawBody: Buffer | strin
 	return { payload: envelope };
 }
 
-/** The selected events of the envelope, in the order of the body. */
+/** The selected events of the envelope, in the order of the body (what was dropped is logged). */
 export function selectedEvents(context: IWebhookFunctions, payload: IDataObject): CollectedEvent[] {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
-	return collectEvents(payload, {
+	const { events, tooDeep, overCap } = collectEvents(payload, {
 		events: context.getNodeParameter('events', ['adReferral']) as TriggerEvent[],
 		phoneNumberIds: parseIdList(options.phoneNumberIds as string | undefined),
-	}).events;
+	});
+	if (tooDeep > 0) {
+		context.logger.warn(`WhatsApp Business Management Trigger: skipped ${tooDeep} change(s) nested deeper than ${MAX_CHANGE_DEPTH} levels`);
+	}
+	if (overCap > 0) {
+		context.logger.warn(`WhatsApp Business Management Trigger: dropped ${overCap} update(s) past the first ${MAX_EVENTS_PER_POST} events of one POST`);
+	}
+	return events;
 }
 
 /** The events this process has not seen for this node yet (also within this one body), now remembered. */

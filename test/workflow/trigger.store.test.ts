@@ -6,6 +6,7 @@
 import { envelope, messagesChange, referralMessage } from '../fixtures/webhooks';
 import { useSandbox } from '../helpers/sandbox';
 import { sandboxCredential } from '../helpers/workflow';
+import { capturedLogLines } from '../helpers/secretScan';
 import { deduplicator, startTriggerServer, type TriggerServer } from '../helpers/webhook';
 import { clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
 
@@ -27,6 +28,7 @@ const deliveryOf = (index: number) => envelope([messagesChange([referralMessage(
 const deliver = (index: number) => sandbox.sendWebhook({ url: trigger.url, payload: deliveryOf(index) });
 const storeHolds = (deliveryId: unknown) => deduplicator.holds(`store-workflow-${counter}`, trigger.node, String(deliveryId));
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+const uncheckedWarnings = () => capturedLogLines().filter((line) => line.includes('events pass unchecked')).length;
 
 afterEach(async () => {
 	deduplicator.interleave = undefined;
@@ -52,6 +54,7 @@ test('50 executions of distinct deliveries at once: every delivery ID is in the 
 
 test('the first-write race (another process inserted the row first) is retried: the delivery is recorded, not passed unchecked', async () => {
 	await startTrigger();
+	const warningsBefore = uncheckedWarnings();
 	let raced = false;
 	deduplicator.interleave = (moment, key, store) => {
 		if (moment !== 'afterRead' || raced) return;
@@ -60,6 +63,7 @@ test('the first-write race (another process inserted the row first) is retried: 
 	};
 	await deliver(2000);
 	expect(raced).toBe(true);
+	expect(uncheckedWarnings()).toBe(warningsBefore);
 	const [execution] = trigger.executions;
 	expect(execution.items.map((item) => item.json.messageId)).toEqual([referralMessage(2000).id]);
 	expect(storeHolds(execution.items[0].json.deliveryId)).toBe(true);
@@ -109,7 +113,9 @@ test('with the store down for another reason, items pass (a lead seen twice beat
 	deduplicator.interleave = () => {
 		throw new Error('SQLITE_BUSY: database is locked');
 	};
+	const warningsBefore = uncheckedWarnings();
 	await deliver(5000);
+	expect(uncheckedWarnings()).toBe(warningsBefore + 1);
 	expect(trigger.executions[0].items.map((item) => item.json.messageId)).toEqual([referralMessage(5000).id]);
 	expect(storeHolds(trigger.executions[0].items[0].json.deliveryId)).toBe(false);
 });

@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { changeKey, classifyChange, flattenChange, type ManagementEvent } from './changes';
+import { ChangeTooDeepError, changeKey, classifyChange, flattenChange, type ManagementEvent } from './changes';
 import { changeContext, flattenMessage, flattenStatus } from './messages';
 import { asObject, asString } from './values';
 
 export { REFERRAL_FIELDS, flattenMessage, flattenStatus, contactFor, messageText, setIds } from './messages';
-export { classifyChange, changeKey, flattenChange } from './changes';
+export { MAX_CHANGE_DEPTH, classifyChange, changeKey, flattenChange } from './changes';
 export { verifySignature, signatureOf } from './signature';
 export { checkVerification } from './verification';
 export { RecentKeys, deliveryIdOf } from './recentKeys';
@@ -28,31 +28,90 @@ export interface CollectedEvent {
 	readonly item: IDataObject;
 }
 
+/** Meta sends at most 1,000 updates in one POST (graph-api.md section 6); more is not a Meta delivery. */
+export const MAX_EVENTS_PER_POST = 1_000;
+
 export interface CollectResult {
 	/** In the order of the body; an event repeated inside one body appears each time. */
 	events: CollectedEvent[];
 	/** How many changes were skipped because of their shape, an unselected event, or the phone filter. */
 	skipped: number;
+	/** Changes skipped because their value nests deeper than MAX_CHANGE_DEPTH. */
+	tooDeep: number;
+	/** Updates dropped past MAX_EVENTS_PER_POST: changes not read, and events of the change that crossed it. */
+	overCap: number;
+}
+
+interface Selection {
+	events: Set<TriggerEvent>;
+	phoneAllowed: (phoneNumberId: string | undefined) => boolean;
+}
+
+function selectionOf(options: BuildOptions): Selection {
+	const phoneFilter = new Set((options.phoneNumberIds ?? []).map((id) => id.trim()).filter(Boolean));
+	return {
+		events: new Set(options.events),
+		phoneAllowed: (phoneNumberId) => phoneFilter.size === 0 || (phoneNumberId !== undefined && phoneFilter.has(phoneNumberId)),
+	};
+}
+
+/** The messages and statuses of one `messages` change. */
+function collectMessages(result: CollectResult, wabaId: string | undefined, value: IDataObject, selection: Selection): void {
+	const context = changeContext(wabaId, value);
+	if (!selection.phoneAllowed(context.phoneNumberId)) {
+		result.skipped++;
+		return;
+	}
+	const allMessages = selection.events.has('allMessages');
+	if ((allMessages || selection.events.has('adReferral')) && Array.isArray(value.messages)) {
+		for (let position = 0; position < value.messages.length; position++) {
+			const message = asObject(value.messages[position]);
+			// Meta's message id (wamid) is a string; anything else is not a message from Meta.
+			const messageId = typeof message?.id === 'string' && message.id ? message.id : undefined;
+			if (!message || !messageId) continue;
+			if (!allMessages && asObject(message.referral) === undefined) continue;
+			result.events.push({ key: `message:${messageId}`, item: flattenMessage(message, context, position) });
+		}
+	}
+	if (selection.events.has('messageStatus') && Array.isArray(value.statuses)) {
+		for (const rawStatus of value.statuses) {
+			const status = asObject(rawStatus);
+			const messageId = asString(status?.id);
+			if (!status || !messageId) continue;
+			result.events.push({ key: `status:${messageId}:${asString(status.status) ?? ''}`, item: flattenStatus(status, context) });
+		}
+	}
+}
+
+/** One management change (template, flow, phone number, account). */
+function collectChange(result: CollectResult, wabaId: string | undefined, entryTime: unknown, field: string, value: IDataObject, selection: Selection): void {
+	const event = classifyChange(field, value);
+	const phoneNumberId = asString(value.phone_number_id);
+	if (!event || !selection.events.has(event) || (phoneNumberId !== undefined && !selection.phoneAllowed(phoneNumberId))) {
+		result.skipped++;
+		return;
+	}
+	let key: string;
+	try {
+		key = changeKey(wabaId, field, entryTime, value);
+	} catch (error) {
+		if (!(error instanceof ChangeTooDeepError)) throw error;
+		result.tooDeep++;
+		return;
+	}
+	result.events.push({ key, item: flattenChange(event, field, value, wabaId, entryTime) });
 }
 
 /**
  * Finds the events of one webhook body: one per message, one per status, one per management
- * change. Pure and defensive: a malformed entry or change is skipped, never thrown on, because
- * Meta sends up to 1,000 changes in one POST and one bad change must not lose the others.
+ * change, at most MAX_EVENTS_PER_POST. Pure and defensive: a malformed entry or change is skipped,
+ * never thrown on, because one bad change must not lose the others.
  */
 export function collectEvents(payload: unknown, options: BuildOptions): CollectResult {
 	const body = asObject(payload);
-	const result: CollectResult = { events: [], skipped: 0 };
+	const result: CollectResult = { events: [], skipped: 0, tooDeep: 0, overCap: 0 };
 	if (!body || body.object !== WABA_OBJECT || !Array.isArray(body.entry)) return result;
-	const events = new Set(options.events);
-	// Asked once here, not once per message.
-	const allMessages = events.has('allMessages');
-	const adReferrals = events.has('adReferral');
-	const statuses = events.has('messageStatus');
-	const phoneFilter = new Set((options.phoneNumberIds ?? []).map((id) => id.trim()).filter(Boolean));
-	const phoneAllowed = (phoneNumberId: string | undefined) =>
-		phoneFilter.size === 0 || (phoneNumberId !== undefined && phoneFilter.has(phoneNumberId));
-
+	const selection = selectionOf(options);
 	for (const rawEntry of body.entry) {
 		const entry = asObject(rawEntry);
 		if (!entry || !Array.isArray(entry.changes)) {
@@ -61,51 +120,22 @@ export function collectEvents(payload: unknown, options: BuildOptions): CollectR
 		}
 		const wabaId = asString(entry.id);
 		for (const rawChange of entry.changes) {
+			if (result.events.length >= MAX_EVENTS_PER_POST) {
+				result.overCap++;
+				continue;
+			}
 			const change = asObject(rawChange);
 			const field = asString(change?.field);
 			const value = asObject(change?.value);
-			if (!change || !field || !value) {
-				result.skipped++;
-				continue;
-			}
-			if (field === 'messages') {
-				const context = changeContext(wabaId, value);
-				if (!phoneAllowed(context.phoneNumberId)) {
-					result.skipped++;
-					continue;
-				}
-				if ((allMessages || adReferrals) && Array.isArray(value.messages)) {
-					for (let position = 0; position < value.messages.length; position++) {
-						const message = asObject(value.messages[position]);
-						// Meta's message id (wamid) is a string; anything else is not a message from Meta.
-						const messageId = typeof message?.id === 'string' && message.id ? message.id : undefined;
-						if (!message || !messageId) continue;
-						if (!allMessages && asObject(message.referral) === undefined) continue;
-						result.events.push({ key: `message:${messageId}`, item: flattenMessage(message, context, position) });
-					}
-				}
-				if (statuses && Array.isArray(value.statuses)) {
-					for (const rawStatus of value.statuses) {
-						const status = asObject(rawStatus);
-						const messageId = asString(status?.id);
-						if (!status || !messageId) continue;
-						result.events.push({ key: `status:${messageId}:${asString(status.status) ?? ''}`, item: flattenStatus(status, context) });
-					}
-				}
-				continue;
-			}
-			const event = classifyChange(field, value);
-			if (!event || !events.has(event)) {
-				result.skipped++;
-				continue;
-			}
-			const phoneNumberId = asString(value.phone_number_id);
-			if (phoneNumberId !== undefined && !phoneAllowed(phoneNumberId)) {
-				result.skipped++;
-				continue;
-			}
-			result.events.push({ key: changeKey(wabaId, field, entry.time, value), item: flattenChange(event, field, value, wabaId, entry.time) });
+			if (!change || !field || !value) result.skipped++;
+			else if (field === 'messages') collectMessages(result, wabaId, value, selection);
+			else collectChange(result, wabaId, entry.time, field, value, selection);
 		}
+	}
+	// A change of many messages can pass the cap; what is past it is dropped too.
+	if (result.events.length > MAX_EVENTS_PER_POST) {
+		result.overCap += result.events.length - MAX_EVENTS_PER_POST;
+		result.events.length = MAX_EVENTS_PER_POST;
 	}
 	return result;
 }
