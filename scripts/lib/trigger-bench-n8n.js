@@ -24,7 +24,7 @@ const load = require('./trigger-load');
 const SCALE = Number(process.env.WABM_BENCH_SCALE) || 1;
 const scaled = (count) => Math.max(2, Math.round(count * SCALE));
 const RATE = { rounds: 4, perRound: scaled(200), concurrency: 8 };
-const BATCH = { rounds: 2, perRound: scaled(10), concurrency: 4, messages: 1000 };
+const BATCH = { rounds: 2, perRound: scaled(10), concurrency: 1, messages: 1000 };
 const REDELIVERY = { deliveries: scaled(800), concurrency: 8 };
 
 function benchFolder(label) {
@@ -60,7 +60,7 @@ async function allExecutions(client, workflowId) {
 }
 
 /** Waits until `count` executions of the workflow exist and none is still running. */
-async function waitForExecutions(client, workflowId, count, timeoutMs = 20 * 60 * 1000) {
+async function waitForExecutions(client, workflowId, count, timeoutMs = 8 * 60 * 1000) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		const { count: total } = await executionPage(client, { workflowId });
@@ -122,8 +122,10 @@ async function measureEndpoints(base, workflows, appSecret) {
 	const endpoints = { ours: `${base}/webhook/${workflows.ours.path}`, header: `${base}/webhook/${workflows.header.path}`, plain: `${base}/webhook/${workflows.plain.path}` };
 	log(`== bench: ${RATE.rounds} x ${RATE.perRound} single-message POSTs per endpoint at concurrency ${RATE.concurrency}`);
 	const single = await load.compareEndpoints(endpoints, { ...RATE, makeDelivery: (round, index) => load.singleMessage(`rate-${round}-${index}`, appSecret) });
+	log(`   ${JSON.stringify(single)}`);
 	log(`== bench: ${BATCH.rounds} x ${BATCH.perRound} ${BATCH.messages}-message POSTs per endpoint at concurrency ${BATCH.concurrency}`);
 	const batch = await load.compareEndpoints(endpoints, { ...BATCH, makeDelivery: (round, index) => load.batchOf(`batch-${round}-${index}`, BATCH.messages, appSecret) });
+	log(`   ${JSON.stringify(batch)}`);
 	return { single, batch };
 }
 

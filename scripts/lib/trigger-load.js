@@ -97,7 +97,8 @@ async function sendAll(url, deliveries, concurrency) {
 			const delivery = deliveries[next++];
 			const started = performance.now();
 			try {
-				const response = await fetch(url, { method: 'POST', headers: delivery.headers, body: delivery.body });
+				// A POST n8n has not answered in two minutes counts as failed rather than holding the run.
+				const response = await fetch(url, { method: 'POST', headers: delivery.headers, body: delivery.body, signal: AbortSignal.timeout(120_000) });
 				await response.arrayBuffer();
 				if (response.status !== 200) failures.push(response.status);
 			} catch (error) {
