@@ -49,12 +49,13 @@ async function executionPage(client, filter, lastId) {
 	return json.data;
 }
 
+/** Every execution of the workflow, newest first (n8n serves at most 100 a page, whatever limit asks). */
 async function allExecutions(client, workflowId) {
 	const all = [];
 	for (let lastId; ; ) {
 		const page = await executionPage(client, { workflowId }, lastId);
+		if (page.results.length === 0) return all;
 		all.push(...page.results);
-		if (page.results.length < 250) return all;
 		lastId = page.results[page.results.length - 1].id;
 	}
 }
