@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 /**
  * A 64-bit fingerprint of a key as two 32-bit halves (two independent multiply-xorshift hashes of
  * its UTF-16 code units). It only tells recent event keys apart (the body is authenticated before
- * any key is looked at); for 20,000 remembered keys a false "seen" is below 1 in 10^9 per event.
+ * any key is looked at); with the few thousand keys remembered, a new key is taken for a seen one
+ * with a chance far below 1 in 10^12.
  */
 function fingerprintOf(key: string, out: Uint32Array): void {
 	let a = 0x811c9dc5;
