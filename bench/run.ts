@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: runs every benchmark (or those named on the command line: trigger, paging,
- * batches, media, conversions, analytics) and prints each figure beside its goal, with the date and the machine.
+ * batches, media, conversions, analytics, n8n) and prints each figure beside its goal, with the date and the machine.
+ * `n8n` (a real n8n under load, about 15 minutes) runs only when named; `n8n regular` or
+ * `n8n queue` runs one half of it.
  */
 import '../test/helpers/setupEnv';
 
@@ -13,10 +15,12 @@ import { benchBatches } from './batches.bench';
 import { benchConversions } from './conversions.bench';
 import { machine, printResult, type BenchResult } from './lib';
 import { benchMedia } from './media.bench';
+import { benchN8n } from './n8n.bench';
 import { benchPaging } from './paging.bench';
 import { benchTrigger } from './trigger.bench';
 
 const ALL = ['trigger', 'paging', 'batches', 'media', 'conversions', 'analytics'] as const;
+const NAMED_ONLY = ['n8n'] as const;
 
 function setupBuiltins(): string | undefined {
 	try {
@@ -28,7 +32,8 @@ function setupBuiltins(): string | undefined {
 }
 
 async function main() {
-	const wanted = process.argv.slice(2).filter((arg) => (ALL as readonly string[]).includes(arg));
+	const args = process.argv.slice(2);
+	const wanted = args.filter((arg) => [...ALL, ...NAMED_ONLY].includes(arg as never));
 	const selected = wanted.length ? wanted : [...ALL];
 	console.log('# WhatsApp Business Management benchmarks');
 	console.log(`date:    ${new Date().toISOString()}`);
@@ -54,6 +59,8 @@ async function main() {
 		if (setupError) console.log(`bench setup could not install n8n-nodes-base: ${setupError}`);
 	}
 	await run('trigger', () => benchTrigger());
+	await run('n8n', () => benchN8n({ only: args.find((arg) => arg === 'regular' || arg === 'queue') }));
+	if (!selected.some((name) => ['paging', 'batches', 'media'].includes(name))) return summarize(results);
 	const sandbox = await startSandbox();
 	try {
 		await run('paging', () => benchPaging(sandbox));
@@ -64,6 +71,10 @@ async function main() {
 	} finally {
 		await sandbox.close();
 	}
+	summarize(results);
+}
+
+function summarize(results: BenchResult[]): void {
 	const verdicts = results.flatMap((r) => r.figures).filter((f) => f.pass !== undefined);
 	const failed = verdicts.filter((f) => !f.pass).length;
 	console.log(`\n${verdicts.length - failed} of ${verdicts.length} goals met.`);

@@ -3,6 +3,7 @@ import type {
 	IExecuteFunctions,
 	IHookFunctions,
 	INodeExecutionData,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -10,60 +11,32 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/graph';
-import {
-	SeenEvents,
-	WABA_OBJECT,
-	appendToWindow,
-	checkVerification,
-	collectEvents,
-	bigEndianBytes,
-	deliveryIdOf,
-	fingerprintsHex,
-	parseIdList,
-	verifySignature,
-	type TriggerEvent,
-} from './events';
-import { asObject } from './events/values';
-import { triggerParameter } from './parameters';
+import { checkVerification } from './events';
+import { DEFAULT_REMEMBERED_DELIVERIES, dropRecordedDeliveries } from './deliveryStore';
 import { createSubscription, deleteSubscription, subscriptionExists, verifyTokenOf } from './subscription';
+import { dropSeen, emit, parsePayload, rawBodyOf, refuseUnverified, reply, selectedEvents } from './webhookSteps';
 
-/**
- * Per-process memory of recent event fingerprints, one per workflow node (see README, "Duplicates"):
- * the last 4,000 to 8,000, at least twice the static-data window. Deeper memory cost speed: with
- * 10,000 its hash table (128 KB) no longer stayed in the CPU's cache between webhook calls, which
- * cost about 0.1 ms per 1,000-message POST.
- */
-const PROCESS_MEMORY_CAPACITY = 4_000;
-/** How many event fingerprints the node keeps in workflow static data (16 characters each). */
-export const STATIC_WINDOW_CAPACITY = 2_000;
-/** The key in the node's static data that holds the window of fingerprints. */
-export const STATIC_WINDOW_KEY = 'recentEvents';
-/** Meta's webhook payload limit (graph-api.md section 6): a larger body is not a Meta delivery. */
-export const MAX_PAYLOAD_BYTES = 3 * 1024 * 1024;
-export const DEFAULT_REMEMBERED_DELIVERIES = 10_000;
+export { clearProcessMemory, MAX_PAYLOAD_BYTES } from './webhookSteps';
+export { DEFAULT_REMEMBERED_DELIVERIES } from './deliveryStore';
 
-const processMemory = new Map<string, SeenEvents>();
+/** The Events field's options; the subtitle shows their names. */
+const EVENT_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Account Updates', value: 'accountUpdate', description: 'Account_update: bans, violations, partner and eligibility changes; one item per change' },
+	{ name: 'Ad Referral', value: 'adReferral', description: 'A message that a Click-to-WhatsApp ad click started, with the ad\'s referral fields; one item per message' },
+	{ name: 'All Incoming Messages', value: 'allMessages', description: 'Every incoming message, with referral fields when it has them; one item per message' },
+	{ name: 'Flow Events', value: 'flowEvent', description: 'Flows: status changes and endpoint alerts; one item per change' },
+	{ name: 'Message Statuses', value: 'messageStatus', description: 'Sent, delivered, read and failed updates; one item per status' },
+	{ name: 'Phone Number Name Updates', value: 'phoneNumberNameUpdate', description: 'Display name review outcomes; one item per change' },
+	{ name: 'Phone Number Quality Updates', value: 'phoneNumberQualityUpdate', description: 'Messaging limit and quality changes; one item per change' },
+	{ name: 'Template Category Updates', value: 'templateCategoryUpdate', description: 'Upcoming and completed template category changes; one item per change' },
+	{ name: 'Template Quality Updates', value: 'templateQualityUpdate', description: 'Template quality score changes; one item per change' },
+	{ name: 'Template Status Updates', value: 'templateStatusUpdate', description: 'Template approvals, rejections, pauses; one item per change' },
+];
 
-/** Forgets what this process has seen, as a restart or another webhook process would. For tests. */
-export function clearProcessMemory(): void {
-	processMemory.clear();
-}
-
-/** The subset of Node's http.ServerResponse (which Express's response extends) the trigger uses. */
-interface PlainResponse {
-	statusCode: number;
-	setHeader(name: string, value: string): unknown;
-	end(body?: string): unknown;
-}
-
-function reply(context: IWebhookFunctions, status: number, text: string): IWebhookResponseData {
-	const res = context.getResponseObject() as unknown as PlainResponse;
-	res.statusCode = status;
-	res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-	res.end(text);
-	return { noWebhookResponse: true };
-}
+/** The subtitle: the selected events by the names the Events field shows them with. */
+export const SUBTITLE = `={{ [].concat($parameter["events"] || []).map((event) => (${JSON.stringify(
+	Object.fromEntries(EVENT_OPTIONS.map((option) => [option.value, option.name])),
+)})[event] || event).join(", ") }}`;
 
 export class WhatsAppBusinessManagementTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -71,8 +44,11 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		name: 'whatsAppBusinessManagementTrigger',
 		icon: { light: 'file:whatsAppBusinessManagement.svg', dark: 'file:whatsAppBusinessManagement.dark.svg' },
 		group: ['trigger'],
-		version: 1,
-		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		// v2: n8n's webhook server evaluates an `options.binaryData` expression for every POST to a v1
+		// webhook node (cli webhook-helpers, parseRequestBody); nothing else differs.
+		version: [1, 2],
+		defaultVersion: 2,
+		subtitle: SUBTITLE,
 		description:
 			'Starts a workflow when Meta sends a WhatsApp Business Account webhook, by default one item per Click-to-WhatsApp ad click',
 		defaults: { name: 'WhatsApp Business Management Trigger' },
@@ -91,18 +67,7 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 				required: true,
 				default: ['adReferral'],
 				description: 'Which webhook events start the workflow',
-				options: [
-					{ name: 'Account Updates', value: 'accountUpdate', description: 'Account_update: bans, violations, partner and eligibility changes; one item per change' },
-					{ name: 'Ad Referral', value: 'adReferral', description: 'A message that a Click-to-WhatsApp ad click started, with the ad\'s referral fields; one item per message' },
-					{ name: 'All Incoming Messages', value: 'allMessages', description: 'Every incoming message, with referral fields when it has them; one item per message' },
-					{ name: 'Flow Events', value: 'flowEvent', description: 'Flows: status changes and endpoint alerts; one item per change' },
-					{ name: 'Message Statuses', value: 'messageStatus', description: 'Sent, delivered, read and failed updates; one item per status' },
-					{ name: 'Phone Number Name Updates', value: 'phoneNumberNameUpdate', description: 'Display name review outcomes; one item per change' },
-					{ name: 'Phone Number Quality Updates', value: 'phoneNumberQualityUpdate', description: 'Messaging limit and quality changes; one item per change' },
-					{ name: 'Template Category Updates', value: 'templateCategoryUpdate', description: 'Upcoming and completed template category changes; one item per change' },
-					{ name: 'Template Quality Updates', value: 'templateQualityUpdate', description: 'Template quality score changes; one item per change' },
-					{ name: 'Template Status Updates', value: 'templateStatusUpdate', description: 'Template approvals, rejections, pauses; one item per change' },
-				],
+				options: EVENT_OPTIONS,
 			},
 			{
 				displayName: 'Subscribe Automatically',
@@ -114,7 +79,7 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 			},
 			{
 				displayName:
-					"On activation this node becomes the WhatsApp Business Account's callback for messages (ad referrals, incoming messages, statuses), with its own verify token; several workflows can each own a different account of one Meta app. Meta sends template, flow, phone number and account updates only to the app's callback set in App Dashboard > WhatsApp > Configuration.",
+					"When you activate the workflow, this node makes itself the callback for your WhatsApp Business Account's message webhooks (ad clicks, messages, statuses). For template, flow, phone number and account updates, also enter this node's Production URL and Verify Token in Meta's App Dashboard under WhatsApp > Configuration.",
 				name: 'automaticNotice',
 				type: 'notice',
 				default: '',
@@ -200,128 +165,33 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		},
 	};
 
+	/** verify the signature -> parse -> collect the selected events -> drop the ones already seen -> emit. */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		if (this.getWebhookName() === 'setup') {
 			const challenge = checkVerification(this.getQueryData() as Record<string, unknown>, verifyTokenOf(this));
-			if (challenge === undefined) return reply(this, 403, 'Forbidden');
-			return reply(this, 200, challenge);
+			return challenge === undefined ? reply(this, 403, 'Forbidden') : reply(this, 200, challenge);
 		}
-
-		const request = this.getRequestObject() as unknown as { rawBody?: Buffer | string };
-		const rawBody = request.rawBody;
-		if (rawBody !== undefined && Buffer.byteLength(rawBody) > MAX_PAYLOAD_BYTES) {
-			this.logger.warn('WhatsApp Business Management Trigger: rejected a webhook body over Meta\'s 3 MB limit');
-			return reply(this, 413, 'Payload too large');
-		}
-		// Parameters are read through triggerParameter (see parameters.ts): n8n's getNodeParameter
-		// only for a value that holds an expression.
-		const node = this.getNode();
-		if (triggerParameter(node, 'verifySignature', true, () => this.getNodeParameter('verifySignature', true))) {
-			const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as IDataObject;
-			const appSecret = typeof credentials.appSecret === 'string' ? credentials.appSecret.trim() : '';
-			if (!appSecret) {
-				this.logger.warn('WhatsApp Business Management Trigger: rejected a webhook because the credential has no App Secret');
-				return reply(this, 401, 'Signature cannot be verified');
-			}
-			if (rawBody === undefined || !verifySignature(rawBody, this.getHeaderData()['x-hub-signature-256'], appSecret)) {
-				this.logger.warn('WhatsApp Business Management Trigger: rejected a webhook with a missing or wrong X-Hub-Signature-256');
-				return reply(this, 401, 'Invalid signature');
-			}
-		}
-
-		// n8n's body parser built getBodyData() from these same bytes (the ones the signature
-		// covers), so a parsed Meta envelope is used as it is; anything else - a body n8n did not
-		// parse as JSON, another content type - is parsed from the raw bytes here.
-		let payload: unknown = this.getBodyData();
-		if (asObject(payload)?.object !== WABA_OBJECT && rawBody !== undefined && rawBody.length > 0) {
-			try {
-				payload = JSON.parse(rawBody.toString());
-			} catch {
-				return reply(this, 400, 'The body is not JSON');
-			}
-		}
-		if (asObject(payload)?.object !== WABA_OBJECT) return reply(this, 200, 'Ignored: not a whatsapp_business_account event');
-
-		const options = triggerParameter<IDataObject>(node, 'options', {}, () => this.getNodeParameter('options', {}));
-		const { events } = collectEvents(payload, {
-			events: triggerParameter<TriggerEvent[]>(node, 'events', ['adReferral'], () => this.getNodeParameter('events', ['adReferral'])),
-			phoneNumberIds: parseIdList(options.phoneNumberIds as string | undefined),
-		});
+		const rawBody = rawBodyOf(this);
+		const refusal = await refuseUnverified(this, rawBody);
+		if (refusal) return refusal;
+		const parsed = parsePayload(this, rawBody);
+		if ('refusal' in parsed) return parsed.refusal;
+		const events = selectedEvents(this, parsed.payload);
 		if (events.length === 0) return reply(this, 200, 'No selected events');
-
-		// First line of deduplication, before an execution exists: this process's memory, which
-		// takes in the window of fingerprints kept in workflow static data (n8n saves static data
-		// after the webhook call and loads it for the next, in whichever process).
-		const scope = `${this.getWorkflow().id ?? ''}:${node.id}`;
-		let memory = processMemory.get(scope);
-		if (!memory) processMemory.set(scope, (memory = new SeenEvents(PROCESS_MEMORY_CAPACITY)));
-		const staticData = this.getWorkflowStaticData('node');
-		const stored = staticData[STATIC_WINDOW_KEY];
-		memory.absorbWindow(typeof stored === 'string' ? stored : '');
-
-		// Which events are new is decided by key; only those are emitted, with their IDs.
-		const prints = new Uint32Array(events.length * 2);
-		const fresh: number[] = [];
-		for (let index = 0; index < events.length; index++) {
-			events[index].fingerprintInto(prints, 2 * index);
-			if (memory.add(prints[2 * index], prints[2 * index + 1])) fresh.push(index);
-		}
+		const fresh = dropSeen(this, events);
 		if (fresh.length === 0) return reply(this, 200, 'Already received');
-		const printBytes = bigEndianBytes(prints);
-		const window = appendToWindow(memory.syncedWindow, fingerprintsHex(printBytes, fresh), STATIC_WINDOW_CAPACITY);
-		staticData[STATIC_WINDOW_KEY] = window;
-		memory.syncedWindow = window;
-
-		const deliveryId = deliveryIdOf(printBytes);
-		const output: INodeExecutionData[] = new Array(fresh.length);
-		for (let position = 0; position < fresh.length; position++) {
-			const event = events[fresh[position]];
-			// Paired with the execution's input item of the same position. n8n sets its own pairing on a
-			// copy of each item when the execution starts, yet without the key here a 1,000-item POST
-			// measured about 0.8 ms slower (why was not pinned down).
-			output[position] = { json: event.item(event.key, deliveryId), pairedItem: { item: position } };
-		}
-		return { workflowData: [output] };
+		return { workflowData: [emit(fresh, events)] };
 	}
 
 	/**
 	 * n8n runs a webhook node's execute() with the items webhook() returned, inside the execution
-	 * (on a worker in queue mode). There n8n's database-backed deduplication store is available:
-	 * it is the shared line against the same delivery reaching two processes at once, and against
-	 * a retry of a delivery older than the static-data window. It remembers one entry per delivery
-	 * (`deliveryId`), not per event: n8n hashes every value it is given, which for a 1,000-message
-	 * batch cost more than everything else the trigger does.
+	 * (on a worker in queue mode), where n8n's database-backed deduplication store is available.
+	 * It remembers one entry per delivery (`deliveryId`), not per event: n8n hashes and searches
+	 * every value it is given, which for a 1,000-message batch would cost more than the rest.
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const deliveries = new Set<string>();
-		// The items of one webhook call share one deliveryId: the Set is only asked when it changes.
-		let previous: unknown;
-		for (const item of items) {
-			const deliveryId = item.json.deliveryId;
-			if (deliveryId !== previous && typeof deliveryId === 'string') deliveries.add(deliveryId);
-			previous = deliveryId;
-		}
-		if (deliveries.size === 0) return [items];
-		const options = triggerParameter<IDataObject>(this.getNode(), 'options', {}, () => this.getNodeParameter('options', 0, {}));
+		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const maxEntries = Number(options.rememberedDeliveries) || DEFAULT_REMEMBERED_DELIVERIES;
-		let fresh: Set<string>;
-		try {
-			const checked = await this.helpers.checkProcessedAndRecord([...deliveries], 'node', { mode: 'entries', maxEntries });
-			fresh = new Set(checked.new.map(String));
-		} catch (error) {
-			// Losing a lead is worse than seeing it twice: without the store, items pass.
-			this.logger.warn(
-				`WhatsApp Business Management Trigger: n8n's deduplication store is unavailable, events pass unchecked: ${(error as Error).message}`,
-			);
-			return [items];
-		}
-		if (fresh.size === deliveries.size) return [items];
-		const output: INodeExecutionData[] = [];
-		for (let index = 0; index < items.length; index++) {
-			const deliveryId = items[index].json.deliveryId;
-			if (typeof deliveryId !== 'string' || fresh.has(deliveryId)) output.push({ json: items[index].json, pairedItem: { item: index } });
-		}
-		return [output];
+		return [await dropRecordedDeliveries(this, maxEntries)];
 	}
 }

@@ -49,16 +49,22 @@ export const TRIGGER_TYPE = 'n8n-nodes-whatsapp-business-management.whatsAppBusi
 const triggerType = new WhatsAppBusinessManagementTrigger();
 registerNodeType(TRIGGER_TYPE, triggerType);
 
+/** What another process does to the store while one call is between its read and its write. */
+export type StoreInterleave = (moment: 'afterRead' | 'afterWrite', key: string, store: Map<string, string[]>) => Promise<void> | void;
+
 /**
  * An in-memory stand-in for n8n's database deduplicator (cli DeduplicationHelper, mode
  * "entries"): md5 hashes per workflow and node, newest `maxEntries` kept. It checks and records the
- * way that helper does - a linear search of the stored hashes per item, each new hash appended,
- * the oldest spliced off - only without the database row it loads and saves around that.
+ * way that helper does, with the same races: it reads the node's row, and then inserts a new row
+ * (which fails with SQLite's unique-constraint error when another call inserted one meanwhile) or
+ * writes back the whole list it read (losing what another call wrote meanwhile). `interleave`
+ * lets a test act as another process at those two moments.
  */
 export class MemoryDeduplicator implements IDataDeduplicator {
 	readonly store = new Map<string, string[]>();
 	/** The options of the last checkProcessedAndRecord call (what the node asked n8n's store to keep). */
 	lastOptions: ICheckProcessedOptions | undefined;
+	interleave: StoreInterleave | undefined;
 
 	private contextKey(scope: DeduplicationScope, data: ICheckProcessedContextData): string {
 		return `${data.workflow.id}|${scope === 'node' ? `n:${data.node?.id}` : ''}`;
@@ -72,7 +78,9 @@ export class MemoryDeduplicator implements IDataDeduplicator {
 	): Promise<IDeduplicationOutput> {
 		this.lastOptions = options;
 		const key = this.contextKey(scope, data);
-		const hashes = this.store.get(key) ?? [];
+		const row = this.store.get(key);
+		const hashes = row ? [...row] : [];
+		await this.interleave?.('afterRead', key, this.store);
 		const result: IDeduplicationOutput = { new: [], processed: [] };
 		for (const item of items) {
 			const hash = createHash('md5').update(String(item)).digest('base64');
@@ -83,8 +91,16 @@ export class MemoryDeduplicator implements IDataDeduplicator {
 			}
 		}
 		if (options.maxEntries) hashes.splice(0, Math.max(0, hashes.length - options.maxEntries));
+		if (!row && this.store.has(key)) throw new Error('SQLITE_CONSTRAINT: UNIQUE constraint failed: processed_data.workflowId, processed_data.context');
 		this.store.set(key, hashes);
+		await this.interleave?.('afterWrite', key, this.store);
 		return result;
+	}
+
+	/** Whether the store holds `item` for the node (what n8n's checkProcessed tells, for assertions). */
+	holds(workflowId: string, node: INode, item: string): boolean {
+		const hash = createHash('md5').update(item).digest('base64');
+		return this.store.get(`${workflowId}|n:${node.id}`)?.includes(hash) ?? false;
 	}
 
 	async removeProcessed(): Promise<void> {}
@@ -141,6 +157,7 @@ export interface TriggerServerOptions {
 	nodeId?: string;
 	webhookId?: string;
 	workflowId?: string;
+	typeVersion?: number;
 }
 
 export interface Execution {
@@ -161,8 +178,6 @@ export interface TriggerServer {
 	/** Runs one of the lifecycle hooks in n8n-core's HookContext. */
 	hook(name: 'checkExists' | 'create' | 'delete'): Promise<boolean>;
 	setParameters(parameters: IDataObject): void;
-	/** Replaces the saved static data, e.g. to simulate a concurrent webhook's lost update. */
-	replaceStaticData(data: IDataObject): void;
 	close(): Promise<void>;
 }
 
@@ -179,7 +194,7 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 		id: options.nodeId ?? 'trigger-node-1',
 		name: 'WhatsApp Business Management Trigger',
 		type: TRIGGER_TYPE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		webhookId: options.webhookId ?? 'a1b2c3d4-0000-4000-8000-000000000001',
 		parameters: options.parameters as INode['parameters'],
@@ -298,9 +313,6 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 			const result = await triggerType.webhookMethods.default[name].call(context);
 			saveStaticData(workflow);
 			return result;
-		},
-		replaceStaticData: (data) => {
-			persistedStaticData = JSON.parse(JSON.stringify(data)) as IDataObject;
 		},
 		setParameters: (parameters) => {
 			node.parameters = parameters as INode['parameters'];

@@ -11,15 +11,6 @@ import * as ts from 'typescript';
 const ROOT = resolve(__dirname, '../..');
 const MAX_FILE_LINES = 400;
 const MAX_FUNCTION_LINES = 80;
-const TRIGGER = 'nodes/WhatsAppBusinessManagementTrigger';
-
-/**
- * Trigger functions over the limit while another branch (wip/trigger, issue 13 point 4) rewrites
- * the trigger, as `path name`: reported as a warning instead of failing. Anything else over the
- * limit fails, and so does a new trigger offender. The rewrite has none: empty this list when it
- * is merged.
- */
-const PENDING_TRIGGER_REWRITE = [`${TRIGGER}/WhatsAppBusinessManagementTrigger.node.ts webhook`];
 
 function sourceFiles(folder: string): string[] {
 	return readdirSync(join(ROOT, folder), { withFileTypes: true }).flatMap((entry) => {
@@ -102,7 +93,6 @@ function importViolations(file: Parsed): string[] {
 		.map((target) => `${file.path} imports ${target}`);
 }
 
-const isTrigger = (entry: string) => entry.startsWith(`${TRIGGER}/`);
 
 describe('code shape (nodes/ and credentials/)', () => {
 	it('finds the source files', () => {
@@ -119,16 +109,8 @@ describe('code shape (nodes/ and credentials/)', () => {
 		expect(long).toEqual([]);
 	});
 
-	it(`no function is over ${MAX_FUNCTION_LINES} lines (the action node, the Graph client, the credential)`, () => {
-		expect(parsed.filter((file) => !isTrigger(file.path)).flatMap(longFunctions)).toEqual([]);
-	});
-
-	it(`no function is over ${MAX_FUNCTION_LINES} lines (the trigger; known offenders pending its rewrite are reported)`, () => {
-		const found = parsed.filter((file) => isTrigger(file.path)).flatMap(longFunctions);
-		const isPending = (entry: string) => PENDING_TRIGGER_REWRITE.includes(entry.replace(/:\d+ (\S+) \(\d+ lines\)$/, ' $1'));
-		const pending = found.filter(isPending);
-		if (pending.length) console.warn(`Trigger functions over ${MAX_FUNCTION_LINES} lines, pending the trigger rewrite:\n${pending.join('\n')}`);
-		expect(found.filter((entry) => !pending.includes(entry))).toEqual([]);
+	it(`no function is over ${MAX_FUNCTION_LINES} lines`, () => {
+		expect(parsed.flatMap(longFunctions)).toEqual([]);
 	});
 
 	it('no import crosses from one node folder into the other, and nodes/shared imports neither', () => {

@@ -1,19 +1,13 @@
 import { createHash } from 'node:crypto';
 import {
 	REFERRAL_FIELDS,
-	SeenEvents,
-	appendToWindow,
-	bigEndianBytes,
+	RecentKeys,
 	checkVerification,
 	classifyChange,
 	collectEvents,
 	contactFor,
 	messageText,
 	deliveryIdOf,
-	fingerprint,
-	fingerprintInto,
-	fingerprintPartsInto,
-	fingerprintsHex,
 	flattenMessage,
 	flattenStatus,
 	setIds,
@@ -78,7 +72,7 @@ describe('classifyChange', () => {
 describe('collectEvents', () => {
 	/** The events of a body as the webhook turns new ones into items: JSON and key. */
 	const itemsOf = (payload: unknown, options: Parameters<typeof collectEvents>[1]) =>
-		collectEvents(payload, options).events.map((event) => ({ json: event.item(), key: event.key }));
+		collectEvents(payload, options).events.map((event) => ({ json: event.item, key: event.key }));
 
 	const qualityChange = {
 		field: 'message_template_status_update',
@@ -170,115 +164,44 @@ describe('message helpers', () => {
 });
 
 describe('dedup building blocks', () => {
-	test('fingerprint: 16 hex characters, stable, different for different keys', () => {
-		// Pinned: fingerprints are saved in workflow static data, so a release that changes this value
-		// makes every installed trigger forget its window once, and must say so. (Changed before the
-		// first release, from 00bf5b454001d501, when the hash began to read two code units per step.)
-		expect(fingerprint('message:abc')).toBe('64f42dff29f22940');
-		expect(fingerprint('message:abc')).toBe(fingerprint(['message:', 'abc'].join('')));
-		// Read from two parts it is the same fingerprint as of the joined key.
-		const parts = new Uint32Array(4);
-		fingerprintPartsInto('message:', 'abc', parts, 0);
-		fingerprintInto('message:abc', parts, 2);
-		expect([parts[0], parts[1]]).toEqual([parts[2], parts[3]]);
-		// Also where a pair of code units would straddle the parts (odd prefix), and for odd lengths.
-		for (const [prefix, rest] of [['abc', 'de'], ['a', ''], ['', 'a'], ['ab', 'cde'], ['m', 'essage:abc']]) {
-			const joined = new Uint32Array(4);
-			fingerprintPartsInto(prefix, rest, joined, 0);
-			fingerprintInto(prefix + rest, joined, 2);
-			expect([joined[0], joined[1]]).toEqual([joined[2], joined[3]]);
-		}
-		expect(fingerprint('message:abc')).toBe(fingerprint('m' + 'essage:abc'));
-		// A last lone code unit is not the pair it would make with a NUL.
-		expect(fingerprint('a')).not.toBe(fingerprint('a\u0000'));
-		expect(fingerprint('ab')).not.toBe(fingerprint('ba'));
-		expect(fingerprintsHex(bigEndianBytes(parts), [0])).toBe('64f42dff29f22940');
-		parts.set([0x0123abcd, 0xfedc0001], 2);
-		expect(fingerprintsHex(bigEndianBytes(parts), [0, 1, 0])).toBe('64f42dff29f229400123abcdfedc000164f42dff29f22940');
-		// Every fingerprint in order, and the same count in another order.
-		expect(fingerprintsHex(bigEndianBytes(parts), [0, 1])).toBe('64f42dff29f229400123abcdfedc0001');
-		expect(fingerprintsHex(bigEndianBytes(parts), [1, 0])).toBe('0123abcdfedc000164f42dff29f22940');
-		expect(fingerprintsHex(bigEndianBytes(parts), [])).toBe('');
-		// The webhook's events give the fingerprint of their key.
-		const [event] = collectEvents(envelope([messagesChange([referralMessage(1)], [])]), { events: ['adReferral'] }).events;
-		event.fingerprintInto(parts, 0);
-		fingerprintInto(event.key, parts, 2);
-		expect([parts[0], parts[1]]).toEqual([parts[2], parts[3]]);
-		const prints = new Set(Array.from({ length: 50_000 }, (_, index) => fingerprint(`message:wamid.${index}`)));
-		expect(prints.size).toBe(50_000);
-		for (const print of [...prints].slice(0, 100)) expect(print).toMatch(/^[0-9a-f]{16}$/);
+	test('RecentKeys says whether a key is new, remembers the newest `capacity`, never more than twice that', () => {
+		const recent = new RecentKeys(2);
+		expect(['a', 'b', 'a', 'c'].map((key) => recent.add(key))).toEqual([true, true, false, true]);
+		expect([recent.has('a'), recent.has('b'), recent.has('c'), recent.size]).toEqual([true, true, true, 3]);
+		expect([recent.add('d'), recent.add('e')]).toEqual([true, true]);
+		// The generation of a and b was dropped whole; c, d, e are the newest.
+		expect(['a', 'b', 'c', 'd', 'e'].map((key) => recent.has(key))).toEqual([false, false, true, true, true]);
 	});
-	const printOf = (key: string) => {
-		const print = new Uint32Array(2);
-		fingerprintInto(key, print, 0);
-		return [print[0], print[1]] as const;
-	};
-	test('SeenEvents remembers the newest fingerprints, forgets old generations whole, says whether one was new', () => {
-		const seen = new SeenEvents(2);
-		const [a, b, c, d, e] = ['a', 'b', 'c', 'd', 'e'].map(printOf);
-		expect([seen.add(...a), seen.add(...b), seen.add(...a), seen.add(...c)]).toEqual([true, true, false, true]);
-		expect([seen.has(...a), seen.has(...b), seen.has(...c), seen.size]).toEqual([true, true, true, 3]);
-		expect([seen.add(...d), seen.add(...e)]).toEqual([true, true]);
-		expect([seen.has(...a), seen.has(...b), seen.has(...c), seen.has(...d), seen.has(...e), seen.size]).toEqual([false, false, true, true, true, 3]);
-	});
-	test('SeenEvents: always the newest `capacity`, never more than twice that, colliding home slots included', () => {
+
+	test('RecentKeys over many keys: every one of the newest `capacity` is known, none older than twice that, no false "seen"', () => {
 		const capacity = 1000;
-		const seen = new SeenEvents(capacity);
-		// Fingerprints chosen so that many share a home slot (a ^ b) and probe runs wrap around the table.
-		const prints: Array<[number, number]> = [];
-		for (let index = 0; index < 20_000; index++) {
-			const a = (index * 2654435761) >>> 0;
-			prints.push(index % 3 === 0 ? [a, a ^ 7] : [a, (index * 40503) >>> 0]);
-		}
-		prints.forEach((print, index) => {
-			expect(seen.add(...print)).toBe(true);
-			expect(seen.add(...print)).toBe(false);
+		const recent = new RecentKeys(capacity);
+		const keys = Array.from({ length: 20_000 }, (_, index) => `message:wamid.${index}`);
+		keys.forEach((key, index) => {
+			expect(recent.add(key)).toBe(true);
+			expect(recent.add(key)).toBe(false);
 			if (index % 997 === 0) {
 				for (let back = 0; back <= Math.min(index, 2 * capacity + 50); back++) {
-					if (back < capacity) expect(seen.has(...prints[index - back])).toBe(true);
-					if (back >= 2 * capacity) expect(seen.has(...prints[index - back])).toBe(false);
+					if (back < capacity) expect(recent.has(keys[index - back])).toBe(true);
+					if (back >= 2 * capacity) expect(recent.has(keys[index - back])).toBe(false);
 				}
-				expect(seen.size).toBeLessThanOrEqual(2 * capacity);
+				expect(recent.size).toBeLessThanOrEqual(2 * capacity);
 			}
 		});
-		expect(seen.size).toBeGreaterThanOrEqual(capacity);
+		expect(recent.size).toBeGreaterThanOrEqual(capacity);
+		// Keys that differ in one character, in order or length, are different keys.
+		const close = new RecentKeys(100);
+		expect(['ab', 'ba', 'a', 'a\u0000', '', 'message:a'].map((key) => close.add(key))).toEqual([true, true, true, true, true, true]);
 	});
-	test('SeenEvents remembers the all-zero fingerprint, which its tables use to mark empty slots', () => {
-		const seen = new SeenEvents(10);
-		expect([seen.has(0, 0), seen.add(0, 0), seen.add(0, 0), seen.has(0, 0), seen.size]).toEqual([false, true, false, true, 1]);
-		expect([seen.add(1, 0), seen.add(0, 2), seen.has(1, 0), seen.size]).toEqual([true, true, true, 3]);
-	});
-	test('SeenEvents takes in a window another process saved, once', () => {
-		const seen = new SeenEvents(100);
-		const window = appendToWindow('', fingerprint('x') + fingerprint('y'), 10);
-		seen.absorbWindow(window);
-		expect([seen.has(...printOf('x')), seen.has(...printOf('y')), seen.size, seen.syncedWindow]).toEqual([true, true, 2, window]);
-		// A cut-off or damaged fingerprint (static data edited by hand) is ignored, not half-read.
-		const other = new SeenEvents(100);
-		other.absorbWindow(`${window}zzzzzzzzzzzzzzzzabc`);
-		expect(other.size).toBe(2);
-	});
-	test('appendToWindow keeps the newest fingerprints', () => {
-		const prints = ['a', 'b', 'c', 'd'].map(fingerprint);
-		const window = appendToWindow(appendToWindow('', prints.slice(0, 3).join(''), 3), prints[3], 3);
-		expect(window).toBe(prints.slice(1).join(''));
-	});
+
 	test('deliveryIdOf: the same events give the same ID, any other list another', () => {
-		const list = (...keys: string[]) => {
-			const prints = new Uint32Array(keys.length * 2);
-			keys.forEach((key, index) => fingerprintInto(key, prints, 2 * index));
-			return prints;
-		};
-		expect(deliveryIdOf(bigEndianBytes(list('message:a', 'message:b')))).toBe(deliveryIdOf(bigEndianBytes(list('message:a', 'message:b'))));
-		expect(deliveryIdOf(bigEndianBytes(list('message:a', 'message:b')))).not.toBe(deliveryIdOf(bigEndianBytes(list('message:b', 'message:a'))));
-		expect(deliveryIdOf(bigEndianBytes(list('message:a')))).not.toBe(deliveryIdOf(bigEndianBytes(list('message:a', 'message:b'))));
-		expect(deliveryIdOf(bigEndianBytes(list('message:a')))).toMatch(/^[A-Za-z0-9_-]{32}$/);
-		// Defined over the fingerprints' big-endian bytes, so every machine computes the same ID.
-		const prints = list('message:a', 'message:b', 'status:c:read');
-		const bigEndian = Buffer.alloc(prints.length * 4);
-		prints.forEach((value, index) => bigEndian.writeUInt32BE(value, index * 4));
-		expect(deliveryIdOf(bigEndianBytes(prints))).toBe(createHash('sha256').update(bigEndian).digest('base64url').slice(0, 32));
-		expect([...prints]).toEqual([...list('message:a', 'message:b', 'status:c:read')]);
+		expect(deliveryIdOf(['message:a', 'message:b'])).toBe(deliveryIdOf(['message:a', 'message:b']));
+		expect(deliveryIdOf(['message:a', 'message:b'])).not.toBe(deliveryIdOf(['message:b', 'message:a']));
+		expect(deliveryIdOf(['message:a'])).not.toBe(deliveryIdOf(['message:a', 'message:b']));
+		expect(deliveryIdOf(['message:a'])).toMatch(/^[A-Za-z0-9_-]{32}$/);
+		// Pinned: the IDs are kept in n8n's store, so a release that changes them would let one
+		// re-delivery through per remembered delivery, and must say so.
+		expect(deliveryIdOf(['message:a', 'status:c:read'])).toBe(createHash('sha256').update('message:a\nstatus:c:read').digest('base64url').slice(0, 32));
 	});
 });
 

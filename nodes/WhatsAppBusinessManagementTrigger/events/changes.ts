@@ -57,7 +57,8 @@ export function flattenChange(
 
 /**
  * Management changes carry no ID. A re-delivery repeats the same entry (same time, same value),
- * so the key is a hash of WABA, field, entry time and the value's canonical JSON.
+ * so the key is a hash of WABA, field, entry time and the value's canonical JSON. Throws
+ * ChangeTooDeepError for a value nested deeper than MAX_CHANGE_DEPTH.
  */
 export function changeKey(wabaId: string | undefined, field: string, entryTime: unknown, value: IDataObject): string {
 	const hash = createHash('sha256')
@@ -67,11 +68,25 @@ export function changeKey(wabaId: string | undefined, field: string, entryTime: 
 	return `change:${hash}`;
 }
 
-function canonical(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(canonical);
+/**
+ * How deep a change's value may nest. Meta's documented changes nest a few levels; a value
+ * thousands deep would overflow the stack of every recursive walk (here, and n8n's own when it
+ * saves the execution), so such a change is not an event.
+ */
+export const MAX_CHANGE_DEPTH = 64;
+
+export class ChangeTooDeepError extends Error {
+	constructor() {
+		super(`a change nested deeper than ${MAX_CHANGE_DEPTH} levels`);
+	}
+}
+
+function canonical(value: unknown, depth = 0): unknown {
+	if (depth > MAX_CHANGE_DEPTH) throw new ChangeTooDeepError();
+	if (Array.isArray(value)) return value.map((element) => canonical(element, depth + 1));
 	if (typeof value === 'object' && value !== null) {
 		const sorted: Record<string, unknown> = {};
-		for (const key of Object.keys(value).sort()) sorted[key] = canonical((value as Record<string, unknown>)[key]);
+		for (const key of Object.keys(value).sort()) sorted[key] = canonical((value as Record<string, unknown>)[key], depth + 1);
 		return sorted;
 	}
 	return value;

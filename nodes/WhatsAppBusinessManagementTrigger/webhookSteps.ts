@@ -1,0 +1,116 @@
+/** The steps of the trigger's webhook() for one POST from Meta, in the order it takes them. */
+import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from '../shared/graph';
+import { MAX_CHANGE_DEPTH, MAX_EVENTS_PER_POST, RecentKeys, WABA_OBJECT, collectEvents, deliveryIdOf, parseIdList, setIds, verifySignature, type CollectedEvent, type TriggerEvent } from './events';
+import { asObject } from './events/values';
+
+/** Meta's webhook payload limit (graph-api.md section 6): a larger body is not a Meta delivery. */
+export const MAX_PAYLOAD_BYTES = 3 * 1024 * 1024;
+/**
+ * How many event keys each trigger node remembers in this process at least (at most twice that):
+ * four of Meta's largest POSTs (1,000 updates), enough for the quick retries of recent deliveries.
+ */
+export const RECENT_KEYS_CAPACITY = 4_000;
+
+const recentKeysByNode = new Map<string, RecentKeys>();
+
+/** Forgets what this process has seen, as a restart or another webhook process would. For tests. */
+export function clearProcessMemory(): void {
+	recentKeysByNode.clear();
+}
+
+/** The subset of Node's http.ServerResponse (which Express's response extends) the trigger uses. */
+interface PlainResponse {
+	statusCode: number;
+	setHeader(name: string, value: string): unknown;
+	end(body?: string): unknown;
+}
+
+export function reply(context: IWebhookFunctions, status: number, text: string): IWebhookResponseData {
+	const res = context.getResponseObject() as unknown as PlainResponse;
+	res.statusCode = status;
+	res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+	res.end(text);
+	return { noWebhookResponse: true };
+}
+
+export function rawBodyOf(context: IWebhookFunctions): Buffer | string | undefined {
+	return (context.getRequestObject() as unknown as { rawBody?: Buffer | string }).rawBody;
+}
+
+/** A refusal when the body is too large or its signature does not prove it came from Meta. */
+export async function refuseUnverified(context: IWebhookFunctions, rawBody: Buffer | string | undefined): Promise<IWebhookResponseData | undefined> {
+	if (rawBody !== undefined && Buffer.byteLength(rawBody) > MAX_PAYLOAD_BYTES) {
+		context.logger.warn("WhatsApp Business Management Trigger: rejected a webhook body over Meta's 3 MB limit");
+		return reply(context, 413, 'Payload too large');
+	}
+	if (!(context.getNodeParameter('verifySignature', true) as boolean)) return undefined;
+	const credentials = (await context.getCredentials(CREDENTIAL_TYPE)) as IDataObject;
+	const appSecret = typeof credentials.appSecret === 'string' ? credentials.appSecret.trim() : '';
+	if (!appSecret) {
+		context.logger.warn('WhatsApp Business Management Trigger: rejected a webhook because the credential has no App Secret');
+		return reply(context, 401, 'Signature cannot be verified');
+	}
+	if (rawBody === undefined || !verifySignature(rawBody, context.getHeaderData()['x-hub-signature-256'], appSecret)) {
+		context.logger.warn('WhatsApp Business Management Trigger: rejected a webhook with a missing or wrong X-Hub-Signature-256');
+		return reply(context, 401, 'Invalid signature');
+	}
+	return undefined;
+}
+
+/**
+ * Meta's envelope, or the answer for a body that is not one. n8n's body parser built
+ * getBodyData() from the bytes the signature covers, so a parsed envelope is used as it is;
+ * anything else (a body n8n did not parse as JSON, another content type) is parsed from the raw bytes.
+ */
+export function parsePayload(context: IWebhookFunctions, rawBody: Buffer | string | undefined): { payload: IDataObject } | { refusal: IWebhookResponseData } {
+	let payload: unknown = context.getBodyData();
+	if (asObject(payload)?.object !== WABA_OBJECT && rawBody !== undefined && rawBody.length > 0) {
+		try {
+			payload = JSON.parse(rawBody.toString());
+		} catch {
+			return { refusal: reply(context, 400, 'The body is not JSON') };
+		}
+	}
+	const envelope = asObject(payload);
+	if (envelope?.object !== WABA_OBJECT) return { refusal: reply(context, 200, 'Ignored: not a whatsapp_business_account event') };
+	return { payload: envelope };
+}
+
+/** The selected events of the envelope, in the order of the body (what was dropped is logged). */
+export function selectedEvents(context: IWebhookFunctions, payload: IDataObject): CollectedEvent[] {
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const { events, tooDeep, overCap } = collectEvents(payload, {
+		events: context.getNodeParameter('events', ['adReferral']) as TriggerEvent[],
+		phoneNumberIds: parseIdList(options.phoneNumberIds as string | undefined),
+	});
+	if (tooDeep > 0) {
+		context.logger.warn(`WhatsApp Business Management Trigger: skipped ${tooDeep} change(s) nested deeper than ${MAX_CHANGE_DEPTH} levels`);
+	}
+	if (overCap > 0) {
+		context.logger.warn(`WhatsApp Business Management Trigger: dropped ${overCap} update(s) past the first ${MAX_EVENTS_PER_POST} events of one POST`);
+	}
+	return events;
+}
+
+/** The events this process has not seen for this node yet (also within this one body), now remembered. */
+export function dropSeen(context: IWebhookFunctions, events: CollectedEvent[]): CollectedEvent[] {
+	const scope = `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
+	let recent = recentKeysByNode.get(scope);
+	if (!recent) recentKeysByNode.set(scope, (recent = new RecentKeys(RECENT_KEYS_CAPACITY)));
+	return events.filter((event) => recent.add(event.key));
+}
+
+/**
+ * One item per new event, each with its event ID and the ID of the whole delivery (`delivered`:
+ * every event of the body, so a retry gets the same ID however much of it this process had seen),
+ * which execute() checks in n8n's store.
+ */
+export function emit(fresh: CollectedEvent[], delivered: CollectedEvent[]): INodeExecutionData[] {
+	const deliveryId = deliveryIdOf(delivered.map((event) => event.key));
+	return fresh.map((event, position) => {
+		setIds(event.item, event.key, deliveryId);
+		return { json: event.item, pairedItem: { item: position } };
+	});
+}
