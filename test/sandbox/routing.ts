@@ -1,0 +1,83 @@
+/** The route table: what each route module registers, and which handler a request path reaches. */
+import { GraphError, unknownObject } from './graph';
+import { registerAllRoutes } from './routes';
+import { kindOf, type NodeKind, type SandboxState } from './state';
+import type { Handler, RouteRegistry } from './types';
+
+interface NodeRoute {
+	method: string;
+	kind: NodeKind;
+	edge: string;
+	handler: Handler;
+}
+
+interface RawRoute {
+	method: string;
+	prefix: string;
+	handler: Handler;
+	authenticated: boolean;
+}
+
+export interface RouteTable {
+	nodeRoutes: NodeRoute[];
+	rawRoutes: RawRoute[];
+	seeders: Map<string, (state: SandboxState, records: unknown[]) => void>;
+}
+
+export function buildRouteTable(): RouteTable {
+	const table: RouteTable = { nodeRoutes: [], rawRoutes: [], seeders: new Map() };
+	const registry: RouteRegistry = {
+		node: (method, kind, edge, handler) => table.nodeRoutes.push({ method, kind, edge, handler }),
+		raw: (method, prefix, handler, routeOptions) =>
+			table.rawRoutes.push({ method, prefix, handler, authenticated: routeOptions?.authenticated ?? true }),
+		seeder: (key, seed) => table.seeders.set(key, seed),
+	};
+	registerAllRoutes(registry);
+	return table;
+}
+
+/** A request path matched to a raw route or to Graph's `/{version}/{id}/{edge}` scheme. */
+export interface PathMatch {
+	rawRoute?: RawRoute;
+	versionMatch?: RegExpExecArray;
+}
+
+export function matchPath(table: RouteTable, method: string, pathname: string): PathMatch {
+	const rawRoute = table.rawRoutes.find((r) => r.method === method && pathname.startsWith(r.prefix));
+	const versionMatch = /^\/(v\d+\.\d+)\/([^/]+)(?:\/([^/]+))?\/?$/.exec(pathname) ?? undefined;
+	if (!rawRoute && !versionMatch) {
+		throw new GraphError(2500, `Unknown path components: ${pathname}`, { type: 'OAuthException' });
+	}
+	return { rawRoute, versionMatch };
+}
+
+export interface ResolvedRoute {
+	handler: Handler;
+	params: Record<string, string>;
+	version: string;
+}
+
+/** The handler for a matched path; Graph's errors for an unknown object or an edge it lacks. */
+export function resolveHandler(table: RouteTable, state: SandboxState, method: string, pathname: string, match: PathMatch): ResolvedRoute {
+	const params: Record<string, string> = {};
+	if (match.rawRoute) {
+		params.rest = pathname.slice(match.rawRoute.prefix.length);
+		return { handler: match.rawRoute.handler, params, version: '' };
+	}
+	const versionMatch = match.versionMatch!;
+	const version = versionMatch[1];
+	const id = decodeURIComponent(versionMatch[2]);
+	const edge = versionMatch[3] ?? '';
+	params.id = id;
+	params.edge = edge;
+	const kind = kindOf(state, id);
+	if (!kind) throw unknownObject(id);
+	const route = table.nodeRoutes.find((r) => r.method === method && r.kind === kind && r.edge === edge);
+	if (!route) {
+		if (edge) throw new GraphError(100, `Tried accessing nonexisting field (${edge}) on node type (${kind})`);
+		throw new GraphError(100, `Unsupported ${method.toLowerCase()} request. Object with ID '${id}' does not support this operation.`, {
+			subcode: 33,
+		});
+	}
+	return { handler: route.handler, params, version };
+}
