@@ -99,29 +99,81 @@ function schemaPath(path: string): string {
 
 const ROOT_PROPERTIES = ['version', 'screens', 'data_api_version', 'routing_model', 'data_channel_uri'];
 
+type AddError = (error: string, message: string, path: string, span: Span | undefined) => void;
+
+/** The error Meta reports for Flow JSON that does not parse, at the position the parser names. */
+function syntaxError(text: string, caught: Error): FlowValidationError {
+	const offset = Number(/at position (\d+)/.exec(caught.message)?.[1] ?? 0);
+	const at = position(text, offset);
+	return {
+		error: 'INVALID_JSON',
+		error_type: 'JSON_SYNTAX_ERROR',
+		message: `The Flow JSON is not valid JSON: ${caught.message}`,
+		line_start: at.line,
+		line_end: at.line,
+		column_start: at.column,
+		column_end: at.column,
+		pointers: [],
+	};
+}
+
+function checkScreen(screen: unknown, index: number, where: ReturnType<typeof locateJson>, add: AddError) {
+	const path = `screens[${index}]`;
+	if (!screen || typeof screen !== 'object' || Array.isArray(screen)) {
+		add('INVALID_PROPERTY_TYPE', `Expected property "${schemaPath(path)}" to be of type "object".`, path, where.values.get(path));
+		return;
+	}
+	const record = screen as Record<string, unknown>;
+	for (const required of ['id', 'layout']) {
+		if (record[required] === undefined) {
+			add('MISSING_REQUIRED_PROPERTY', `The property "${required}" is required at "${schemaPath(path)}".`, path, where.values.get(path));
+		}
+	}
+	if (record.id !== undefined && typeof record.id !== 'string') {
+		add('INVALID_PROPERTY_TYPE', `Expected property "${schemaPath(`${path}.id`)}" to be of type "string".`, `${path}.id`, where.values.get(`${path}.id`));
+	}
+	if (record.layout !== undefined && (!record.layout || typeof record.layout !== 'object' || Array.isArray(record.layout))) {
+		add(
+			'INVALID_PROPERTY_TYPE',
+			`Expected property "${schemaPath(`${path}.layout`)}" to be of type "object".`,
+			`${path}.layout`,
+			where.values.get(`${path}.layout`),
+		);
+	}
+}
+
+function checkRoot(root: Record<string, unknown>, where: ReturnType<typeof locateJson>, add: AddError) {
+	for (const key of Object.keys(root)) {
+		if (!ROOT_PROPERTIES.includes(key)) {
+			add('INVALID_PROPERTY', `The property "${key}" cannot be specified at "$root".`, key, where.keys.get(key));
+		}
+	}
+	if (root.version === undefined) {
+		add('MISSING_REQUIRED_PROPERTY', 'The property "version" is required at "$root".', '', undefined);
+	} else if (typeof root.version !== 'string') {
+		add('INVALID_PROPERTY_TYPE', 'Expected property "version" to be of type "string".', 'version', where.values.get('version'));
+	}
+	if (root.screens === undefined) {
+		add('MISSING_REQUIRED_PROPERTY', 'The property "screens" is required at "$root".', '', undefined);
+	} else if (!Array.isArray(root.screens)) {
+		add('INVALID_PROPERTY_TYPE', 'Expected property "screens" to be of type "array".', 'screens', where.values.get('screens'));
+	} else if (root.screens.length === 0) {
+		add('INVALID_PROPERTY_VALUE', 'The property "screens" must contain at least 1 screen.', 'screens', where.values.get('screens'));
+	} else {
+		root.screens.forEach((screen, index) => checkScreen(screen, index, where, add));
+	}
+}
+
 export function validateFlowJson(text: string): FlowValidationError[] {
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
 	} catch (caught) {
-		const offset = Number(/at position (\d+)/.exec((caught as Error).message)?.[1] ?? 0);
-		const at = position(text, offset);
-		return [
-			{
-				error: 'INVALID_JSON',
-				error_type: 'JSON_SYNTAX_ERROR',
-				message: `The Flow JSON is not valid JSON: ${(caught as Error).message}`,
-				line_start: at.line,
-				line_end: at.line,
-				column_start: at.column,
-				column_end: at.column,
-				pointers: [],
-			},
-		];
+		return [syntaxError(text, caught as Error)];
 	}
 	const where = locateJson(text);
 	const errors: FlowValidationError[] = [];
-	const add = (error: string, message: string, path: string, span: Span | undefined) => {
+	const add: AddError = (error, message, path, span) => {
 		const chosen = span ?? where.values.get('') ?? { start: 0, end: 0 };
 		const from = position(text, chosen.start);
 		const to = position(text, chosen.end);
@@ -141,48 +193,6 @@ export function validateFlowJson(text: string): FlowValidationError[] {
 		add('INVALID_PROPERTY_TYPE', 'Expected property "$root" to be of type "object".', '', where.values.get(''));
 		return errors;
 	}
-	const root = parsed as Record<string, unknown>;
-	for (const key of Object.keys(root)) {
-		if (!ROOT_PROPERTIES.includes(key)) {
-			add('INVALID_PROPERTY', `The property "${key}" cannot be specified at "$root".`, key, where.keys.get(key));
-		}
-	}
-	if (root.version === undefined) {
-		add('MISSING_REQUIRED_PROPERTY', 'The property "version" is required at "$root".', '', undefined);
-	} else if (typeof root.version !== 'string') {
-		add('INVALID_PROPERTY_TYPE', 'Expected property "version" to be of type "string".', 'version', where.values.get('version'));
-	}
-	if (root.screens === undefined) {
-		add('MISSING_REQUIRED_PROPERTY', 'The property "screens" is required at "$root".', '', undefined);
-	} else if (!Array.isArray(root.screens)) {
-		add('INVALID_PROPERTY_TYPE', 'Expected property "screens" to be of type "array".', 'screens', where.values.get('screens'));
-	} else if (root.screens.length === 0) {
-		add('INVALID_PROPERTY_VALUE', 'The property "screens" must contain at least 1 screen.', 'screens', where.values.get('screens'));
-	} else {
-		root.screens.forEach((screen, index) => {
-			const path = `screens[${index}]`;
-			if (!screen || typeof screen !== 'object' || Array.isArray(screen)) {
-				add('INVALID_PROPERTY_TYPE', `Expected property "${schemaPath(path)}" to be of type "object".`, path, where.values.get(path));
-				return;
-			}
-			const record = screen as Record<string, unknown>;
-			for (const required of ['id', 'layout']) {
-				if (record[required] === undefined) {
-					add('MISSING_REQUIRED_PROPERTY', `The property "${required}" is required at "${schemaPath(path)}".`, path, where.values.get(path));
-				}
-			}
-			if (record.id !== undefined && typeof record.id !== 'string') {
-				add('INVALID_PROPERTY_TYPE', `Expected property "${schemaPath(`${path}.id`)}" to be of type "string".`, `${path}.id`, where.values.get(`${path}.id`));
-			}
-			if (record.layout !== undefined && (!record.layout || typeof record.layout !== 'object' || Array.isArray(record.layout))) {
-				add(
-					'INVALID_PROPERTY_TYPE',
-					`Expected property "${schemaPath(`${path}.layout`)}" to be of type "object".`,
-					`${path}.layout`,
-					where.values.get(`${path}.layout`),
-				);
-			}
-		});
-	}
+	checkRoot(parsed as Record<string, unknown>, where, add);
 	return errors;
 }

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 
 import { GraphError, invalidParameter, newId, paginate } from '../graph';
 import { validateFlowJson } from '../flowJson';
-import type { RequestContext, RouteRegistry } from '../server';
+import type { HandlerResult, RequestContext, RouteRegistry } from '../server';
 import type { FlowRecord, SandboxState } from '../state';
+import { healthStatus, renderFlow } from './flowRendering';
 
 /**
  * WhatsApp Flows, per Meta's Flows API reference (graph-api.md section 2) and the lifecycle and
@@ -28,25 +29,7 @@ export const FLOW_CATEGORIES = [
 ];
 const MAX_FLOW_JSON_BYTES = 10 * 1024 * 1024;
 const MAX_NAME_LENGTH = 200;
-const PREVIEW_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 export const FLOW_ASSET_PREFIX = '/flow-assets/';
-
-const FIELDS = [
-	'id',
-	'name',
-	'categories',
-	'preview',
-	'status',
-	'validation_errors',
-	'json_version',
-	'data_api_version',
-	'endpoint_uri',
-	'health_status',
-	'whatsapp_business_account',
-	'application',
-	'updated_at',
-];
-const DEFAULT_FIELDS = ['id', 'name', 'status', 'categories', 'validation_errors'];
 
 const errors = {
 	nameNotUnique: () =>
@@ -79,11 +62,6 @@ const errors = {
 
 function present(value: unknown): boolean {
 	return value !== undefined && value !== null && value !== '';
-}
-
-/** Graph time format: `2023-05-21T11:18:09+0000`. */
-function graphTime(ms: number): string {
-	return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
 }
 
 /** Categories arrive as an array (JSON body) or as a JSON-encoded string (form or multipart). */
@@ -149,13 +127,6 @@ function attachFlowJson(flow: FlowRecord, text: string): void {
 	flow.asset_token = randomBytes(12).toString('hex');
 }
 
-function mintPreview(flow: FlowRecord): void {
-	flow.preview = {
-		preview_url: `https://business.facebook.com/wa/manage/flows/${flow.id}/preview/?token=${randomBytes(16).toString('hex')}`,
-		expires_at: graphTime(Date.now() + PREVIEW_TTL_MS),
-	};
-}
-
 /** What a change to a flow's metadata or JSON does, by status (lifecycle doc). */
 function beforeEdit(state: SandboxState, flow: FlowRecord): void {
 	if (flow.status === 'BLOCKED') throw errors.blocked();
@@ -166,68 +137,6 @@ function beforeEdit(state: SandboxState, flow: FlowRecord): void {
 		}
 		flow.status = 'DRAFT';
 	}
-}
-
-function healthStatus(state: SandboxState, flow: FlowRecord): Record<string, unknown> {
-	if (flow.health_status) return flow.health_status;
-	const flowState = flow.status === 'BLOCKED' ? 'BLOCKED' : 'AVAILABLE';
-	return {
-		can_send_message: flowState,
-		entities: [
-			{ entity_type: 'FLOW', id: flow.id, can_send_message: flowState },
-			{ entity_type: 'WABA', id: state.wabaId, can_send_message: 'AVAILABLE' },
-		],
-	};
-}
-
-/** Splits `a,b.c(x),d` at the top-level commas. */
-function splitFields(fields: string): string[] {
-	const result: string[] = [];
-	let depth = 0;
-	let current = '';
-	for (const char of fields) {
-		if (char === '(') depth++;
-		if (char === ')') depth--;
-		if (char === ',' && depth === 0) {
-			result.push(current.trim());
-			current = '';
-		} else current += char;
-	}
-	if (current.trim()) result.push(current.trim());
-	return result.filter(Boolean);
-}
-
-/** A flow's Graph node, with `fields` applied; `preview.invalidate(true)` mints a new link. */
-function renderFlow(ctx: RequestContext, flow: FlowRecord, fieldsParameter: string | null): Record<string, unknown> {
-	const requested = fieldsParameter ? splitFields(fieldsParameter) : DEFAULT_FIELDS;
-	const result: Record<string, unknown> = {};
-	for (const request of requested) {
-		const name = request.replace(/[.{(].*$/, '');
-		if (!FIELDS.includes(name)) throw new GraphError(100, `Tried accessing nonexisting field (${name}) on node type (Flow)`);
-		switch (name) {
-			case 'preview': {
-				const invalidate = /invalidate\(\s*true\s*\)/.test(request);
-				if (invalidate || !flow.preview || Date.parse(flow.preview.expires_at.replace('+0000', 'Z')) <= Date.now()) mintPreview(flow);
-				result.preview = { ...flow.preview };
-				break;
-			}
-			case 'health_status':
-				result.health_status = healthStatus(ctx.state, flow);
-				break;
-			case 'whatsapp_business_account':
-				result.whatsapp_business_account = { id: ctx.state.wabaId, name: ctx.state.wabaName };
-				break;
-			case 'updated_at':
-				result.updated_at = graphTime(flow.updated_time ?? flow.created_time);
-				break;
-			default: {
-				const value = (flow as unknown as Record<string, unknown>)[name];
-				if (value !== undefined) result[name] = value;
-			}
-		}
-	}
-	result.id = flow.id;
-	return result;
 }
 
 export function makeFlow(partial: Partial<FlowRecord> & { flow_json?: unknown }): FlowRecord {
@@ -254,6 +163,127 @@ function flowOf(ctx: RequestContext): FlowRecord {
 	return ctx.state.flows.get(ctx.params.id)!;
 }
 
+function listFlows(ctx: RequestContext): HandlerResult {
+	const fields = ctx.query.get('fields');
+	const list = [...ctx.state.flows.values()].map((flow) => renderFlow(ctx, flow, fields));
+	return { json: paginate(list, ctx.query, { defaultLimit: 25, maxLimit: 100, selfUrl: ctx.url }) };
+}
+
+function createFlow(ctx: RequestContext): HandlerResult {
+	const { input, state } = ctx;
+	if (!present(input.name)) throw errors.required('name');
+	if (!present(input.categories)) throw errors.required('categories');
+	const name = readName(state, input.name);
+	const categories = readCategories(input.categories);
+	const flow = makeFlow({ name, categories });
+	if (present(input.endpoint_uri)) flow.endpoint_uri = readEndpointUri(input.endpoint_uri);
+
+	if (present(input.clone_flow_id)) {
+		const source = state.flows.get(String(input.clone_flow_id));
+		if (!source) throw invalidParameter(`clone_flow_id: flow ${String(input.clone_flow_id)} does not exist in this WhatsApp Business Account`);
+		if (source.flow_json !== undefined) attachFlowJson(flow, source.flow_json);
+		if (!flow.endpoint_uri && source.endpoint_uri) flow.endpoint_uri = source.endpoint_uri;
+	}
+	const withJson = present(input.flow_json);
+	if (withJson) attachFlowJson(flow, readFlowJsonString(input.flow_json));
+	const publish = readBoolean(input.publish);
+	// "Only works if flow_json is also provided with valid Flow JSON": without it the request is
+	// refused; with validation errors the flow is created as a DRAFT and the errors come back.
+	if (publish && !withJson) throw invalidParameter('publish can only be set together with flow_json');
+	if (publish && flow.validation_errors.length === 0) flow.status = 'PUBLISHED';
+
+	state.flows.set(flow.id, flow);
+	if (!withJson) return { json: { id: flow.id } };
+	return { json: { id: flow.id, success: true, validation_errors: flow.validation_errors } };
+}
+
+function updateFlow(ctx: RequestContext): HandlerResult {
+	const { input, state } = ctx;
+	const flow = flowOf(ctx);
+	const name = present(input.name) ? readName(state, input.name, flow.id) : undefined;
+	const categories = present(input.categories) ? readCategories(input.categories) : undefined;
+	const endpointUri = present(input.endpoint_uri) ? readEndpointUri(input.endpoint_uri) : undefined;
+	const applicationId = present(input.application_id) ? String(input.application_id) : undefined;
+	if (applicationId && applicationId !== state.appId) throw invalidParameter(`application_id ${applicationId} is not an app of this business`);
+	beforeEdit(state, flow);
+	if (name !== undefined) flow.name = name;
+	if (categories) flow.categories = categories;
+	if (endpointUri !== undefined) flow.endpoint_uri = endpointUri;
+	if (applicationId) flow.application = { id: applicationId, name: 'Sandbox App' };
+	flow.updated_time = Date.now();
+	return { json: { success: true } };
+}
+
+function deleteFlow(ctx: RequestContext): HandlerResult {
+	const flow = flowOf(ctx);
+	if (flow.status !== 'DRAFT') throw errors.deleteFailed(flow.status);
+	ctx.state.flows.delete(flow.id);
+	return { json: { success: true } };
+}
+
+function publishFlow(ctx: RequestContext): HandlerResult {
+	const flow = flowOf(ctx);
+	if (flow.status === 'BLOCKED') throw errors.blocked();
+	if (flow.status !== 'DRAFT') throw errors.publishFailed(`Publishing Flow in invalid state: the flow is ${flow.status}.`);
+	if (flow.flow_json === undefined) throw errors.publishFailed('The flow has no Flow JSON.');
+	if (flow.validation_errors.length) {
+		throw errors.publishFailed(`The Flow JSON has ${flow.validation_errors.length} validation error(s); fix them before publishing.`);
+	}
+	// A flow that exchanges data with an endpoint declares data_api_version in its Flow JSON.
+	if (flow.data_api_version) {
+		if (!flow.endpoint_uri) throw errors.publishFailed('No endpoint URI: a flow with data_api_version needs endpoint_uri.');
+		// "All the flows with endpoints need to have an Application connected to them" (Flows API, update metadata).
+		if (!flow.application) throw errors.publishFailed('No Meta app connected: a flow with an endpoint needs application_id.');
+		if (healthStatus(ctx.state, flow).can_send_message === 'BLOCKED') {
+			throw errors.publishFailed('The flow endpoint is not available.');
+		}
+	}
+	flow.status = 'PUBLISHED';
+	flow.updated_time = Date.now();
+	return { json: { success: true } };
+}
+
+function deprecateFlow(ctx: RequestContext): HandlerResult {
+	const flow = flowOf(ctx);
+	if (flow.status !== 'PUBLISHED' && flow.status !== 'THROTTLED') throw errors.deprecateFailed(flow.status);
+	flow.status = 'DEPRECATED';
+	flow.updated_time = Date.now();
+	return { json: { success: true } };
+}
+
+function listAssets(ctx: RequestContext): HandlerResult {
+	const flow = flowOf(ctx);
+	const assets =
+		flow.flow_json === undefined
+			? []
+			: [
+					{
+						name: 'flow.json',
+						asset_type: 'FLOW_JSON',
+						download_url: `${ctx.url.origin}${FLOW_ASSET_PREFIX}${flow.id}/${flow.asset_token}/flow.json`,
+					},
+				];
+	return { json: paginate(assets, ctx.query, { defaultLimit: 25, maxLimit: 100, selfUrl: ctx.url }) };
+}
+
+function uploadAsset(ctx: RequestContext): HandlerResult {
+	const flow = flowOf(ctx);
+	const input = ctx.input;
+	if (!/multipart\/form-data/i.test(ctx.contentType)) {
+		throw invalidParameter('Flow assets are uploaded as multipart/form-data with a file part');
+	}
+	if (input.asset_type !== 'FLOW_JSON') throw invalidParameter('asset_type must be FLOW_JSON');
+	if (!present(input.name)) throw errors.required('name');
+	const file = ctx.files.find((f) => f.field === 'file');
+	if (!file) throw errors.required('file');
+	if (file.data.length > MAX_FLOW_JSON_BYTES) throw invalidParameter('Flow JSON content string is limited and cannot exceed 10 MB');
+	beforeEdit(ctx.state, flow);
+	attachFlowJson(flow, file.data.toString('utf8'));
+	flow.updated_time = Date.now();
+	// Meta keeps the upload whatever its validation errors and answers success.
+	return { json: { success: true, validation_errors: flow.validation_errors } };
+}
+
 export function register(registry: RouteRegistry): void {
 	registry.seeder('flows', (state: SandboxState, records) => {
 		for (const record of records) {
@@ -262,128 +292,23 @@ export function register(registry: RouteRegistry): void {
 		}
 	});
 
-	registry.node('GET', 'waba', 'flows', (ctx) => {
-		const fields = ctx.query.get('fields');
-		const list = [...ctx.state.flows.values()].map((flow) => renderFlow(ctx, flow, fields));
-		return { json: paginate(list, ctx.query, { defaultLimit: 25, maxLimit: 100, selfUrl: ctx.url }) };
-	});
+	registry.node('GET', 'waba', 'flows', listFlows);
 
-	registry.node('POST', 'waba', 'flows', (ctx) => {
-		const { input, state } = ctx;
-		if (!present(input.name)) throw errors.required('name');
-		if (!present(input.categories)) throw errors.required('categories');
-		const name = readName(state, input.name);
-		const categories = readCategories(input.categories);
-		const flow = makeFlow({ name, categories });
-		if (present(input.endpoint_uri)) flow.endpoint_uri = readEndpointUri(input.endpoint_uri);
-
-		if (present(input.clone_flow_id)) {
-			const source = state.flows.get(String(input.clone_flow_id));
-			if (!source) throw invalidParameter(`clone_flow_id: flow ${String(input.clone_flow_id)} does not exist in this WhatsApp Business Account`);
-			if (source.flow_json !== undefined) attachFlowJson(flow, source.flow_json);
-			if (!flow.endpoint_uri && source.endpoint_uri) flow.endpoint_uri = source.endpoint_uri;
-		}
-		const withJson = present(input.flow_json);
-		if (withJson) attachFlowJson(flow, readFlowJsonString(input.flow_json));
-		const publish = readBoolean(input.publish);
-		// "Only works if flow_json is also provided with valid Flow JSON": without it the request is
-		// refused; with validation errors the flow is created as a DRAFT and the errors come back.
-		if (publish && !withJson) throw invalidParameter('publish can only be set together with flow_json');
-		if (publish && flow.validation_errors.length === 0) flow.status = 'PUBLISHED';
-
-		state.flows.set(flow.id, flow);
-		if (!withJson) return { json: { id: flow.id } };
-		return { json: { id: flow.id, success: true, validation_errors: flow.validation_errors } };
-	});
+	registry.node('POST', 'waba', 'flows', createFlow);
 
 	registry.node('GET', 'flow', '', (ctx) => ({ json: renderFlow(ctx, flowOf(ctx), ctx.query.get('fields')) }));
 
-	registry.node('POST', 'flow', '', (ctx) => {
-		const { input, state } = ctx;
-		const flow = flowOf(ctx);
-		const name = present(input.name) ? readName(state, input.name, flow.id) : undefined;
-		const categories = present(input.categories) ? readCategories(input.categories) : undefined;
-		const endpointUri = present(input.endpoint_uri) ? readEndpointUri(input.endpoint_uri) : undefined;
-		const applicationId = present(input.application_id) ? String(input.application_id) : undefined;
-		if (applicationId && applicationId !== state.appId) throw invalidParameter(`application_id ${applicationId} is not an app of this business`);
-		beforeEdit(state, flow);
-		if (name !== undefined) flow.name = name;
-		if (categories) flow.categories = categories;
-		if (endpointUri !== undefined) flow.endpoint_uri = endpointUri;
-		if (applicationId) flow.application = { id: applicationId, name: 'Sandbox App' };
-		flow.updated_time = Date.now();
-		return { json: { success: true } };
-	});
+	registry.node('POST', 'flow', '', updateFlow);
 
-	registry.node('DELETE', 'flow', '', (ctx) => {
-		const flow = flowOf(ctx);
-		if (flow.status !== 'DRAFT') throw errors.deleteFailed(flow.status);
-		ctx.state.flows.delete(flow.id);
-		return { json: { success: true } };
-	});
+	registry.node('DELETE', 'flow', '', deleteFlow);
 
-	registry.node('POST', 'flow', 'publish', (ctx) => {
-		const flow = flowOf(ctx);
-		if (flow.status === 'BLOCKED') throw errors.blocked();
-		if (flow.status !== 'DRAFT') throw errors.publishFailed(`Publishing Flow in invalid state: the flow is ${flow.status}.`);
-		if (flow.flow_json === undefined) throw errors.publishFailed('The flow has no Flow JSON.');
-		if (flow.validation_errors.length) {
-			throw errors.publishFailed(`The Flow JSON has ${flow.validation_errors.length} validation error(s); fix them before publishing.`);
-		}
-		// A flow that exchanges data with an endpoint declares data_api_version in its Flow JSON.
-		if (flow.data_api_version) {
-			if (!flow.endpoint_uri) throw errors.publishFailed('No endpoint URI: a flow with data_api_version needs endpoint_uri.');
-			// "All the flows with endpoints need to have an Application connected to them" (Flows API, update metadata).
-			if (!flow.application) throw errors.publishFailed('No Meta app connected: a flow with an endpoint needs application_id.');
-			if (healthStatus(ctx.state, flow).can_send_message === 'BLOCKED') {
-				throw errors.publishFailed('The flow endpoint is not available.');
-			}
-		}
-		flow.status = 'PUBLISHED';
-		flow.updated_time = Date.now();
-		return { json: { success: true } };
-	});
+	registry.node('POST', 'flow', 'publish', publishFlow);
 
-	registry.node('POST', 'flow', 'deprecate', (ctx) => {
-		const flow = flowOf(ctx);
-		if (flow.status !== 'PUBLISHED' && flow.status !== 'THROTTLED') throw errors.deprecateFailed(flow.status);
-		flow.status = 'DEPRECATED';
-		flow.updated_time = Date.now();
-		return { json: { success: true } };
-	});
+	registry.node('POST', 'flow', 'deprecate', deprecateFlow);
 
-	registry.node('GET', 'flow', 'assets', (ctx) => {
-		const flow = flowOf(ctx);
-		const assets =
-			flow.flow_json === undefined
-				? []
-				: [
-						{
-							name: 'flow.json',
-							asset_type: 'FLOW_JSON',
-							download_url: `${ctx.url.origin}${FLOW_ASSET_PREFIX}${flow.id}/${flow.asset_token}/flow.json`,
-						},
-					];
-		return { json: paginate(assets, ctx.query, { defaultLimit: 25, maxLimit: 100, selfUrl: ctx.url }) };
-	});
+	registry.node('GET', 'flow', 'assets', listAssets);
 
-	registry.node('POST', 'flow', 'assets', (ctx) => {
-		const flow = flowOf(ctx);
-		const input = ctx.input;
-		if (!/multipart\/form-data/i.test(ctx.contentType)) {
-			throw invalidParameter('Flow assets are uploaded as multipart/form-data with a file part');
-		}
-		if (input.asset_type !== 'FLOW_JSON') throw invalidParameter('asset_type must be FLOW_JSON');
-		if (!present(input.name)) throw errors.required('name');
-		const file = ctx.files.find((f) => f.field === 'file');
-		if (!file) throw errors.required('file');
-		if (file.data.length > MAX_FLOW_JSON_BYTES) throw invalidParameter('Flow JSON content string is limited and cannot exceed 10 MB');
-		beforeEdit(ctx.state, flow);
-		attachFlowJson(flow, file.data.toString('utf8'));
-		flow.updated_time = Date.now();
-		// Meta keeps the upload whatever its validation errors and answers success.
-		return { json: { success: true, validation_errors: flow.validation_errors } };
-	});
+	registry.node('POST', 'flow', 'assets', uploadAsset);
 
 	// The signed CDN link from GET /{flow}/assets; like Meta's, it needs no token.
 	registry.raw(

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 import { GraphError, invalidParameter, newId, unknownObject } from '../graph';
-import type { RequestContext, RouteRegistry } from '../server';
+import type { HandlerResult, RequestContext, RouteRegistry } from '../server';
 import type { MediaRecord, SandboxState } from '../state';
 
 /**
@@ -72,6 +72,66 @@ function findMedia(ctx: RequestContext): MediaRecord {
 	return media;
 }
 
+function uploadMedia(ctx: RequestContext): HandlerResult {
+	const fields = (ctx.body ?? {}) as Record<string, unknown>;
+	if (!/multipart\/form-data/i.test(ctx.contentType)) {
+		throw invalidParameter('Media must be uploaded as multipart/form-data');
+	}
+	if (fields.messaging_product !== 'whatsapp') throw invalidParameter('The parameter messaging_product is required and must be "whatsapp".');
+	const file = ctx.files.find((f) => f.field === 'file');
+	if (!file) throw invalidParameter('The parameter file is required.');
+	const type = String(fields.type ?? '').trim().toLowerCase();
+	if (!type) throw invalidParameter('The parameter type is required.');
+	const supported = SUPPORTED_MEDIA[type];
+	if (!supported) {
+		throw invalidParameter(
+			`Param file must be a file with one of the following types: ${Object.keys(SUPPORTED_MEDIA).join(', ')}. Received file of type '${type}'.`,
+		);
+	}
+	const partType = (file.contentType ?? '').split(';')[0].trim().toLowerCase();
+	if (partType && partType !== 'application/octet-stream' && partType !== type) {
+		throw new GraphError(131053, 'Media upload error', {
+			details: `The file's content type ${partType} does not match the type parameter ${type}`,
+		});
+	}
+	const max = supported.kind === 'sticker' && animatedWebp(file.data) ? ANIMATED_STICKER_MAX : supported.maxBytes;
+	if (file.data.length > max) {
+		throw new GraphError(131053, 'Media upload error', {
+			details: `File of ${file.data.length} bytes exceeds the ${max}-byte limit for ${supported.kind}`,
+		});
+	}
+	if (file.data.length === 0) throw new GraphError(131053, 'Media upload error', { details: 'The file is empty' });
+	const media = makeMedia(ctx.state, {
+		phone_number_id: ctx.params.id,
+		mime_type: type,
+		data: file.data,
+		file_name: file.filename,
+	});
+	ctx.state.media.set(media.id, media);
+	return { json: { id: media.id } };
+}
+
+function mediaUrl(ctx: RequestContext): HandlerResult {
+	const media = findMedia(ctx);
+	const token = randomBytes(16).toString('hex');
+	ctx.state.mediaUrls.set(token, { mediaId: media.id, expiresAt: Date.now() + ctx.state.mediaUrlTtlMs });
+	const url = new URL(MEDIA_DOWNLOAD_PREFIX, ctx.url.origin);
+	url.searchParams.set('mid', media.id);
+	url.searchParams.set('ext', String(Math.floor((Date.now() + ctx.state.mediaUrlTtlMs) / 1000)));
+	url.searchParams.set('hash', token);
+	return {
+		json: {
+			messaging_product: 'whatsapp',
+			url: url.toString(),
+			mime_type: media.mime_type,
+			sha256: media.sha256,
+			// Meta's examples send the size as a string.
+			file_size: String(media.file_size),
+			id: media.id,
+		},
+	};
+}
+
 export function register(registry: RouteRegistry): void {
 	registry.seeder('media', (state, records) => {
 		for (const record of records) {
@@ -80,65 +140,9 @@ export function register(registry: RouteRegistry): void {
 		}
 	});
 
-	registry.node('POST', 'phone', 'media', (ctx) => {
-		const fields = (ctx.body ?? {}) as Record<string, unknown>;
-		if (!/multipart\/form-data/i.test(ctx.contentType)) {
-			throw invalidParameter('Media must be uploaded as multipart/form-data');
-		}
-		if (fields.messaging_product !== 'whatsapp') throw invalidParameter('The parameter messaging_product is required and must be "whatsapp".');
-		const file = ctx.files.find((f) => f.field === 'file');
-		if (!file) throw invalidParameter('The parameter file is required.');
-		const type = String(fields.type ?? '').trim().toLowerCase();
-		if (!type) throw invalidParameter('The parameter type is required.');
-		const supported = SUPPORTED_MEDIA[type];
-		if (!supported) {
-			throw invalidParameter(
-				`Param file must be a file with one of the following types: ${Object.keys(SUPPORTED_MEDIA).join(', ')}. Received file of type '${type}'.`,
-			);
-		}
-		const partType = (file.contentType ?? '').split(';')[0].trim().toLowerCase();
-		if (partType && partType !== 'application/octet-stream' && partType !== type) {
-			throw new GraphError(131053, 'Media upload error', {
-				details: `The file's content type ${partType} does not match the type parameter ${type}`,
-			});
-		}
-		const max = supported.kind === 'sticker' && animatedWebp(file.data) ? ANIMATED_STICKER_MAX : supported.maxBytes;
-		if (file.data.length > max) {
-			throw new GraphError(131053, 'Media upload error', {
-				details: `File of ${file.data.length} bytes exceeds the ${max}-byte limit for ${supported.kind}`,
-			});
-		}
-		if (file.data.length === 0) throw new GraphError(131053, 'Media upload error', { details: 'The file is empty' });
-		const media = makeMedia(ctx.state, {
-			phone_number_id: ctx.params.id,
-			mime_type: type,
-			data: file.data,
-			file_name: file.filename,
-		});
-		ctx.state.media.set(media.id, media);
-		return { json: { id: media.id } };
-	});
+	registry.node('POST', 'phone', 'media', uploadMedia);
 
-	registry.node('GET', 'media', '', (ctx) => {
-		const media = findMedia(ctx);
-		const token = randomBytes(16).toString('hex');
-		ctx.state.mediaUrls.set(token, { mediaId: media.id, expiresAt: Date.now() + ctx.state.mediaUrlTtlMs });
-		const url = new URL(MEDIA_DOWNLOAD_PREFIX, ctx.url.origin);
-		url.searchParams.set('mid', media.id);
-		url.searchParams.set('ext', String(Math.floor((Date.now() + ctx.state.mediaUrlTtlMs) / 1000)));
-		url.searchParams.set('hash', token);
-		return {
-			json: {
-				messaging_product: 'whatsapp',
-				url: url.toString(),
-				mime_type: media.mime_type,
-				sha256: media.sha256,
-				// Meta's examples send the size as a string.
-				file_size: String(media.file_size),
-				id: media.id,
-			},
-		};
-	});
+	registry.node('GET', 'media', '', mediaUrl);
 
 	registry.node('DELETE', 'media', '', (ctx) => {
 		const media = findMedia(ctx);

@@ -1,15 +1,16 @@
 import { randomBytes, randomInt } from 'node:crypto';
 
 import { GraphError, invalidParameter, newId, paginate, selectFields } from '../graph';
-import type { RequestContext, RouteRegistry } from '../server';
+import type { HandlerResult, RequestContext, RouteRegistry } from '../server';
 import type { BusinessProfileRecord, PhoneNumberRecord, SandboxState } from '../state';
+import { PROFILE_PICTURE_PREFIX, registerProfileRoutes } from './businessProfile';
 
 /**
  * Business phone numbers, per graph-api.md §4 (Meta's phone-numbers, registration, two-step
  * verification and business-profiles docs): list and get with `fields`, update (`pin`, display
  * name, webhook override), create on the WABA, request/verify the ownership code, register
  * (6-digit PIN, 10 register/deregister calls per 72 h -> 133016), deregister, and the business
- * profile with its picture served from a public CDN-like path.
+ * profile (businessProfile.ts).
  */
 
 const DEFAULT_FIELDS = [
@@ -35,19 +36,12 @@ const READABLE_FIELDS = [
  * (`whatsapp_business_manager_messaging_limit` replaces `messaging_limit_tier` from v24.0).
  */
 const FIELD_SINCE_VERSION: Record<string, number> = { whatsapp_business_manager_messaging_limit: 24 };
-const PROFILE_DEFAULT_FIELDS = ['about', 'address', 'description', 'email', 'profile_picture_url', 'websites', 'vertical'];
 const INTERNAL_FIELDS = new Set(['pin', 'registration_attempts', 'pending_code', 'profile', 'registered', 'cc', 'phone_number']);
 const FILTERABLE_FIELDS = ['account_mode', 'messaging_limit_tier', 'is_official_business_account'];
 const SORTS = ['creation_time.asc', 'creation_time.desc', 'last_onboarded_time.asc', 'last_onboarded_time.desc'];
-export const VERTICALS = [
-	'UNDEFINED', 'OTHER', 'AUTO', 'BEAUTY', 'APPAREL', 'EDU', 'ENTERTAIN', 'EVENT_PLAN', 'FINANCE', 'GROCERY', 'GOVT', 'HOTEL',
-	'HEALTH', 'NONPROFIT', 'PROF_SERVICES', 'RETAIL', 'TRAVEL', 'RESTAURANT', 'NOT_A_BIZ', 'ALCOHOL', 'ONLINE_GAMBLING',
-	'PHYSICAL_GAMBLING', 'OTC_DRUGS',
-];
 export const DATA_LOCALIZATION_REGIONS = ['AE', 'AU', 'BH', 'BR', 'CA', 'CH', 'DE', 'GB', 'ID', 'IN', 'JP', 'KR', 'SG', 'ZA'];
 export const REGISTRATION_LIMIT = 10;
 export const REGISTRATION_WINDOW_MS = 72 * 60 * 60 * 1000;
-export const PROFILE_PICTURE_PREFIX = '/pps/whatsapp/';
 
 let numberCounter = 0;
 
@@ -163,38 +157,152 @@ function parseFiltering(raw: string | null): Array<{ field: string; operator: st
 	});
 }
 
-function profileProblems(input: Record<string, unknown>): string | undefined {
-	const limits: Array<[string, number, number]> = [
-		['about', 1, 139],
-		['address', 0, 256],
-		['description', 0, 512],
-		['email', 0, 128],
-	];
-	for (const [key, min, max] of limits) {
-		if (input[key] === undefined) continue;
-		const length = [...String(input[key])].length;
-		if (length < min || length > max) return `${key} must be ${min ? `${min} to ` : 'at most '}${max} characters`;
+
+function listPhoneNumbers(ctx: RequestContext): HandlerResult {
+	let list = [...ctx.state.phoneNumbers.values()];
+	for (const rule of parseFiltering(ctx.query.get('filtering'))) {
+		list = list.filter((n) => {
+			const equal = String((n as unknown as Record<string, unknown>)[rule.field]) === String(rule.value);
+			return rule.operator === 'EQUAL' ? equal : !equal;
+		});
 	}
-	if (input.vertical !== undefined && !VERTICALS.includes(String(input.vertical))) return 'vertical is not a valid value';
-	if (input.websites !== undefined) {
-		let websites = input.websites;
-		if (typeof websites === 'string') {
-			try {
-				websites = JSON.parse(websites);
-			} catch {
-				websites = [websites];
-			}
-		}
-		if (!Array.isArray(websites) || websites.length > 2) return 'websites must be a list of at most 2 URLs';
-		for (const site of websites) {
-			if (typeof site !== 'string' || !/^https?:\/\//i.test(site) || site.length > 256) {
-				return 'each website must start with http:// or https:// and be at most 256 characters';
-			}
-		}
-		input.websites = websites;
+	const sort = ctx.query.get('sort');
+	if (sort) {
+		if (!SORTS.includes(sort)) throw invalidParameter(`sort must be one of ${SORTS.join(', ')}`);
+		if (sort.endsWith('.desc')) list.reverse();
 	}
-	return undefined;
+	const fields = ctx.query.get('fields');
+	checkFields(fields, ctx.version);
+	const page = paginate(
+		list.map((n) => selectFields(publicView(n), fields, DEFAULT_FIELDS)),
+		ctx.query,
+		{ defaultLimit: 25, maxLimit: 100, selfUrl: ctx.url },
+	);
+	return { json: page };
 }
+
+function updatePhoneNumber(ctx: RequestContext): HandlerResult {
+	const record = phone(ctx);
+	const { input } = ctx;
+	let changed = false;
+	if (input.pin !== undefined) {
+		record.pin = requirePin(input.pin);
+		record.is_pin_enabled = true;
+		changed = true;
+	}
+	if (input.new_display_name !== undefined) {
+		const name = String(input.new_display_name).trim();
+		if ([...name].length < 2 || [...name].length > 75) throw invalidParameter('new_display_name must be 2 to 75 characters');
+		(record as unknown as Record<string, unknown>).new_display_name = name;
+		(record as unknown as Record<string, unknown>).new_name_status = 'PENDING_REVIEW';
+		changed = true;
+	}
+	if (input.webhook_configuration !== undefined) {
+		const config = (typeof input.webhook_configuration === 'string' ? JSON.parse(input.webhook_configuration) : input.webhook_configuration) as {
+			override_callback_uri?: string;
+			verify_token?: string;
+		};
+		record.webhook_configuration = config;
+		changed = true;
+	}
+	if (!changed) throw invalidParameter('No field to update was given');
+	return { json: { success: true } };
+}
+
+function createPhoneNumber(ctx: RequestContext): HandlerResult {
+	const cc = text(ctx.input.cc)?.trim();
+	const phoneNumber = text(ctx.input.phone_number)?.trim();
+	const verifiedName = text(ctx.input.verified_name)?.trim();
+	if (!cc) throw invalidParameter('The parameter cc is required.');
+	if (!phoneNumber) throw invalidParameter('The parameter phone_number is required.');
+	if (!verifiedName) throw invalidParameter('The parameter verified_name is required.');
+	if (!/^\d{1,3}$/.test(cc)) throw invalidParameter('cc must be a country calling code of 1 to 3 digits');
+	if (!/^\d{4,14}$/.test(phoneNumber)) throw invalidParameter('phone_number must contain digits only');
+	if ([...ctx.state.phoneNumbers.values()].some((n) => n.cc === cc && n.phone_number === phoneNumber)) {
+		throw invalidParameter('This phone number is already added to a WhatsApp Business Account');
+	}
+	const record = makePhoneNumber({
+		cc,
+		phone_number: phoneNumber,
+		verified_name: verifiedName,
+		code_verification_status: 'NOT_VERIFIED',
+		status: 'PENDING',
+		name_status: 'PENDING_REVIEW',
+		quality_rating: 'UNKNOWN',
+		platform_type: 'NOT_APPLICABLE',
+		throughput: { level: 'NOT_APPLICABLE' },
+		registered: false,
+	});
+	ctx.state.phoneNumbers.set(record.id, record);
+	return { json: { id: record.id } };
+}
+
+function requestCode(ctx: RequestContext): HandlerResult {
+	const record = phone(ctx);
+	const method = text(ctx.input.code_method);
+	const language = text(ctx.input.language);
+	if (!method) throw invalidParameter('The parameter code_method is required.');
+	if (method !== 'SMS' && method !== 'VOICE') throw invalidParameter('code_method must be SMS or VOICE');
+	if (!language) throw invalidParameter('The parameter language is required.');
+	if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(language)) throw invalidParameter('language must be a language code such as en_US');
+	record.pending_code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+	return { json: { success: true } };
+}
+
+function verifyCode(ctx: RequestContext): HandlerResult {
+	const record = phone(ctx);
+	const code = text(ctx.input.code);
+	if (!code) throw invalidParameter('The parameter code is required.');
+	if (!/^\d{6}$/.test(code)) throw invalidParameter('code must be 6 digits, without the hyphen');
+	if (!record.pending_code || record.pending_code !== code) {
+		// 136025 and this title are UNVERIFIED: no Meta page found lists the verify_code refusal
+		// (the request_code edge documents 136024 "Request code error" only).
+		throw new GraphError(136025, 'Code couldn\'t be verified', {
+			details: 'Verification code failed. Request a new code and try again.',
+		});
+	}
+	record.pending_code = undefined;
+	record.code_verification_status = 'VERIFIED';
+	return { json: { success: true, id: record.id } };
+}
+
+function registerPhoneNumber(ctx: RequestContext): HandlerResult {
+	const record = phone(ctx);
+	if (ctx.input.messaging_product !== 'whatsapp') throw invalidParameter('The parameter messaging_product is required and must be "whatsapp".');
+	const pin = requirePin(ctx.input.pin);
+	const region = text(ctx.input.data_localization_region);
+	if (region !== undefined && !DATA_LOCALIZATION_REGIONS.includes(region)) {
+		throw invalidParameter(`data_localization_region must be one of ${DATA_LOCALIZATION_REGIONS.join(', ')}`);
+	}
+	countAttempt(record);
+	if (record.code_verification_status !== 'VERIFIED') {
+		throw invalidParameter('The phone number must be verified (request_code, verify_code) before it is registered');
+	}
+	if (record.is_pin_enabled && record.pin !== pin) {
+		// 133005 "Two step verification PIN Mismatch", HTTP 400: Meta's error-codes reference
+		// (developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes).
+		throw new GraphError(133005, 'Two step verification PIN Mismatch', {
+			details: 'The PIN does not match the two-step verification PIN of this number.',
+		});
+	}
+	record.pin = pin;
+	record.is_pin_enabled = true;
+	record.registered = true;
+	record.status = 'CONNECTED';
+	record.platform_type = 'CLOUD_API';
+	if (region) (record as unknown as Record<string, unknown>).data_localization_region = region;
+	return { json: { success: true } };
+}
+
+function deregisterPhoneNumber(ctx: RequestContext): HandlerResult {
+	const record = phone(ctx);
+	countAttempt(record);
+	record.registered = false;
+	record.status = 'DISCONNECTED';
+	return { json: { success: true } };
+}
+
+
 
 export function register(registry: RouteRegistry): void {
 	registry.seeder('phoneNumbers', (state: SandboxState, records) => {
@@ -204,200 +312,24 @@ export function register(registry: RouteRegistry): void {
 		}
 	});
 
-	registry.node('GET', 'waba', 'phone_numbers', (ctx) => {
-		let list = [...ctx.state.phoneNumbers.values()];
-		for (const rule of parseFiltering(ctx.query.get('filtering'))) {
-			list = list.filter((n) => {
-				const equal = String((n as unknown as Record<string, unknown>)[rule.field]) === String(rule.value);
-				return rule.operator === 'EQUAL' ? equal : !equal;
-			});
-		}
-		const sort = ctx.query.get('sort');
-		if (sort) {
-			if (!SORTS.includes(sort)) throw invalidParameter(`sort must be one of ${SORTS.join(', ')}`);
-			if (sort.endsWith('.desc')) list.reverse();
-		}
-		const fields = ctx.query.get('fields');
-		checkFields(fields, ctx.version);
-		const page = paginate(
-			list.map((n) => selectFields(publicView(n), fields, DEFAULT_FIELDS)),
-			ctx.query,
-			{ defaultLimit: 25, maxLimit: 100, selfUrl: ctx.url },
-		);
-		return { json: page };
-	});
+	registry.node('GET', 'waba', 'phone_numbers', listPhoneNumbers);
 
 	registry.node('GET', 'phone', '', (ctx) => {
 		checkFields(ctx.query.get('fields'), ctx.version);
 		return { json: selectFields(publicView(phone(ctx)), ctx.query.get('fields'), DEFAULT_FIELDS) };
 	});
 
-	registry.node('POST', 'phone', '', (ctx) => {
-		const record = phone(ctx);
-		const { input } = ctx;
-		let changed = false;
-		if (input.pin !== undefined) {
-			record.pin = requirePin(input.pin);
-			record.is_pin_enabled = true;
-			changed = true;
-		}
-		if (input.new_display_name !== undefined) {
-			const name = String(input.new_display_name).trim();
-			if ([...name].length < 2 || [...name].length > 75) throw invalidParameter('new_display_name must be 2 to 75 characters');
-			(record as unknown as Record<string, unknown>).new_display_name = name;
-			(record as unknown as Record<string, unknown>).new_name_status = 'PENDING_REVIEW';
-			changed = true;
-		}
-		if (input.webhook_configuration !== undefined) {
-			const config = (typeof input.webhook_configuration === 'string' ? JSON.parse(input.webhook_configuration) : input.webhook_configuration) as {
-				override_callback_uri?: string;
-				verify_token?: string;
-			};
-			record.webhook_configuration = config;
-			changed = true;
-		}
-		if (!changed) throw invalidParameter('No field to update was given');
-		return { json: { success: true } };
-	});
+	registry.node('POST', 'phone', '', updatePhoneNumber);
 
-	registry.node('POST', 'waba', 'phone_numbers', (ctx) => {
-		const cc = text(ctx.input.cc)?.trim();
-		const phoneNumber = text(ctx.input.phone_number)?.trim();
-		const verifiedName = text(ctx.input.verified_name)?.trim();
-		if (!cc) throw invalidParameter('The parameter cc is required.');
-		if (!phoneNumber) throw invalidParameter('The parameter phone_number is required.');
-		if (!verifiedName) throw invalidParameter('The parameter verified_name is required.');
-		if (!/^\d{1,3}$/.test(cc)) throw invalidParameter('cc must be a country calling code of 1 to 3 digits');
-		if (!/^\d{4,14}$/.test(phoneNumber)) throw invalidParameter('phone_number must contain digits only');
-		if ([...ctx.state.phoneNumbers.values()].some((n) => n.cc === cc && n.phone_number === phoneNumber)) {
-			throw invalidParameter('This phone number is already added to a WhatsApp Business Account');
-		}
-		const record = makePhoneNumber({
-			cc,
-			phone_number: phoneNumber,
-			verified_name: verifiedName,
-			code_verification_status: 'NOT_VERIFIED',
-			status: 'PENDING',
-			name_status: 'PENDING_REVIEW',
-			quality_rating: 'UNKNOWN',
-			platform_type: 'NOT_APPLICABLE',
-			throughput: { level: 'NOT_APPLICABLE' },
-			registered: false,
-		});
-		ctx.state.phoneNumbers.set(record.id, record);
-		return { json: { id: record.id } };
-	});
+	registry.node('POST', 'waba', 'phone_numbers', createPhoneNumber);
 
-	registry.node('POST', 'phone', 'request_code', (ctx) => {
-		const record = phone(ctx);
-		const method = text(ctx.input.code_method);
-		const language = text(ctx.input.language);
-		if (!method) throw invalidParameter('The parameter code_method is required.');
-		if (method !== 'SMS' && method !== 'VOICE') throw invalidParameter('code_method must be SMS or VOICE');
-		if (!language) throw invalidParameter('The parameter language is required.');
-		if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(language)) throw invalidParameter('language must be a language code such as en_US');
-		record.pending_code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-		return { json: { success: true } };
-	});
+	registry.node('POST', 'phone', 'request_code', requestCode);
 
-	registry.node('POST', 'phone', 'verify_code', (ctx) => {
-		const record = phone(ctx);
-		const code = text(ctx.input.code);
-		if (!code) throw invalidParameter('The parameter code is required.');
-		if (!/^\d{6}$/.test(code)) throw invalidParameter('code must be 6 digits, without the hyphen');
-		if (!record.pending_code || record.pending_code !== code) {
-			// 136025 and this title are UNVERIFIED: no Meta page found lists the verify_code refusal
-			// (the request_code edge documents 136024 "Request code error" only).
-			throw new GraphError(136025, 'Code couldn\'t be verified', {
-				details: 'Verification code failed. Request a new code and try again.',
-			});
-		}
-		record.pending_code = undefined;
-		record.code_verification_status = 'VERIFIED';
-		return { json: { success: true, id: record.id } };
-	});
+	registry.node('POST', 'phone', 'verify_code', verifyCode);
 
-	registry.node('POST', 'phone', 'register', (ctx) => {
-		const record = phone(ctx);
-		if (ctx.input.messaging_product !== 'whatsapp') throw invalidParameter('The parameter messaging_product is required and must be "whatsapp".');
-		const pin = requirePin(ctx.input.pin);
-		const region = text(ctx.input.data_localization_region);
-		if (region !== undefined && !DATA_LOCALIZATION_REGIONS.includes(region)) {
-			throw invalidParameter(`data_localization_region must be one of ${DATA_LOCALIZATION_REGIONS.join(', ')}`);
-		}
-		countAttempt(record);
-		if (record.code_verification_status !== 'VERIFIED') {
-			throw invalidParameter('The phone number must be verified (request_code, verify_code) before it is registered');
-		}
-		if (record.is_pin_enabled && record.pin !== pin) {
-			// 133005 "Two step verification PIN Mismatch", HTTP 400: Meta's error-codes reference
-			// (developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes).
-			throw new GraphError(133005, 'Two step verification PIN Mismatch', {
-				details: 'The PIN does not match the two-step verification PIN of this number.',
-			});
-		}
-		record.pin = pin;
-		record.is_pin_enabled = true;
-		record.registered = true;
-		record.status = 'CONNECTED';
-		record.platform_type = 'CLOUD_API';
-		if (region) (record as unknown as Record<string, unknown>).data_localization_region = region;
-		return { json: { success: true } };
-	});
+	registry.node('POST', 'phone', 'register', registerPhoneNumber);
 
-	registry.node('POST', 'phone', 'deregister', (ctx) => {
-		const record = phone(ctx);
-		countAttempt(record);
-		record.registered = false;
-		record.status = 'DISCONNECTED';
-		return { json: { success: true } };
-	});
+	registry.node('POST', 'phone', 'deregister', deregisterPhoneNumber);
 
-	registry.node('GET', 'phone', 'whatsapp_business_profile', (ctx) => {
-		const { profile_picture: _picture, profile_picture_handle: _handle, ...profile } = phone(ctx).profile;
-		if (profile.profile_picture_url?.startsWith('/')) profile.profile_picture_url = `${ctx.url.origin}${profile.profile_picture_url}`;
-		const selected = selectFields(profile as Record<string, unknown>, ctx.query.get('fields'), PROFILE_DEFAULT_FIELDS);
-		return { json: { data: [{ ...selected, messaging_product: 'whatsapp' }] } };
-	});
-
-	registry.node('POST', 'phone', 'whatsapp_business_profile', (ctx) => {
-		const record = phone(ctx);
-		const input = { ...ctx.input };
-		if (input.messaging_product !== 'whatsapp') throw invalidParameter('The parameter messaging_product is required and must be "whatsapp".');
-		const problem = profileProblems(input);
-		if (problem) throw invalidParameter(problem);
-		for (const key of ['about', 'address', 'description', 'email', 'vertical'] as const) {
-			if (input[key] !== undefined) record.profile[key] = String(input[key]);
-		}
-		if (input.websites !== undefined) record.profile.websites = input.websites as string[];
-		if (input.profile_picture_handle !== undefined) {
-			const handle = String(input.profile_picture_handle);
-			const upload = ctx.state.uploadHandles.get(handle);
-			if (!upload) throw invalidParameter('profile_picture_handle is not a valid upload handle');
-			if (!['image/jpeg', 'image/jpg', 'image/png'].includes(upload.file_type)) {
-				throw invalidParameter('The profile picture must be a JPEG or PNG image');
-			}
-			record.profile.profile_picture_handle = handle;
-			record.profile.profile_picture = { data: upload.data, mime_type: upload.file_type === 'image/jpg' ? 'image/jpeg' : upload.file_type };
-			record.profile.profile_picture_url = `${ctx.url.origin}${PROFILE_PICTURE_PREFIX}${record.id}/${randomBytes(6).toString('hex')}.jpg`;
-		}
-		return { json: { success: true } };
-	});
-
-	// Profile pictures are public CDN links at Meta (pps.whatsapp.net): no token needed.
-	registry.raw(
-		'GET',
-		PROFILE_PICTURE_PREFIX,
-		(ctx) => {
-			const wanted = ctx.url.pathname;
-			for (const record of ctx.state.phoneNumbers.values()) {
-				const picture = record.profile.profile_picture;
-				if (picture && record.profile.profile_picture_url && new URL(record.profile.profile_picture_url, ctx.url.origin).pathname === wanted) {
-					return { raw: picture.data, contentType: picture.mime_type };
-				}
-			}
-			return { status: 404, raw: 'Not Found', contentType: 'text/plain' };
-		},
-		{ authenticated: false },
-	);
+	registerProfileRoutes(registry);
 }
