@@ -219,6 +219,16 @@ function sleep(ms) {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** n8n's own copy of `flatted`, the format its REST API returns an execution's run data in. */
+function loadFlatted(installation) {
+	const candidates = [
+		path.join(installation.dir, 'node_modules', 'flatted'),
+		path.join(installation.dir, 'node_modules', 'n8n', 'node_modules', 'flatted'),
+	];
+	for (const candidate of candidates) if (fs.existsSync(candidate)) return require(candidate);
+	throw new Error('flatted (n8n\'s run-data format) not found in the n8n install');
+}
+
 /**
  * A client for n8n's own REST API (the one its editor uses), logged in as the instance owner.
  * It works the same on 1.x and 2.x for what is used here; where the two lines differ it says so.
@@ -330,6 +340,7 @@ module.exports = {
 	startN8n,
 	stopProcess,
 	N8nClient,
+	loadFlatted,
 	sleep,
 	tail,
 };

@@ -12,17 +12,8 @@ const path = require('node:path');
 const { spawn, execFileSync } = require('node:child_process');
 
 const { log } = require('./n8n-install');
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
+const { n8nEnv, startN8n } = require('./n8n-run');
+const { freePort } = require('./instance');
 
 function isRoot() {
 	return typeof process.getuid === 'function' && process.getuid() === 0;
@@ -147,4 +138,53 @@ function queueEnv({ redis, postgres }) {
 	};
 }
 
-module.exports = { startRedis, startPostgres, queueEnv };
+/** Starts Redis and Postgres, each pushed onto `services` as soon as it runs (so a caller stops what started). */
+async function startServices(folder, services) {
+	const redis = await startRedis(folder);
+	services.push(redis);
+	const postgres = await startPostgres(folder);
+	services.push(postgres);
+	return { redis, postgres };
+}
+
+/**
+ * n8n's documented queue setup over these services: free ports for main, worker and two webhook
+ * processes, and each process's environment.
+ */
+async function queueSetup(installation, { userFolder, redis, postgres }) {
+	const [main, worker, webhookA, webhookB] = await Promise.all([1, 2, 3, 4].map(() => freePort()));
+	const ports = { main, worker, webhookA, webhookB };
+	const env = queueEnv({ redis, postgres });
+	// Each n8n 2.x process runs its own task broker (for Code nodes); they must not share a port.
+	const envFor = (port, extra = {}) =>
+		n8nEnv(installation, { userFolder, port, extra: { ...env, N8N_RUNNERS_BROKER_PORT: String(port + 1000 > 65000 ? port - 1000 : port + 1000), ...extra } });
+	// Production webhooks go to the webhook processes only, as in n8n's documented setup.
+	const webhookUrl = `http://localhost:${webhookA}/`;
+	const mainEnv = envFor(main, { N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true', WEBHOOK_URL: webhookUrl, N8N_WEBHOOK_URL: webhookUrl });
+	return { ports, envFor, mainEnv };
+}
+
+/**
+ * Main + worker + two webhook processes, started in that order and pushed onto `started` as each
+ * runs (so a caller stops what started if a later one fails); resolves with `started`.
+ */
+async function startQueueProcesses(installation, { userFolder, ports, envFor, mainEnv }, started = []) {
+	started.push(await startN8n(installation, { env: mainEnv, logFile: path.join(userFolder, 'main.log') }));
+	started.push(
+		await startN8n(installation, {
+			command: 'worker',
+			env: envFor(ports.worker, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(ports.worker), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' }),
+			logFile: path.join(userFolder, 'worker.log'),
+			healthPort: ports.worker,
+		}),
+	);
+	for (const [port, name] of [
+		[ports.webhookA, 'webhook-a'],
+		[ports.webhookB, 'webhook-b'],
+	]) {
+		started.push(await startN8n(installation, { command: 'webhook', env: envFor(port), logFile: path.join(userFolder, `${name}.log`) }));
+	}
+	return started;
+}
+
+module.exports = { startRedis, startPostgres, startServices, queueEnv, queueSetup, startQueueProcesses };

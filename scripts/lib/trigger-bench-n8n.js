@@ -15,7 +15,7 @@ const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 
 const { ensureN8n, log } = require('./n8n-install');
-const { buildAndPack, n8nCli, n8nEnv, startN8n, N8nClient, sleep } = require('./n8n-run');
+const { buildAndPack, n8nCli, n8nEnv, startN8n, N8nClient, loadFlatted, sleep } = require('./n8n-run');
 const instance = require('./instance');
 const queue = require('./queue');
 const { startSandbox, sandboxCredentialData } = require('./sandbox');
@@ -102,13 +102,6 @@ function storedDeliveries(database, workflowId) {
 		.reduce((sum, row) => sum + (JSON.parse(row).data || []).length, 0);
 }
 
-function flattedOf(installation) {
-	for (const candidate of [path.join(installation.dir, 'node_modules', 'flatted'), path.join(installation.dir, 'node_modules', 'n8n', 'node_modules', 'flatted')]) {
-		if (fs.existsSync(candidate)) return require(candidate);
-	}
-	throw new Error("flatted (n8n's run-data format) not found in the n8n install");
-}
-
 const redeliveryBatch = (appSecret) => Array.from({ length: REDELIVERY.deliveries }, (_, index) => load.singleMessage(`redelivery-${index}`, appSecret));
 
 /** Sends every delivery, alternating between the URLs (delivery i to urls[i % urls.length]). */
@@ -161,7 +154,7 @@ async function runRegular(installation, tarball) {
 		await client.signIn();
 		failures += await deliverAcross([redeliveryUrl], deliveries);
 		await waitForExecutions(client, workflows.redelivery.workflow.id, 2 * deliveries.length);
-		const emitted = await emittedEvents(client, workflows.redelivery.workflow.id, workflows.redelivery.node.name, flattedOf(installation));
+		const emitted = await emittedEvents(client, workflows.redelivery.workflow.id, workflows.redelivery.node.name, loadFlatted(installation));
 		const stored = storedDeliveries(database, workflows.redelivery.workflow.id);
 		return { single, batch, oursStored, expectedOurs, redelivery: { ...emitted, failures, stored, expected: deliveries.length } };
 	} finally {
@@ -170,61 +163,37 @@ async function runRegular(installation, tarball) {
 	}
 }
 
-/** Queue mode: main + worker + two webhook processes, started together and restarted together. */
-async function startQueueProcesses(installation, { userFolder, ports, envFor, mainEnv }) {
-	const main = await startN8n(installation, { env: mainEnv, logFile: path.join(userFolder, 'main.log') });
-	const worker = await startN8n(installation, {
-		command: 'worker',
-		env: envFor(ports.worker, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(ports.worker), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' }),
-		logFile: path.join(userFolder, 'worker.log'),
-		healthPort: ports.worker,
-	});
-	const webhooks = [];
-	for (const [port, name] of [
-		[ports.webhookA, 'webhook-a'],
-		[ports.webhookB, 'webhook-b'],
-	]) {
-		webhooks.push(await startN8n(installation, { command: 'webhook', env: envFor(port), logFile: path.join(userFolder, `${name}.log`) }));
-	}
-	return [main, worker, ...webhooks];
-}
-
 async function runQueue(installation, tarball) {
 	const sandbox = await startSandbox({ quiet: true });
 	const userFolder = benchFolder(`n8n-${installation.version}-queue`);
 	const services = [];
 	let processes = [];
 	try {
-		const redis = await queue.startRedis(userFolder);
-		services.push(redis);
-		const postgres = await queue.startPostgres(userFolder);
-		services.push(postgres);
-		const [main, worker, webhookA, webhookB] = await Promise.all([1, 2, 3, 4].map(() => instance.freePort()));
-		const ports = { main, worker, webhookA, webhookB };
-		const queueEnv = queue.queueEnv({ redis, postgres });
-		const envFor = (port, extra = {}) => n8nEnv(installation, { userFolder, port, extra: { ...queueEnv, N8N_RUNNERS_BROKER_PORT: String(port + 1000 > 65000 ? port - 1000 : port + 1000), ...extra } });
-		const webhookUrl = `http://localhost:${webhookA}/`;
-		const mainEnv = envFor(main, { N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true', WEBHOOK_URL: webhookUrl, N8N_WEBHOOK_URL: webhookUrl });
+		const { redis, postgres } = await queue.startServices(userFolder, services);
+		const setup = await queue.queueSetup(installation, { userFolder, redis, postgres });
+		const { ports, mainEnv } = setup;
 		const { redelivery } = load.benchWorkflows(instance.builtTrigger());
 		await prepare({ installation, userFolder, tarball, sandbox, workflows: [redelivery.workflow], env: mainEnv });
-		processes = await startQueueProcesses(installation, { userFolder, ports, envFor, mainEnv });
-		const client = new N8nClient(`http://127.0.0.1:${main}`);
+		processes = [];
+		await queue.startQueueProcesses(installation, { userFolder, ...setup }, processes);
+		const client = new N8nClient(`http://127.0.0.1:${ports.main}`);
 		await client.signIn();
 		await client.activate(redelivery.workflow.id);
 		// Webhook processes pick up an activation from the database; give them a moment.
 		await sleep(3000);
-		const urls = [webhookA, webhookB].map((port) => `http://127.0.0.1:${port}/webhook/${redelivery.path}`);
+		const urls = [ports.webhookA, ports.webhookB].map((port) => `http://127.0.0.1:${port}/webhook/${redelivery.path}`);
 		const deliveries = redeliveryBatch(sandboxCredentialData(sandbox).appSecret);
 		log(`== bench: ${deliveries.length} deliveries over two webhook processes, restart, the same again to the other process (queue mode)`);
 		let failures = await deliverAcross(urls, deliveries);
 		await waitForExecutions(client, redelivery.workflow.id, deliveries.length);
 		for (const process of processes.reverse()) await process.stop();
-		processes = await startQueueProcesses(installation, { userFolder, ports, envFor, mainEnv });
+		processes = [];
+		await queue.startQueueProcesses(installation, { userFolder, ...setup }, processes);
 		await client.signIn();
 		await sleep(3000);
 		failures += await deliverAcross([...urls].reverse(), deliveries);
 		await waitForExecutions(client, redelivery.workflow.id, 2 * deliveries.length);
-		const emitted = await emittedEvents(client, redelivery.workflow.id, redelivery.node.name, flattedOf(installation));
+		const emitted = await emittedEvents(client, redelivery.workflow.id, redelivery.node.name, loadFlatted(installation));
 		const stored = storedDeliveries({ postgres }, redelivery.workflow.id);
 		return { ...emitted, failures, stored, expected: deliveries.length };
 	} finally {

@@ -1,0 +1,151 @@
+'use strict';
+/** The examples/ workflows in n8n: the manual ones executed, the trigger ones fed webhooks. */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { ROOT, log } = require('./n8n-install');
+const { N8nClient, sleep } = require('./n8n-run');
+const { TRIGGER_TYPE } = require('./cases');
+const { seedLeniently, readDemoSeed } = require('./sandbox');
+const { adClickPayload, templateStatusPayload } = require('./meta-webhooks');
+const instance = require('./instance');
+const { check } = require('./e2e-report');
+
+const EXAMPLES_DIR = path.join(ROOT, 'examples');
+/** Where the examples send their CRM and chat calls; the e2e points them at its own stand-in. */
+const EXAMPLE_STAND_IN = 'http://127.0.0.1:5681';
+
+/**
+ * Examples that show a failure on purpose: the items of the last node expected to be error items,
+ * by index, with the Meta code each carries. Every other item must succeed.
+ */
+const EXPECTED_ERROR_ITEMS = {
+	// The second number has a two-step PIN other than the one given: Meta's 133005.
+	'bulk-register-numbers.json': { count: 2, errors: { 1: 133005 } },
+};
+
+/** The example workflows, with their CRM/chat URLs pointed at `standInUrl`. */
+function loadExamples(standInUrl) {
+	return fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => ({ file, ...JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8').split(EXAMPLE_STAND_IN).join(standInUrl)) }));
+}
+
+/** Runs a workflow as the editor's "Execute workflow" button does; resolves with the finished execution. */
+async function runManually(client, workflowId, triggerName, flatted) {
+	const workflowData = await client.getWorkflow(workflowId);
+	const { json } = await client.request('POST', `/rest/workflows/${workflowId}/run`, { workflowData, triggerToStartFrom: { name: triggerName } });
+	const executionId = json.data && json.data.executionId;
+	if (!executionId) throw new Error(`n8n started no execution: ${JSON.stringify(json).slice(0, 300)}`);
+	for (const deadline = Date.now() + 60000; Date.now() < deadline; ) {
+		const execution = await client.execution(executionId, flatted);
+		if (execution.finished || execution.stoppedAt) return execution;
+		await sleep(500);
+	}
+	throw new Error(`execution ${executionId} did not finish within 60s`);
+}
+
+async function waitFor(predicate, timeoutMs = 30000) {
+	for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+		if (predicate()) return true;
+		await sleep(250);
+	}
+	return predicate();
+}
+
+const lastItems = (execution) => {
+	const names = Object.keys(execution.data.resultData.runData);
+	return N8nClient.itemsOf(execution, names[names.length - 1]);
+};
+
+/** The problems with a manual example's last items: every item succeeds but the expected error items. */
+function lastItemProblems(file, items) {
+	const expected = EXPECTED_ERROR_ITEMS[file] || { errors: {} };
+	const problems = [];
+	if (!items.length) problems.push('the last node output nothing');
+	if (expected.count !== undefined && items.length !== expected.count) problems.push(`expected ${expected.count} items, got ${items.length}`);
+	items.forEach((item, index) => {
+		const failed = item.error !== undefined || item.success === false;
+		const code = expected.errors[index];
+		if (code === undefined && failed) problems.push(`item[${index}]: ${JSON.stringify(item).slice(0, 300)}`);
+		if (code !== undefined && (item.error === undefined || item.metaCode !== code)) {
+			problems.push(`item[${index}] should be an error item with Meta code ${code}: ${JSON.stringify(item).slice(0, 300)}`);
+		}
+	});
+	return problems;
+}
+
+async function checkManualExample(scope, example, manual, { client, sandbox, flatted }) {
+	await check(scope, `example ${example.file} runs`, async () => {
+		sandbox.reset();
+		seedLeniently(sandbox, readDemoSeed());
+		const execution = await runManually(client, example.id, manual.name, flatted);
+		const error = execution.data.resultData.error;
+		if (error) return [`the execution failed: ${error.message}`];
+		const items = lastItems(execution);
+		log(`     ${example.file}: ${JSON.stringify(items).slice(0, 400)}`);
+		return lastItemProblems(example.file, items);
+	});
+}
+
+/** Sends the example's webhook and checks what reached the CRM/chat stand-in. */
+async function deliverToExample({ sandbox, catcher }, example, triggerNode, url) {
+	const wabaId = sandbox.state.wabaId;
+	const events = triggerNode.parameters.events || ['adReferral'];
+	const adClick = events.includes('adReferral');
+	const payload = adClick
+		? adClickPayload({ wabaId, messageId: `wamid.E2E.${example.id}`, from: '447700900123', name: 'Sam Lee' })
+		: templateStatusPayload({ wabaId, event: 'REJECTED', reason: 'INVALID_FORMAT' });
+	let sent;
+	for (const deadline = Date.now() + 30000; ; ) {
+		sent = await sandbox.sendWebhook({ url, payload });
+		if (sent.status !== 404 || Date.now() > deadline) break;
+		await sleep(500);
+	}
+	if (sent.status !== 200) return [`n8n answered ${sent.status}: ${sent.body.slice(0, 200)}`];
+	const expected = adClick ? ['/crm/leads', '/crm/tasks'] : ['/chat/notify'];
+	await waitFor(() => expected.every((p) => catcher.received.some((r) => r.path === p)));
+	const problems = [];
+	for (const p of expected) if (!catcher.received.some((r) => r.path === p)) problems.push(`nothing reached ${p}`);
+	const text = JSON.stringify(catcher.received);
+	for (const needle of adClick ? ['447700900123', 'Sam Lee', '120211111111111111', 'local-1'] : ['order_confirmation', 'INVALID_FORMAT']) {
+		if (!text.includes(needle)) problems.push(`the stand-in never saw ${needle}: ${text.slice(0, 400)}`);
+	}
+	log(`     ${example.file}: ${catcher.received.map((r) => `${r.path} ${JSON.stringify(r.body)}`).join(' | ').slice(0, 400)}`);
+	return problems;
+}
+
+async function checkTriggerExample(scope, example, triggerNode, context) {
+	const { client, sandbox, catcher, webhookBase } = context;
+	await check(scope, `example ${example.file} turns a webhook into calls to the CRM/chat stand-in`, async () => {
+		sandbox.reset();
+		seedLeniently(sandbox, readDemoSeed());
+		catcher.received.length = 0;
+		await client.activate(example.id);
+		const url = `${webhookBase}/webhook/${instance.triggerWebhookPath(instance.builtTrigger(), triggerNode)}`;
+		const callbackPath = url.replace(webhookBase, '');
+		const subscribed = () => sandbox.state.subscribedApps.some((app) => String(app.override_callback_uri || '').endsWith(callbackPath));
+		try {
+			const registered = await waitFor(() => sandbox.state.subscribedApps.some((app) => app.override_callback_uri && app.override_callback_uri.endsWith(callbackPath)));
+			if (!registered) return ['activating the example subscribed no callback'];
+			return await deliverToExample(context, example, triggerNode, url);
+		} finally {
+			await client.deactivate(example.id);
+			await waitFor(() => !subscribed());
+		}
+	});
+}
+
+/** The examples/ workflows, run in n8n: the manual ones executed, the trigger ones fed webhooks. */
+async function runExamples(scope, context) {
+	for (const example of context.examples) {
+		const manual = example.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
+		const triggerNode = example.nodes.find((node) => node.type === TRIGGER_TYPE);
+		if (manual) await checkManualExample(scope, example, manual, context);
+		else if (triggerNode && context.trigger.workflow) await checkTriggerExample(scope, example, triggerNode, context);
+	}
+}
+
+module.exports = { loadExamples, runExamples };
