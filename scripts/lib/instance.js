@@ -27,27 +27,33 @@ function freePort() {
 	});
 }
 
-/** The credentials n8n imports: a working one and one with a wrong token (for failure paths). */
+/** The credential that works against the sandbox, "WhatsApp sandbox". */
+function workingCredential(sandbox) {
+	return { ...CREDENTIALS.sandbox, type: 'whatsAppBusinessManagementApi', data: sandboxCredentialData(sandbox) };
+}
+
+/** The working credential and one with a wrong token (the e2e suite's failure paths). */
 function credentialsFor(sandbox) {
-	const data = sandboxCredentialData(sandbox);
+	const working = workingCredential(sandbox);
 	return [
-		{ ...CREDENTIALS.sandbox, type: 'whatsAppBusinessManagementApi', data },
-		{ ...CREDENTIALS.wrongToken, type: 'whatsAppBusinessManagementApi', data: { ...data, accessToken: 'fakewrongTOKEN000000000000000000000000' } },
+		working,
+		{ ...CREDENTIALS.wrongToken, type: 'whatsAppBusinessManagementApi', data: { ...working.data, accessToken: 'fakewrongTOKEN000000000000000000000000' } },
 	];
 }
 
 /**
- * Installs the tarball into `userFolder` and imports credentials and workflows. `env` is the n8n
+ * Installs the tarball into `userFolder` and imports credentials (by default only the working one:
+ * n8n pre-selects the first credential of a type for new nodes) and workflows. `env` is the n8n
  * environment (its DB settings decide where the import goes).
  */
-async function prepareInstance({ installation, userFolder, tarball, sandbox, workflows, env }) {
+async function prepareInstance({ installation, userFolder, tarball, sandbox, workflows, env, credentials = [workingCredential(sandbox)] }) {
 	fs.mkdirSync(userFolder, { recursive: true });
 	await installPackage(installation, userFolder, tarball);
 	const importDir = path.join(userFolder, 'import');
 	fs.rmSync(importDir, { recursive: true, force: true });
 	fs.mkdirSync(path.join(importDir, 'workflows'), { recursive: true });
 	const credentialFile = path.join(importDir, 'credentials.json');
-	fs.writeFileSync(credentialFile, JSON.stringify(credentialsFor(sandbox), null, 2));
+	fs.writeFileSync(credentialFile, JSON.stringify(credentials, null, 2));
 	await n8nCli(installation, ['import:credentials', `--input=${credentialFile}`], env);
 	for (const workflow of workflows) {
 		const { webhookPath: _path, ...importable } = workflow;
@@ -113,6 +119,7 @@ module.exports = {
 	NODE_TYPE,
 	TRIGGER_TYPE,
 	freePort,
+	workingCredential,
 	credentialsFor,
 	prepareInstance,
 	builtOperations,
