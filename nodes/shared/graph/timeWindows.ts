@@ -6,6 +6,22 @@ export interface TimeWindow {
 
 export const SECONDS_PER_DAY = 86_400;
 
+/** An ISO date or date-time (or Unix seconds as digits) as Unix seconds; undefined when it is not a date. */
+export function toUnixSeconds(value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const text = typeof value === 'object' && 'toISO' in (value as object) ? String((value as { toISO(): string }).toISO()) : String(value);
+	const millis = /^\d+$/.test(text.trim()) ? Number(text.trim()) * 1000 : Date.parse(text);
+	return Number.isFinite(millis) ? Math.floor(millis / 1000) : undefined;
+}
+
+/**
+ * A Start/End pair of dates as a window in Unix seconds. For values a check has already found to be
+ * dates (an operation's validate() runs before its execute()).
+ */
+export function windowInSeconds(dates: { start: unknown; end: unknown }): TimeWindow {
+	return { start: toUnixSeconds(dates.start) as number, end: toUnixSeconds(dates.end) as number };
+}
+
 /**
  * Cuts [start, end) into consecutive windows of at most `maxSpanSeconds`, for Graph edges that
  * refuse a longer range in one call. The windows touch without overlapping, so rows from adjacent

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
+import { windowInSeconds } from '../../../shared/graph/timeWindows';
 import { messagingAnalyticsCall } from './build';
 import { countryCodesFilter, dateRangeFields, granularityField, phoneNumbersFilter, readList, readWindowAndFilters, show } from './fields';
-import { PRICING_ANALYTICS_LOOKBACK_DAYS, checkMessagingAnalytics, toUnixSeconds, type ParameterProblem } from './rules';
+import { PRICING_ANALYTICS_LOOKBACK_DAYS, checkMessagingAnalytics, type ParameterProblem } from './rules';
 import { messagingAnalyticsRows } from './shape';
 
 const OPERATION = 'getMessagingAnalytics';
@@ -65,8 +66,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const call = messagingAnalyticsCall({
 		...parameters,
 		businessAccountId,
-		start: toUnixSeconds(parameters.start) as number,
-		end: toUnixSeconds(parameters.end) as number,
+		...windowInSeconds(parameters),
 	});
 	const body = (await graphRequest.call(this, { method: 'GET', path: call.path, qs: call.qs, itemIndex })) as IDataObject;
 	return messagingAnalyticsRows(body);

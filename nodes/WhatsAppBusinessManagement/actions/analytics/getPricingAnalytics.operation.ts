@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
+import { windowInSeconds } from '../../../shared/graph/timeWindows';
 import { pricingAnalyticsCall } from './build';
 import { countryCodesFilter, dateRangeFields, granularityField, phoneNumbersFilter, readList, readWindowAndFilters, show } from './fields';
-import { PRICING_ANALYTICS_LOOKBACK_DAYS, checkPricingAnalytics, toUnixSeconds, type ParameterProblem } from './rules';
+import { PRICING_ANALYTICS_LOOKBACK_DAYS, checkPricingAnalytics, type ParameterProblem } from './rules';
 import { pricingAnalyticsRows } from './shape';
 
 const OPERATION = 'getPricingAnalytics';
@@ -94,8 +95,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const call = pricingAnalyticsCall({
 		...parameters,
 		businessAccountId,
-		start: toUnixSeconds(parameters.start) as number,
-		end: toUnixSeconds(parameters.end) as number,
+		...windowInSeconds(parameters),
 	});
 	const entries = await graphPaginate.call(this, { path: call.path, qs: call.qs, returnAll: true, maxPageSize: PRICING_PAGE_SIZE, itemIndex });
 	return pricingAnalyticsRows(entries);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
+import { windowInSeconds } from '../../../shared/graph/timeWindows';
 import { templateAnalyticsCalls } from './build';
 import { dateRangeFields, nowSeconds, readLocatorValue, show, templatePicker } from './fields';
 import {
@@ -8,7 +9,6 @@ import {
 	TEMPLATE_METRICS,
 	checkTemplateAnalytics,
 	parseTemplateIds,
-	toUnixSeconds,
 	type ParameterProblem,
 } from './rules';
 import { templateAnalyticsRows, type TemplateLabel } from './shape';
@@ -100,8 +100,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const calls = templateAnalyticsCalls({
 		businessAccountId,
 		templateIds: ids,
-		start: toUnixSeconds(parameters.start) as number,
-		end: toUnixSeconds(parameters.end) as number,
+		...windowInSeconds(parameters),
 		metrics: parameters.metrics,
 	});
 	const entries: IDataObject[] = [];

@@ -3,11 +3,12 @@
  * runs them before any request (and exports them as its `validate`), so a refused value never
  * reaches Meta.
  */
-import { SECONDS_PER_DAY, startOfUtcDay } from '../../../shared/graph/timeWindows';
+import { SECONDS_PER_DAY, startOfUtcDay, toUnixSeconds } from '../../../shared/graph/timeWindows';
 
 import type { ParameterProblem } from '../common/parameterProblem';
 
 export type { ParameterProblem };
+export { toUnixSeconds };
 
 // "The lookback window for template and template group analytics ... 90 days"; messaging,
 // conversation and pricing analytics look back 1 year since Dec 1, 2025:
@@ -33,14 +34,6 @@ export const PRICING_METRICS = ['VOLUME', 'COST'] as const;
 // product types 0 (notification) and 2 (customer support): same analytics doc, "Messaging analytics".
 export const MESSAGING_GRANULARITIES = ['HALF_HOUR', 'DAY', 'MONTH'] as const;
 export const MESSAGING_PRODUCT_TYPES = ['0', '2'] as const;
-
-/** An ISO date or date-time as Unix seconds; undefined when it is not a date. */
-export function toUnixSeconds(value: unknown): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const text = typeof value === 'object' && 'toISO' in (value as object) ? String((value as { toISO(): string }).toISO()) : String(value);
-	const millis = /^\d+$/.test(text.trim()) ? Number(text.trim()) * 1000 : Date.parse(text);
-	return Number.isFinite(millis) ? Math.floor(millis / 1000) : undefined;
-}
 
 export interface DateRangeInput {
 	start: unknown;

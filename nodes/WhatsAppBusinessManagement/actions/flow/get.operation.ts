@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { graphRequest } from '../../../shared/graph';
-import { flowFieldsParameter, normalizeFlow } from './graph';
+import { FLOW_DEFAULT_FIELDS, flowFieldsParameter, normalizeFlow } from './graph';
 import { flowIdOf, flowIdProblems, flowLocator } from './locator';
 import { FLOW_FIELD_OPTIONS } from './options';
 
@@ -12,17 +12,7 @@ export const description: INodeProperties[] = [
 		name: 'fields',
 		type: 'multiOptions',
 		options: FLOW_FIELD_OPTIONS,
-		default: [
-			'categories',
-			'data_api_version',
-			'endpoint_uri',
-			'health_status',
-			'json_version',
-			'name',
-			'preview',
-			'status',
-			'validation_errors',
-		],
+		default: FLOW_DEFAULT_FIELDS,
 		description: 'Which fields of the flow to return. The ID always comes back.',
 		displayOptions: { show: { resource: ['flow'], operation: ['get'] } },
 	},

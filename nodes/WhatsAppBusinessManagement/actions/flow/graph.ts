@@ -41,6 +41,11 @@ export const FLOW_FIELDS = [
 
 export type FlowField = (typeof FLOW_FIELDS)[number];
 
+/** Flow > Get's default fields: all but the WABA, the app and the update time, which the user already knows. */
+export const FLOW_DEFAULT_FIELDS: FlowField[] = FLOW_FIELDS.filter(
+	(field) => field !== 'application' && field !== 'updated_at' && field !== 'whatsapp_business_account',
+);
+
 /**
  * The `fields` parameter for a flow. `preview` alone is not a field Meta serves: it must be asked as
  * `preview.invalidate(false)`, or `invalidate(true)` to expire the old link and mint a new one.
