@@ -6,9 +6,12 @@
  * WABA sandbox sends it (`POST /__sandbox/webhook`), so the signature comes from the sandbox's App
  * Secret, the one the imported credential holds. Options: --from <wa_id>, --name <profile name>,
  * --text <message>, --url <webhook URL> (default: the ad-click trigger `npm run dev` activated).
+ * Then it finds the execution the webhook started through n8n's REST API and prints its ID, status
+ * and the trigger item's lead fields.
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const { reportExecution } = require('./lib/dev-execution');
 
 const { adClickPayload } = require('./lib/meta-webhooks');
 
@@ -42,9 +45,11 @@ async function main() {
 	const message = payload.entry[0].changes[0].value.messages[0];
 	console.log(`Sent a signed ad-click webhook to ${url}`);
 	console.log(`  from ${message.from}, ad ${message.referral.source_id} ("${message.referral.headline}"), ctwa_clid ${message.referral.ctwa_clid}`);
-	console.log(`  n8n answered ${delivery.status} ${String(delivery.body).slice(0, 200)}`);
-	console.log(`Open ${state.n8nUrl}/home/executions to see the execution.`);
-	if (delivery.status !== 200) process.exit(1);
+	if (delivery.status !== 200) {
+		console.log(`  n8n refused it: HTTP ${delivery.status} ${String(delivery.body).slice(0, 200)}`);
+		process.exit(1);
+	}
+	if (!(await reportExecution(state, message.id))) process.exit(1);
 }
 
 main().catch((error) => {

@@ -54,28 +54,79 @@ function isComplete(dir, expected) {
 	}
 }
 
-/** Runs a command, streaming its output to a log file and printing a heartbeat while it runs. */
+const elapsed = (ms) => {
+	const seconds = Math.round(ms / 1000);
+	return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
+};
+
+/** Bytes in use on the file system holding `dir` (statfs: cheap, unlike walking 1.8 GB of files). */
+function usedBytes(dir) {
+	try {
+		const stats = fs.statfsSync(dir);
+		return (stats.blocks - stats.bfree) * stats.bsize;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Package folders under `dir/node_modules` (scoped ones counted one by one). */
+function packagesIn(dir) {
+	try {
+		return fs
+			.readdirSync(path.join(dir, 'node_modules'), { withFileTypes: true })
+			.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+			.reduce((sum, entry) => sum + (entry.name.startsWith('@') ? fs.readdirSync(path.join(dir, 'node_modules', entry.name)).length : 1), 0);
+	} catch {
+		return 0;
+	}
+}
+
+/**
+ * What an npm run has done so far: registry fetches in this run's part of the log (npm fetches
+ * first), packages unpacked into node_modules (npm unpacks after), and the growth of the disk in use
+ * (the whole file system: other writers count too, but it moves while npm writes).
+ * Each phase moves a different number, so the line moves whichever phase npm is in.
+ */
+function installProgress({ logFile, logStart, cwd, usedAtStart }) {
+	let fetched = 0;
+	try {
+		const text = fs.readFileSync(logFile, 'utf8').slice(logStart);
+		fetched = (text.match(/fetch GET 200/g) || []).length;
+	} catch {
+		// The log is read only for the progress line.
+	}
+	const used = usedBytes(cwd);
+	const written = used === undefined || usedAtStart === undefined ? undefined : Math.max(0, used - usedAtStart);
+	return { fetched, packages: packagesIn(cwd), written };
+}
+
+function describeProgress({ fetched, packages, written }) {
+	const parts = [`${fetched} registry fetches`, `${packages} packages unpacked`];
+	if (written !== undefined) parts.push(`disk +${Math.round(written / 1e6)} MB`);
+	return parts.join(', ');
+}
+
+/** Runs a command, streaming its output to a log file and printing a progress line while it runs. */
 function run(command, args, { cwd, env, logFile, label }) {
 	return new Promise((resolve, reject) => {
+		const measure = { logFile, logStart: fs.existsSync(logFile) ? fs.statSync(logFile).size : 0, cwd, usedAtStart: usedBytes(cwd) };
 		const out = fs.openSync(logFile, 'a');
 		const started = Date.now();
 		const child = spawn(command, args, { cwd, env: env || process.env, stdio: ['ignore', out, out] });
+		let beats = 0;
 		const heartbeat = setInterval(() => {
-			let fetched = 0;
-			try {
-				fetched = (fs.readFileSync(logFile, 'utf8').match(/fetch GET 200/g) || []).length;
-			} catch {
-				// The log is read only for the progress line.
-			}
-			const seconds = Math.round((Date.now() - started) / 1000);
-			log(`   ... ${label}: ${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s, ${fetched} registry fetches (log: ${logFile})`);
-		}, 15000);
+			beats += 1;
+			log(`   ... ${label}: ${elapsed(Date.now() - started)}, ${describeProgress(installProgress(measure))} (log: ${logFile})`);
+		}, Number(process.env.WABM_PROGRESS_SECONDS || 15) * 1000);
 		child.on('error', reject);
 		child.on('exit', (code) => {
 			clearInterval(heartbeat);
 			fs.closeSync(out);
-			if (code === 0) resolve();
-			else reject(new Error(`${label} failed with exit code ${code}; see ${logFile}`));
+			if (code === 0) {
+				// Runs short enough to print no progress line stay quiet when they end, too.
+				if (beats) log(`   ... ${label}: done in ${elapsed(Date.now() - started)}, ${describeProgress(installProgress(measure))}`);
+				resolve();
+			} else reject(new Error(`${label} failed with exit code ${code}; see ${logFile}`));
 		});
 	});
 }
