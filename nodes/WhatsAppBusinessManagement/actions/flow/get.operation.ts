@@ -12,7 +12,7 @@ export const description: INodeProperties[] = [
 		name: 'fields',
 		type: 'multiOptions',
 		options: FLOW_FIELD_OPTIONS,
-		default: FLOW_DEFAULT_FIELDS,
+		default: [...FLOW_DEFAULT_FIELDS],
 		description: 'Which fields of the flow to return. The ID always comes back.',
 		displayOptions: { show: { resource: ['flow'], operation: ['get'] } },
 	},
