@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { graphRequest } from '../../../shared/graph';
 import { templateIdOf, templateIdProblems, templateLocator } from './locator';
-import { TEMPLATE_FIELD_OPTIONS } from './options';
+import { templateFieldsOption } from './options';
 
 export const description: INodeProperties[] = [
 	templateLocator('get'),
@@ -14,14 +14,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: { resource: ['template'], operation: ['get'] } },
 		options: [
-			{
-				displayName: 'Fields',
-				name: 'fields',
-				type: 'multiOptions',
-				options: TEMPLATE_FIELD_OPTIONS,
-				default: [],
-				description: 'Which template fields Meta returns. Leave empty for Meta\'s default set.',
-			},
+			templateFieldsOption,
 		],
 	},
 ];

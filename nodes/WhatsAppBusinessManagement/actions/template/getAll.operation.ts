@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
 import { returnAllOrLimit } from '../common/returnAllOrLimit';
 import { listFilter, templatesPath } from './graph';
-import { QUALITY_SCORE_OPTIONS, TEMPLATE_CATEGORY_OPTIONS, TEMPLATE_FIELD_OPTIONS, TEMPLATE_STATUS_OPTIONS } from './options';
+import { QUALITY_SCORE_OPTIONS, TEMPLATE_CATEGORY_OPTIONS, TEMPLATE_STATUS_OPTIONS, templateFieldsOption } from './options';
 
 const show = { resource: ['template'], operation: ['getAll'] };
 
@@ -63,14 +63,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Fields',
-				name: 'fields',
-				type: 'multiOptions',
-				options: TEMPLATE_FIELD_OPTIONS,
-				default: [],
-				description: 'Which template fields Meta returns. Leave empty for Meta\'s default set.',
-			},
+			templateFieldsOption,
 		],
 	},
 ];

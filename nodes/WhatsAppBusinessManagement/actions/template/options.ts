@@ -1,5 +1,5 @@
 /** Meta's template values as n8n options. */
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { optionsOf } from '../common/valueOptions';
 import { QUALITY_SCORES, TEMPLATE_CATEGORIES, TEMPLATE_STATUSES } from './graph';
@@ -22,6 +22,16 @@ export const TEMPLATE_FIELD_OPTIONS: INodePropertyOptions[] = [
 	'status',
 	'sub_category',
 ].map((field) => ({ name: field, value: field }));
+
+/** Template > Get and Get Many's `fields` option: the same Graph selection on a template and on the list. */
+export const templateFieldsOption: INodeProperties = {
+	displayName: 'Fields',
+	name: 'fields',
+	type: 'multiOptions',
+	options: TEMPLATE_FIELD_OPTIONS,
+	default: [],
+	description: 'Which template fields Meta returns. Leave empty for Meta\'s default set.',
+};
 
 export const TEMPLATE_CATEGORY_OPTIONS = optionsOf(TEMPLATE_CATEGORIES);
 export const TEMPLATE_STATUS_OPTIONS = optionsOf(TEMPLATE_STATUSES);
