@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
-import { sequencesPath } from './graph';
+import { confirmSequenceChange, sequencesPath } from './graph';
 import { sequenceIdOf, sequenceIdProblems, sequenceLocator } from './locator';
 
 export const description: INodeProperties[] = [
@@ -20,11 +19,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs: { sequence_id: sequenceId },
 		itemIndex,
 	})) as IDataObject;
-	if (response.success === false) {
-		throw new NodeOperationError(this.getNode(), `Meta did not delete sequence ${sequenceId}`, {
-			itemIndex,
-			description: `Response: ${JSON.stringify(response).slice(0, 300)}`,
-		});
-	}
-	return { success: true, sequence_id: sequenceId };
+	return confirmSequenceChange(this.getNode(), response, { sequenceId, verb: 'delete', itemIndex });
 }

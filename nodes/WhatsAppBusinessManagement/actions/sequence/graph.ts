@@ -1,5 +1,6 @@
 /** How Graph names and shapes welcome message sequences: the edge, its paging, its answers. */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 /** The Graph edge for Click-to-WhatsApp welcome-message sequences. */
 export const sequencesPath = (businessAccountId: string) => `/${businessAccountId}/welcome_message_sequences`;
@@ -49,4 +50,19 @@ export function normalizeSequence(raw: IDataObject): IDataObject {
  */
 export function adCreativeFor(sequenceId: string): IDataObject {
 	return { asset_feed_spec: { additional_data: { partner_app_welcome_message_flow_id: sequenceId } } };
+}
+
+/** Meta answers a change to a sequence with `{success}`: `false` fails the item, anything else is done. */
+export function confirmSequenceChange(
+	node: INode,
+	response: IDataObject,
+	change: { sequenceId: string; verb: 'delete' | 'update'; itemIndex: number },
+): IDataObject {
+	if (response.success === false) {
+		throw new NodeOperationError(node, `Meta did not ${change.verb} sequence ${change.sequenceId}`, {
+			itemIndex: change.itemIndex,
+			description: `Response: ${JSON.stringify(response).slice(0, 300)}`,
+		});
+	}
+	return { success: true, sequence_id: change.sequenceId };
 }

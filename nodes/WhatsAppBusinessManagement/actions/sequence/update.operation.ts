@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
 import type { ParameterProblem } from '../common/parameterProblem';
-import { sequencesPath } from './graph';
+import { confirmSequenceChange, sequencesPath } from './graph';
 import { sequenceIdOf, sequenceIdProblems, sequenceLocator } from './locator';
 import { readWelcomeMessage, welcomeMessageFields } from './welcomeMessage';
 
@@ -68,11 +67,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		idempotent: true,
 		itemIndex,
 	})) as IDataObject;
-	if (response.success === false) {
-		throw new NodeOperationError(this.getNode(), `Meta did not update sequence ${sequenceId}`, {
-			itemIndex,
-			description: `Response: ${JSON.stringify(response).slice(0, 300)}`,
-		});
-	}
-	return { success: true, sequence_id: sequenceId };
+	return confirmSequenceChange(this.getNode(), response, { sequenceId, verb: 'update', itemIndex });
 }
