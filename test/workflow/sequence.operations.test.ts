@@ -251,6 +251,16 @@ describe('Sequence operations through WorkflowExecute', () => {
 			expect(result.error?.message).toMatch(/^Meta error 4027017: /);
 			expect(result.error?.context?.metaCode).toBe(4027017);
 		});
+
+		it('fails the item when Meta answers success: false, for delete and update alike', async () => {
+			sandbox.setFaults({ queue: [{ method: 'DELETE', pathIncludes: '/welcome_message_sequences', status: 200, body: { success: false } }] });
+			const deleted = await run({ operation: 'delete', sequenceId: byId('4362') });
+			expect(deleted.error?.message).toBe('Meta did not delete sequence 4362');
+			expect(deleted.error?.description).toBe('Response: {"success":false}');
+			sandbox.setFaults({ queue: [{ method: 'POST', pathIncludes: '/welcome_message_sequences', status: 200, body: { success: false } }] });
+			const updated = await run({ operation: 'update', sequenceId: byId('4362'), newName: 'Renamed' });
+			expect(updated.error?.message).toBe('Meta did not update sequence 4362');
+		});
 	});
 
 	describe('Get Many', () => {
