@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { useSandbox } from '../helpers/sandbox';
 import { PHONE_ID, USER, USER_ID, baseSeed, graphError, messagingCalls } from './messagesKit';
 
@@ -222,5 +225,49 @@ describe('sandbox: template messages', () => {
 			expect((await template('simple_promo')).json.error.code).toBe(code);
 			expect((await template('order_confirmation', [body(text('a'), text('b'))])).status).toBe(200);
 		});
+	});
+});
+
+/** The demo seed (npm run dev, e2e) holds one template of each kind; each must be sendable as Meta documents. */
+describe('sandbox: the demo seed\'s templates', () => {
+	const seed = JSON.parse(readFileSync(join(__dirname, '..', 'e2e', 'seed.json'), 'utf8')) as Record<string, unknown>;
+	const sandbox = useSandbox({ seed: Object.fromEntries(Object.entries(seed).filter(([key]) => !key.startsWith('//'))) });
+	const { send, post } = messagingCalls(sandbox);
+	const text = (value: string, name?: string) => ({ type: 'text', text: value, ...(name ? { parameter_name: name } : {}) });
+	const image = { type: 'header', parameters: [{ type: 'image', image: { id: '4490709327384034' } }] };
+	const card = (index: number) => ({
+		card_index: index,
+		components: [image, { type: 'body', parameters: [text('Electric Van'), text('$299')] }, { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: `book-${index}` }] }, { type: 'button', sub_type: 'url', index: '1', parameters: [text('van')] }],
+	});
+	const sends: Array<[string, unknown[]]> = [
+		['order_confirmation', [{ type: 'body', parameters: [text('Ana'), text('860198')] }]],
+		['lead_follow_up', [{ type: 'header', parameters: [text('Ana', 'first_name')] }, { type: 'body', parameters: [text('Electric Van', 'model'), text('Ana', 'first_name')] }]],
+		['test_drive_offer', [image, { type: 'body', parameters: [text('Ana'), text('Electric Van')] }, { type: 'button', sub_type: 'url', index: '0', parameters: [text('lead-123')] }]],
+		['test_drive_video', [{ type: 'header', parameters: [{ type: 'video', video: { link: 'https://sandbox-motors.example/tour.mp4' } }] }]],
+		['brochure_document', [{ type: 'header', parameters: [{ type: 'document', document: { id: '4490709327384033', filename: 'brochure.txt' } }] }, { type: 'body', parameters: [text('Ana')] }]],
+		['showroom_location', [{ type: 'header', parameters: [{ type: 'location', location: { latitude: 37.48, longitude: -122.15, name: 'Showroom', address: '1 Sandbox Way' } }] }, { type: 'body', parameters: [text('Monday')] }]],
+		['spring_models_carousel', [{ type: 'body', parameters: [text('Ana')] }, { type: 'carousel', cards: [card(0), card(1)] }]],
+		['weekend_offer', [image, { type: 'limited_time_offer', parameters: [{ type: 'limited_time_offer', limited_time_offer: { expiration_time_ms: Date.now() + 86_400_000 } }] }, { type: 'body', parameters: [text('Ana')] }, { type: 'button', sub_type: 'copy_code', index: '0', parameters: [{ type: 'coupon_code', coupon_code: 'DRIVE10' }] }, { type: 'button', sub_type: 'url', index: '1', parameters: [text('lead-123')] }]],
+		['login_code', [{ type: 'body', parameters: [text('482913')] }, { type: 'button', sub_type: 'url', index: '0', parameters: [text('482913')] }]],
+		['book_test_drive_flow', [{ type: 'button', sub_type: 'flow', index: '0', parameters: [{ type: 'action', action: { flow_token: 'lead-123' } }] }]],
+	];
+
+	it.each(sends)('%s', async (name, components) => {
+		const { status, json } = await send({ to: '16505550100', type: 'template', template: { name, language: { code: 'en_US' }, components } });
+		expect(json.error).toBeUndefined();
+		expect(status).toBe(200);
+	});
+
+	it('covers every APPROVED seed template', () => {
+		const approved = (seed.templates as Array<{ name: string; status: string }>).filter((t) => t.status === 'APPROVED').map((t) => t.name);
+		expect(sends.map(([name]) => name).sort()).toEqual(approved.sort());
+	});
+
+	it('seeds contacts: Ana\'s window is open, the lead who never wrote gets 131047, the opted-out one 131050 for marketing', async () => {
+		expect((await send({ to: '16505551234', text: { body: 'Hi Ana' } })).status).toBe(200);
+		expect((await send({ recipient: 'US.13491208655302741918', text: { body: 'Hi Ana' } })).status).toBe(200);
+		expect((await send({ to: '16505550100', text: { body: 'Hi' } })).json.error.code).toBe(131047);
+		const promo = await post('106540352242922/marketing_messages', { messaging_product: 'whatsapp', to: '16505550111', type: 'template', template: { name: 'test_drive_video', language: { code: 'en_US' }, components: sends[3][1] } });
+		expect(promo.json.error.code).toBe(131050);
 	});
 });
