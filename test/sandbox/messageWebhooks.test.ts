@@ -84,3 +84,32 @@ describe('sandbox: messaging webhooks', () => {
 		expect((await send({ to: USER, context: { message_id: id }, text: { body: 'Yes!' } })).status).toBe(200);
 	});
 });
+
+describe('sandbox: per-recipient failures reported by webhook', () => {
+	const sandbox = useSandbox({ seed: { ...baseSeed, messaging: { recipientFailures: 'webhook', statusWebhooks: { enabled: true, delayMs: 5 } } } });
+	const { send, control } = messagingCalls(sandbox);
+	let receiver: Receiver;
+	beforeAll(async () => {
+		receiver = await startReceiver();
+	});
+	afterAll(async () => receiver.close());
+
+	it('accepts a message outside the window and reports 131047 in a failed status, as Cloud API does', async () => {
+		await control('messages/settings', { webhookUrl: receiver.url });
+		const { status, json } = await send({ to: USER, text: { body: 'Hi' } });
+		expect(status).toBe(200);
+		await receiver.waitFor(1);
+		await control('messages/settle');
+		const statuses = receiver.received.map((w) => w.json.entry[0].changes[0].value.statuses[0]);
+		expect(statuses).toEqual([
+			{
+				id: json.messages[0].id,
+				status: 'failed',
+				timestamp: expect.any(String),
+				recipient_id: USER,
+				errors: [{ code: 131047, title: 'Re-engagement message', message: 'Re-engagement message', error_data: { details: expect.stringMatching(/24 hours/) }, href: expect.stringContaining('error-codes') }],
+			},
+		]);
+		expect((await control('state')).messages[0].status).toBe('failed');
+	});
+});

@@ -59,6 +59,12 @@ export interface MessagingSettings {
 	statusWebhooks: { enabled: boolean; delayMs: number; upTo: 'sent' | 'delivered' | 'read' };
 	/** How long a contact's message keeps the free-form window open (Meta: 24 hours). */
 	windowMs: number;
+	/**
+	 * How per-recipient failures (131047, 131026, 131049, 131050, 130472) reach the sender. Cloud API
+	 * accepts such a message and reports the failure in a `failed` status webhook ('webhook'); the
+	 * default 'response' answers the send with the error, as the node's tests and hints expect.
+	 */
+	recipientFailures: 'response' | 'webhook';
 }
 
 export interface Bucket {
@@ -92,6 +98,7 @@ export function defaultSettings(): MessagingSettings {
 		pairRate: { burst: 45, intervalMs: 6000 },
 		statusWebhooks: { enabled: true, delayMs: 50, upTo: 'read' },
 		windowMs: DAY_MS,
+		recipientFailures: 'response',
 	};
 }
 

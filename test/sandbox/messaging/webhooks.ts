@@ -6,11 +6,13 @@
  * Target: the number's override callback, else the WABA's, else the app's callback URL
  * (Meta's precedence, https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/override).
  */
+import type { GraphError } from '../graph';
 import type { Sandbox } from '../server';
 import type { SandboxState } from '../state';
 import { type InboundMessageRecord, type MessagingStore, type SentMessageRecord, findContact, messagingOf } from './store';
 
 export const STATUS_ORDER = ['sent', 'delivered', 'read'] as const;
+const ERROR_CODES_URL = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes';
 
 export function webhookTarget(state: SandboxState, store: MessagingStore, phoneNumberId: string): string | undefined {
 	return (
@@ -75,27 +77,40 @@ export async function deliverStatus(sandbox: Sandbox, state: SandboxState, messa
 	return delivery;
 }
 
+/** Runs `work` after `delayMs`, tracked so tests can settle; dropped if a reset replaced the state. */
+function later(sandbox: Sandbox, delayMs: number, work: () => Promise<unknown>): void {
+	const state = sandbox.state;
+	const store = messagingOf(state);
+	const timer = setTimeout(() => {
+		store.timers.delete(timer);
+		if (sandbox.state !== state) return;
+		const running = work();
+		store.pending.add(running);
+		void running.finally(() => store.pending.delete(running));
+	}, delayMs);
+	timer.unref();
+	store.timers.add(timer);
+}
+
 /** Walks a sent message through sent, delivered, read with the configured pause before each. */
 export function scheduleStatuses(sandbox: Sandbox, message: SentMessageRecord): void {
 	const state = sandbox.state;
-	const store = messagingOf(state);
-	const { enabled, delayMs, upTo } = store.settings.statusWebhooks;
+	const { enabled, delayMs, upTo } = messagingOf(state).settings.statusWebhooks;
 	if (!enabled) return;
 	const steps = STATUS_ORDER.slice(0, STATUS_ORDER.indexOf(upTo) + 1);
 	const next = (index: number) => {
-		if (index >= steps.length) return;
-		const timer = setTimeout(() => {
-			store.timers.delete(timer);
-			// A reset replaced the state: this message belongs to a sandbox that no longer exists.
-			if (sandbox.state !== state) return;
-			const work = deliverStatus(sandbox, state, message, steps[index]).then(() => next(index + 1));
-			store.pending.add(work);
-			void work.finally(() => store.pending.delete(work));
-		}, delayMs);
-		timer.unref();
-		store.timers.add(timer);
+		if (index < steps.length) later(sandbox, delayMs, () => deliverStatus(sandbox, state, message, steps[index]).then(() => next(index + 1)));
 	};
 	next(0);
+}
+
+/** A message Meta accepted but could not deliver: one `failed` status carrying the error, as webhooks show it. */
+export function scheduleFailure(sandbox: Sandbox, message: SentMessageRecord, failure: GraphError): void {
+	const title = failure.message;
+	const error = { code: failure.code, title, message: title, error_data: { details: failure.options.details ?? title }, href: ERROR_CODES_URL };
+	const state = sandbox.state;
+	message.status = 'failed';
+	later(sandbox, messagingOf(state).settings.statusWebhooks.delayMs, () => deliverStatus(sandbox, state, message, 'failed', error));
 }
 
 /** Resolves when no status webhook is scheduled or in flight (tests wait on it). */

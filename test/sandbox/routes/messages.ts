@@ -22,7 +22,7 @@ import { checkInteractive } from '../messaging/interactive';
 import { spendSendRates } from '../messaging/limits';
 import { type ContactRecord, type SentMessageRecord, USER_ID_PATTERN, findContact, messagingOf, normalisePhone } from '../messaging/store';
 import { checkTemplateMessage, needsPhoneNumber } from '../messaging/template';
-import { scheduleStatuses } from '../messaging/webhooks';
+import { scheduleFailure, scheduleStatuses } from '../messaging/webhooks';
 import { registerMessagingControls } from '../messaging/controls';
 import type { RequestContext, RouteRegistry } from '../server';
 import type { TemplateRecord } from '../state';
@@ -128,7 +128,13 @@ function send(ctx: RequestContext, path: 'messages' | 'marketing_messages') {
 	const phoneNumberId = ctx.params.id;
 	const contact = findContact(store, recipient);
 	spendSendRates(ctx.state, store, phoneNumberId, contact?.wa_id ?? contact?.user_id ?? recipient.wa_id ?? recipient.user_id!);
-	checkRecipientState(contact, template, phoneNumberId, store.settings.windowMs);
+	let failure: GraphError | undefined;
+	try {
+		checkRecipientState(contact, template, phoneNumberId, store.settings.windowMs);
+	} catch (caught) {
+		if (!(caught instanceof GraphError) || store.settings.recipientFailures === 'response') throw caught;
+		failure = caught;
+	}
 
 	const { messaging_product: _product, ...content } = body;
 	const message: SentMessageRecord = {
@@ -145,7 +151,8 @@ function send(ctx: RequestContext, path: 'messages' | 'marketing_messages') {
 		...(template ? { template: { name: template.name, language: template.language, category: template.category } } : {}),
 	};
 	store.sent.push(message);
-	scheduleStatuses(ctx.sandbox, message);
+	if (failure) scheduleFailure(ctx.sandbox, message, failure);
+	else scheduleStatuses(ctx.sandbox, message);
 	const answeredContact = recipient.wa_id ? { input: recipient.input, wa_id: recipient.wa_id } : { input: recipient.input, user_id: recipient.user_id };
 	// message_status is Meta's template pacing state; only template sends carry it.
 	const answeredMessage = template ? { id: message.id, message_status: 'accepted' } : { id: message.id };
