@@ -11,7 +11,7 @@
  */
 import type { RouteRegistry, Sandbox } from '../server';
 import type { SandboxState } from '../state';
-import { type ContactRecord, type MessagingSettings, messagingOf } from './store';
+import { type ContactRecord, type MessagingSettings, addContact, messagingOf } from './store';
 import { type InboundInput, STATUS_ORDER, deliverStatus, inboundPayload, observeDeliveredWebhook, recordInbound, settleStatuses, webhookTarget } from './webhooks';
 
 type ContactSeed = Partial<ContactRecord> & {
@@ -27,8 +27,7 @@ function seedContacts(state: SandboxState, records: unknown[]): void {
 		const contact: ContactRecord = { ...seed, lastInboundAt: { ...(seed.lastInboundAt ?? {}) } };
 		const numbers = windowOpen === true ? [...state.phoneNumbers.keys()] : Array.isArray(windowOpen) ? windowOpen : [];
 		for (const id of numbers) contact.lastInboundAt[id] = Date.now();
-		store.contacts = store.contacts.filter((c) => !(c.wa_id && c.wa_id === contact.wa_id) && !(c.user_id && c.user_id === contact.user_id));
-		store.contacts.push(contact);
+		addContact(store, contact);
 	}
 }
 

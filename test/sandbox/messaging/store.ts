@@ -74,6 +74,8 @@ export interface Bucket {
 
 export interface MessagingStore {
 	contacts: ContactRecord[];
+	/** Contacts by `wa:<wa_id>` and `user:<user_id or parent_user_id>` (webhook batches add thousands). */
+	contactIndex: Map<string, ContactRecord>;
 	sent: SentMessageRecord[];
 	inbound: Map<string, InboundMessageRecord>;
 	settings: MessagingSettings;
@@ -107,6 +109,7 @@ export function messagingOf(state: SandboxState): MessagingStore {
 	if (!store) {
 		store = {
 			contacts: [],
+			contactIndex: new Map(),
 			sent: [],
 			inbound: new Map(),
 			settings: defaultSettings(),
@@ -121,17 +124,34 @@ export function messagingOf(state: SandboxState): MessagingStore {
 	return store;
 }
 
-/** The contact a phone number or user ID names; `create` adds one for a number not seen before. */
-export function findContact(store: MessagingStore, key: { wa_id?: string; user_id?: string }, create = false): ContactRecord | undefined {
+const indexKeys = (c: { wa_id?: string; user_id?: string; parent_user_id?: string }) =>
 	// Empty strings never identify anyone (Meta sends `from: ""` for username-only users).
-	const found = store.contacts.find(
-		(c) => (key.wa_id && c.wa_id === key.wa_id) || (key.user_id && (c.user_id === key.user_id || c.parent_user_id === key.user_id)),
-	);
+	[c.wa_id && `wa:${c.wa_id}`, c.user_id && `user:${c.user_id}`, c.parent_user_id && `user:${c.parent_user_id}`].filter((k): k is string => !!k);
+
+/** (Re)indexes a contact under its current IDs; call after setting an ID on it. */
+export function indexContact(store: MessagingStore, contact: ContactRecord): void {
+	for (const key of indexKeys(contact)) store.contactIndex.set(key, contact);
+}
+
+/** Adds a contact, replacing any contact it shares an ID with. */
+export function addContact(store: MessagingStore, contact: ContactRecord): void {
+	const replaced = new Set(indexKeys(contact).map((key) => store.contactIndex.get(key)).filter(Boolean));
+	if (replaced.size) {
+		store.contacts = store.contacts.filter((c) => !replaced.has(c));
+		for (const [key, value] of [...store.contactIndex]) if (replaced.has(value)) store.contactIndex.delete(key);
+	}
+	store.contacts.push(contact);
+	indexContact(store, contact);
+}
+
+/** The contact a phone number or user ID names; `create` adds one for a user not seen before. */
+export function findContact(store: MessagingStore, key: { wa_id?: string; user_id?: string }, create = false): ContactRecord | undefined {
+	const found = indexKeys(key).map((k) => store.contactIndex.get(k)).find(Boolean);
 	if (found || !create) return found;
 	const contact: ContactRecord = { lastInboundAt: {} };
 	if (key.wa_id) contact.wa_id = key.wa_id;
 	if (key.user_id) contact.user_id = key.user_id;
-	store.contacts.push(contact);
+	addContact(store, contact);
 	return contact;
 }
 

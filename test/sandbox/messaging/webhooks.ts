@@ -9,7 +9,7 @@
 import type { GraphError } from '../graph';
 import type { Sandbox } from '../server';
 import type { SandboxState } from '../state';
-import { type InboundMessageRecord, type MessagingStore, type SentMessageRecord, findContact, messagingOf } from './store';
+import { type InboundMessageRecord, type MessagingStore, type SentMessageRecord, findContact, indexContact, messagingOf } from './store';
 
 export const STATUS_ORDER = ['sent', 'delivered', 'read'] as const;
 const ERROR_CODES_URL = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes';
@@ -142,6 +142,7 @@ export function recordInbound(state: SandboxState, input: InboundInput): Inbound
 	const contact = findContact(store, { wa_id: input.from, user_id: input.userId }, true)!;
 	if (input.from && !contact.wa_id) contact.wa_id = input.from;
 	if (input.userId && !contact.user_id) contact.user_id = input.userId;
+	indexContact(store, contact);
 	if (input.username) contact.username = input.username;
 	if (input.name) contact.name = input.name;
 	const time = input.at ?? Date.now();
