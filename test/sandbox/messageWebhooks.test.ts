@@ -68,6 +68,15 @@ describe('sandbox: messaging webhooks', () => {
 		expect(statusesOf(receiver)).toEqual([expect.objectContaining({ id, status: 'failed', errors: [error] })]);
 	});
 
+	it('echoes biz_opaque_callback_data in every status, and refuses one over 512 characters', async () => {
+		await send({ to: USER, type: 'template', template: { name: 'hello', language: { code: 'en_US' } }, biz_opaque_callback_data: 'lead-42' });
+		await receiver.waitFor(3);
+		await control('messages/settle');
+		expect(statusesOf(receiver).map((s) => s.biz_opaque_callback_data)).toEqual(['lead-42', 'lead-42', 'lead-42']);
+		const long = await send({ to: USER, type: 'template', template: { name: 'hello', language: { code: 'en_US' } }, biz_opaque_callback_data: 'x'.repeat(513) });
+		expect(long.json.error.code).toBe(131009);
+	});
+
 	it('shows the user ID in statuses of messages to a business-scoped user ID, with an empty recipient_id', async () => {
 		await hello({ recipient: USER_ID });
 		await receiver.waitFor(1);

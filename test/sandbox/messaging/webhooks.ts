@@ -53,6 +53,7 @@ export function statusPayload(state: SandboxState, message: SentMessageRecord, s
 		recipient_id: message.wa_id ?? '',
 	};
 	if (message.user_id) entry.recipient_user_id = message.user_id;
+	if (typeof message.body.biz_opaque_callback_data === 'string') entry.biz_opaque_callback_data = message.body.biz_opaque_callback_data;
 	if (status !== 'failed') {
 		const category = message.template ? message.template.category.toLowerCase() : 'service';
 		entry.pricing = { billable: category !== 'service', pricing_model: 'PMP', category, type: category === 'service' ? 'free_customer_service' : 'regular' };

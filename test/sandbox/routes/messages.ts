@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { GraphError } from '../graph';
 import { checkContacts, checkContext, checkLocation, checkMediaObject, checkReaction, checkText, MEDIA_TYPES } from '../messaging/content';
 import { messagingErrors } from '../messaging/errors';
-import { type Json, isObject, requireString } from '../messaging/fields';
+import { type Json, isObject, optionalString, requireString } from '../messaging/fields';
 import { checkInteractive } from '../messaging/interactive';
 import { spendSendRates } from '../messaging/limits';
 import { type ContactRecord, type SentMessageRecord, USER_ID_PATTERN, findContact, messagingOf, normalisePhone } from '../messaging/store';
@@ -123,6 +123,8 @@ function send(ctx: RequestContext, path: 'messages' | 'marketing_messages') {
 	if (path === 'marketing_messages' && template!.category !== 'MARKETING') throw messagingErrors.notMarketing(template!.name);
 	if (template && recipient.user_id && needsPhoneNumber(template)) throw messagingErrors.userIdNotSupported();
 	checkContext(body);
+	// Echoed in the message's status webhooks, for correlating them (messages reference, max 512).
+	optionalString(body.biz_opaque_callback_data, 'biz_opaque_callback_data', 512);
 
 	const store = messagingOf(ctx.state);
 	const phoneNumberId = ctx.params.id;
