@@ -215,6 +215,12 @@ describe('sandbox: messages', () => {
 			expect((await control('state')).messaging.inbound).toEqual([expect.objectContaining({ id, readAt: expect.any(Number) })]);
 		});
 
+		it('marks a seeded inbound message read (seed key inboundMessages, as e2e cases use it)', async () => {
+			sandbox.seed({ inboundMessages: [{ id: 'wamid.SEEDED1', from: '16505550003', phoneNumberId: PHONE_ID }] });
+			expect((await send({ status: 'read', message_id: 'wamid.SEEDED1' })).json).toEqual({ success: true });
+			expect((await send({ to: '16505550003', text: { body: 'Thanks!' }, context: { message_id: 'wamid.SEEDED1' } })).status).toBe(200);
+		});
+
 		it('refuses a message the number never received, and a bad typing indicator', async () => {
 			const { id } = await openWindow();
 			expect((await send({ status: 'read', message_id: 'wamid.NOPE' })).json.error.code).toBe(131009);

@@ -1,5 +1,5 @@
 /**
- * The test side of messaging: seeders (`contacts`, `messaging`), controls under /__sandbox/messages/
+ * The test side of messaging: seeders (`contacts`, `inboundMessages`, `messaging`), controls under /__sandbox/messages/
  * and what GET /__sandbox/state shows. None of this is Graph API; it lets tests set up what Meta's
  * users and Meta's settings would.
  *
@@ -65,6 +65,10 @@ async function pushStatus(sandbox: Sandbox, body: Record<string, unknown>) {
 
 export function registerMessagingControls(registry: RouteRegistry): void {
 	registry.seeder('contacts', seedContacts);
+	// Messages users sent, with IDs a case can name (mark as read, reply in context); each opens its window.
+	registry.seeder('inboundMessages', (state, records) => {
+		for (const record of records) recordInbound(state, record as InboundInput);
+	});
 	registry.seeder('messaging', (state, records) => {
 		for (const record of records) applySettings(state, record as Partial<MessagingSettings>);
 	});
