@@ -111,7 +111,8 @@ export function scheduleFailure(sandbox: Sandbox, message: SentMessageRecord, fa
 	const error = { code: failure.code, title, message: title, error_data: { details: failure.options.details ?? title }, href: ERROR_CODES_URL };
 	const state = sandbox.state;
 	message.status = 'failed';
-	later(sandbox, messagingOf(state).settings.statusWebhooks.delayMs, () => deliverStatus(sandbox, state, message, 'failed', error));
+	const { enabled, delayMs } = messagingOf(state).settings.statusWebhooks;
+	if (enabled) later(sandbox, delayMs, () => deliverStatus(sandbox, state, message, 'failed', error));
 }
 
 /** Resolves when no status webhook is scheduled or in flight (tests wait on it). */
