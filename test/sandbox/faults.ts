@@ -39,8 +39,9 @@ export interface RandomFault {
 }
 
 /** A throttling or server error the dice pick for this Graph call, if any. */
-export function randomFault(faults: FaultSettings, dice: () => number, state: SandboxState): RandomFault | undefined {
-	if (faults.throttle && faults.throttle.rate > 0 && dice() < faults.throttle.rate) {
+export function randomFault(faults: FaultSettings, dice: () => number, state: SandboxState, pathname: string): RandomFault | undefined {
+	const throttled = faults.throttle && (!faults.throttle.pathIncludes || pathname.includes(faults.throttle.pathIncludes));
+	if (throttled && faults.throttle && faults.throttle.rate > 0 && dice() < faults.throttle.rate) {
 		const codes = faults.throttle.codes.length ? faults.throttle.codes : [80007];
 		const code = codes[Math.floor(dice() * codes.length)];
 		const regain = faults.throttle.regainMinutes ?? 0;

@@ -57,7 +57,7 @@ export function createRequestListener(runtime: SandboxRuntime): http.RequestList
 async function handle(runtime: SandboxRuntime, req: http.IncomingMessage, res: http.ServerResponse, rawBody: Buffer, size: number) {
 	const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
 	const method = (req.method ?? 'GET').toUpperCase();
-	if (url.pathname.startsWith('/__sandbox/')) return handleControl(runtime.sandbox, url, method, rawBody, res);
+	if (url.pathname.startsWith('/__sandbox/')) return handleControl(runtime.sandbox, runtime.routes, url, method, rawBody, res);
 	const exchange = openExchange(runtime, req, res, url, method, size);
 	try {
 		await serveGraph(exchange, rawBody, size);
@@ -185,7 +185,7 @@ async function serveGraph(exchange: Exchange, rawBody: Buffer, size: number): Pr
 	const match = matchPath(runtime.routes, method, url.pathname);
 	checkToken(exchange, match);
 	if (!match.rawRoute) {
-		const fault = randomFault(sandbox.faults, runtime.dice, sandbox.state);
+		const fault = randomFault(sandbox.faults, runtime.dice, sandbox.state, url.pathname);
 		if (fault) return respond(exchange, fault.error.httpStatus, fault.error.toBody(), fault.headers);
 	}
 

@@ -2,7 +2,7 @@
 import { GraphError, unknownObject } from './graph';
 import { registerAllRoutes } from './routes';
 import { kindOf, type NodeKind, type SandboxState } from './state';
-import type { Handler, RouteRegistry } from './types';
+import type { ControlHandler, Handler, RouteRegistry } from './types';
 
 interface NodeRoute {
 	method: string;
@@ -22,15 +22,21 @@ export interface RouteTable {
 	nodeRoutes: NodeRoute[];
 	rawRoutes: RawRoute[];
 	seeders: Map<string, (state: SandboxState, records: unknown[]) => void>;
+	controls: Map<string, ControlHandler>;
+	stateViews: Map<string, (state: SandboxState) => unknown>;
+	webhookObservers: Array<(state: SandboxState, payload: unknown) => void>;
 }
 
 export function buildRouteTable(): RouteTable {
-	const table: RouteTable = { nodeRoutes: [], rawRoutes: [], seeders: new Map() };
+	const table: RouteTable = { nodeRoutes: [], rawRoutes: [], seeders: new Map(), controls: new Map(), stateViews: new Map(), webhookObservers: [] };
 	const registry: RouteRegistry = {
 		node: (method, kind, edge, handler) => table.nodeRoutes.push({ method, kind, edge, handler }),
 		raw: (method, prefix, handler, routeOptions) =>
 			table.rawRoutes.push({ method, prefix, handler, authenticated: routeOptions?.authenticated ?? true }),
 		seeder: (key, seed) => table.seeders.set(key, seed),
+		control: (method, path, handler) => table.controls.set(`${method.toUpperCase()} ${path}`, handler),
+		stateView: (key, view) => table.stateViews.set(key, view),
+		webhookObserver: (observe) => table.webhookObservers.push(observe),
 	};
 	registerAllRoutes(registry);
 	return table;

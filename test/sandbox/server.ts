@@ -40,8 +40,9 @@ export interface SandboxOptions {
 	seed?: Record<string, unknown>;
 }
 
-async function deliverWebhook(state: SandboxState, delivery: WebhookDelivery): Promise<{ status: number; body: string }> {
+async function deliverWebhook(state: SandboxState, routes: RouteTable, delivery: WebhookDelivery): Promise<{ status: number; body: string }> {
 	const body = delivery.rawBody ?? JSON.stringify(delivery.payload);
+	if (delivery.payload !== undefined) for (const observe of routes.webhookObservers) observe(state, delivery.payload);
 	const headers: Record<string, string> = { 'content-type': 'application/json', ...(delivery.headers ?? {}) };
 	const signature = delivery.signature === undefined ? signPayload(body, delivery.secret ?? state.appSecret) : delivery.signature;
 	if (signature !== null) headers['x-hub-signature-256'] = signature;
@@ -90,7 +91,7 @@ function createSandboxHandle(options: SandboxOptions, routes: RouteTable, runtim
 			Object.assign(faults, update);
 			if (update.seed !== undefined) runtime.dice = mulberry32(update.seed);
 		},
-		sendWebhook: (delivery) => deliverWebhook(state, delivery),
+		sendWebhook: (delivery) => deliverWebhook(state, routes, delivery),
 		close,
 	};
 }

@@ -66,7 +66,15 @@ export interface RouteRegistry {
 	raw(method: string, prefix: string, handler: Handler, options?: { authenticated?: boolean }): void;
 	/** A seeder for `sandbox.seed({ key: [...] })`, turning partial records into full ones. */
 	seeder(key: string, seed: (state: SandboxState, records: unknown[]) => void): void;
+	/** A test control under `/__sandbox/` (not logged, no auth, no faults); `body` is the parsed JSON. */
+	control(method: string, path: string, handler: ControlHandler): void;
+	/** A key added to `GET /__sandbox/state`. */
+	stateView(key: string, view: (state: SandboxState) => unknown): void;
+	/** Called with each payload `sandbox.sendWebhook` delivers (e.g. to see inbound messages). */
+	webhookObserver(observe: (state: SandboxState, payload: unknown) => void): void;
 }
+
+export type ControlHandler = (sandbox: Sandbox, body: Record<string, unknown>) => unknown;
 
 export interface FaultRule {
 	method?: string;
@@ -92,6 +100,8 @@ export interface ThrottleSettings {
 	codes: number[];
 	/** Minutes put in x-business-use-case-usage's estimated_time_to_regain_access. */
 	regainMinutes?: number;
+	/** Throttle only calls whose path contains this text (e.g. `/messages`); default all. */
+	pathIncludes?: string;
 }
 
 export interface FaultSettings {
