@@ -12,6 +12,7 @@ import {
 	giveUpNote,
 	isIdempotentMethod,
 	isRetryable,
+	mayHaveBeenCarriedOut,
 	retryDelayMs,
 	shouldRetry,
 	timedOut,
@@ -233,6 +234,22 @@ function errorFor(
 	note?: { message?: string; description?: string },
 ) {
 	const where = { method: options.method, path: request.shownPath, secrets: request.secrets, itemIndex: options.itemIndex };
+	const error = errorForFailure(node, failure, attempt, request, options, policy, where, note);
+	// Callers of writes (a message send) must tell "refused" from "may have been done".
+	error.context.mayHaveBeenCarriedOut = mayHaveBeenCarriedOut(failure, request.idempotent);
+	return error;
+}
+
+function errorForFailure(
+	node: INode,
+	failure: GraphFailure,
+	attempt: number,
+	request: PreparedRequest,
+	options: GraphRequestOptions,
+	policy: RetryPolicy,
+	where: { method: string; path: string; secrets: Array<string | undefined>; itemIndex?: number },
+	note?: { message?: string; description?: string },
+) {
 	if (failure.kind === 'connection') {
 		const repeatable = isRetryable(failure, request.idempotent);
 		const timeoutMs = timedOut(failure) ? Number(request.http.timeout) : undefined;
