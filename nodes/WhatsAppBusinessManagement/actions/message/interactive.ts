@@ -14,9 +14,7 @@ import { lengthProblem } from './rules';
 export const LIMITS = {
 	headerText: 60,
 	footer: 60,
-	/** Reply buttons, CTA URL and Flow messages. */
 	body: 1024,
-	listBody: 4096,
 	buttons: 3,
 	buttonTitle: 20,
 	buttonId: 256,
@@ -109,7 +107,7 @@ export function interactiveProblems(input: InteractiveInput): ParameterProblem[]
 	if (input.kind === 'list' && input.header && input.header.type !== 'text') {
 		problems.push({ field: 'Header Type', rule: `cannot be ${input.header.type} on a list; Meta allows a text header only` });
 	}
-	problems.push(...problemIf(lengthProblem('Body Text', input.body, input.kind === 'list' ? LIMITS.listBody : LIMITS.body, true)));
+	problems.push(...problemIf(lengthProblem('Body Text', input.body, LIMITS.body, true)));
 	problems.push(...problemIf(lengthProblem('Footer Text', input.footer ?? '', LIMITS.footer)));
 	if (input.kind === 'buttons') problems.push(...buttonProblems(input.buttons ?? []));
 	if (input.kind === 'list') problems.push(...listProblems(input.listButton ?? '', input.rows ?? []));

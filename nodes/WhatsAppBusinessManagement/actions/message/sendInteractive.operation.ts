@@ -66,7 +66,7 @@ const contentFields: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		required: true,
 		default: '',
-		description: 'Up to 1,024 characters (4,096 in a list)',
+		description: 'Up to 1,024 characters',
 		displayOptions: { show },
 	},
 	{
