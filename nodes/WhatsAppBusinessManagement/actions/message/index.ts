@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../types';
+import * as sendTemplate from './sendTemplate.operation';
 import * as sendText from './sendText.operation';
 
 /** Each operation module exports its `option` (name, value, action) beside its fields and execute(). */
@@ -8,6 +9,7 @@ type MessageOperation = OperationModule & { option: { name: string; value: strin
 
 const list: MessageOperation[] = [
 	sendText,
+	sendTemplate,
 ];
 
 export const operations: Record<string, OperationModule> = Object.fromEntries(list.map((module) => [module.option.value, module]));

@@ -1,0 +1,133 @@
+/** Pure checks of a Send Template item's values against the template's own definition. */
+import type { ParameterProblem } from '../../common/parameterProblem';
+import { epochMs, isBlankValue, type SlotValues } from './components';
+import { slotsOf, type TemplatePlan, type TemplateSlot } from './plan';
+
+export const VARIABLES_FIELD = 'Template Variables';
+export const MARKETING_OPTION = 'Options > Send Through Marketing Messages API';
+
+/** How a media slot's value is read: a media ID (digits), a public link, or an input binary field's name. */
+export type MediaSource = { kind: 'id'; id: string } | { kind: 'link'; link: string } | { kind: 'binary'; property: string };
+
+export function mediaSourceOf(value: unknown): MediaSource {
+	const textValue = String(value ?? '').trim();
+	if (/^\d+$/.test(textValue)) return { kind: 'id', id: textValue };
+	if (/^https?:\/\//i.test(textValue)) return { kind: 'link', link: textValue };
+	return { kind: 'binary', property: textValue };
+}
+
+/** Meta's limit on a coupon code and a one-time password: 15 characters (limited-time-offer and authentication template docs). */
+const CODE_MAX = 15;
+
+const templateName = (plan: TemplatePlan) => `"${plan.name}" (${plan.language})`;
+
+function numberRule(value: unknown, min: number, max: number): string | undefined {
+	const number = typeof value === 'number' ? value : Number(String(value).trim());
+	if (!Number.isFinite(number)) return `must be a number, not ${JSON.stringify(value)}`;
+	return number < min || number > max ? `must be between ${min} and ${max}, not ${number}` : undefined;
+}
+
+function actionDataRule(value: unknown): string | undefined {
+	let parsed = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch (error) {
+			return `must be a JSON object (${(error as Error).message})`;
+		}
+	}
+	return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? undefined : 'must be a JSON object, such as {"product_id": "42"}';
+}
+
+function expirationRule(value: unknown, now: number): string | undefined {
+	const ms = epochMs(value);
+	if (!Number.isFinite(ms)) return `must be a date and time (e.g. 2026-12-31T23:59:00Z) or milliseconds since 1970, not ${JSON.stringify(value)}`;
+	return ms <= now ? `must be in the future, not ${new Date(ms).toISOString()}` : undefined;
+}
+
+function codeRule(value: unknown): string | undefined {
+	const count = [...String(value)].length;
+	return count > CODE_MAX ? `has ${count} characters; Meta allows at most ${CODE_MAX}` : undefined;
+}
+
+interface RuleContext {
+	now: number;
+	hasBinary: (property: string) => boolean;
+}
+
+/** The rule a present value breaks, by its slot's kind. */
+function valueRule(slot: TemplateSlot, value: unknown, context: RuleContext): string | undefined {
+	switch (slot.kind) {
+		case 'media': {
+			const source = mediaSourceOf(value);
+			if (source.kind !== 'binary' || context.hasBinary(source.property)) return undefined;
+			return `must be a media ID, an http(s) link or the name of an input binary field; the input item has no binary field "${source.property}"`;
+		}
+		case 'latitude':
+			return numberRule(value, -90, 90);
+		case 'longitude':
+			return numberRule(value, -180, 180);
+		case 'flowActionData':
+			return actionDataRule(value);
+		case 'expiration':
+			return expirationRule(value, context.now);
+		case 'couponCode':
+		case 'otp':
+			return codeRule(value);
+		default:
+			return typeof value === 'object' && !(value instanceof Date) ? `must be text, not ${JSON.stringify(value)}` : undefined;
+	}
+}
+
+function slotProblems(plan: TemplatePlan, values: SlotValues, context: RuleContext): ParameterProblem[] {
+	const problems: ParameterProblem[] = [];
+	for (const slot of slotsOf(plan)) {
+		const value = values[slot.id];
+		const field = `${VARIABLES_FIELD} > ${slot.label}`;
+		if (isBlankValue(value)) {
+			if (slot.required) problems.push({ field, component: slot.component, rule: `is required by template ${templateName(plan)} and has no value` });
+			continue;
+		}
+		const rule = valueRule(slot, value, context);
+		if (rule) problems.push({ field, component: slot.component, rule });
+	}
+	return problems;
+}
+
+/** Values for fields the template does not have: a variable renamed or removed since the field list was loaded. */
+function extraProblems(plan: TemplatePlan, values: SlotValues): ParameterProblem[] {
+	const known = new Set(slotsOf(plan).map((slot) => slot.id));
+	return Object.keys(values)
+		.filter((key) => !known.has(key) && !isBlankValue(values[key]))
+		.map((key) => ({
+			field: `${VARIABLES_FIELD} > ${key}`,
+			rule: `is not a variable of template ${templateName(plan)}`,
+			hint: 'The template changed since its variables were loaded: open Template Variables, choose Refresh Variable List, and remove the fields it no longer has.',
+		}));
+}
+
+/** Everything wrong with an item's template values, found before anything is sent. */
+export function templateValueProblems(
+	plan: TemplatePlan,
+	values: SlotValues,
+	options: { marketingMessages: boolean; now?: number; hasBinary: (property: string) => boolean },
+): ParameterProblem[] {
+	const problems: ParameterProblem[] = [];
+	if (plan.status !== 'APPROVED') {
+		problems.push({
+			field: 'Template',
+			rule: `template ${templateName(plan)} is ${plan.status || 'not approved'}; Meta sends only APPROVED templates`,
+			hint: 'Pick an approved template, or wait for Meta\'s review (Template > Get shows the status).',
+		});
+	}
+	if (options.marketingMessages && plan.category !== 'MARKETING') {
+		// https://developers.facebook.com/documentation/business-messaging/whatsapp/marketing-messages/send-marketing-messages
+		problems.push({
+			field: MARKETING_OPTION,
+			rule: `is on, but template ${templateName(plan)} is a ${plan.category || 'non-marketing'} template; the Marketing Messages API sends MARKETING templates only`,
+			hint: 'Turn the option off to send this template through the Cloud API.',
+		});
+	}
+	const context = { now: options.now ?? Date.now(), hasBinary: options.hasBinary };
+	return [...problems, ...slotProblems(plan, values, context), ...extraProblems(plan, values)];
+}
