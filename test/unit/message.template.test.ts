@@ -276,6 +276,17 @@ describe('templateValueProblems: refused before sending, naming the variable', (
 		]);
 	});
 
+	it('refuses line breaks, tabs and runs of spaces in text variables (Meta\'s 132018), and an OTP to a user ID', () => {
+		const plan = positionalMedia('IMAGE');
+		const problems = templateValueProblems(plan, { ...fullSpring(), 'body.1': 'Ana\nMaria', 'body.2': '20%     off' }, none);
+		expect(problems.map((p) => `${p.field}: ${p.rule}`)).toEqual([
+			'Template Variables > Body {{1}}: contains a line break or tab; Meta refuses them in template variables (use a space instead)',
+			'Template Variables > Body {{2}}: contains more than 4 spaces in a row; Meta refuses that in template variables',
+		]);
+		const otp = planTemplate({ ...approved, name: 'login_code', category: 'AUTHENTICATION', components: [{ type: 'BODY', text: '{{1}}' }] });
+		expect(templateValueProblems(otp, { 'otp.code': '123456' }, { ...none, toUserId: true }).map((p) => p.field)).toEqual(['Recipient Type']);
+	});
+
 	it('reads a media value as an ID, a link or a binary field name', () => {
 		expect(mediaSourceOf(' 1234 ')).toEqual({ kind: 'id', id: '1234' });
 		expect(mediaSourceOf('https://cdn.example/a.png')).toEqual({ kind: 'link', link: 'https://cdn.example/a.png' });

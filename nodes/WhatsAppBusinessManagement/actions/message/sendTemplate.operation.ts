@@ -89,7 +89,11 @@ export async function validate(this: IExecuteFunctions, itemIndex: number): Prom
 	const values = valuesOf(this, itemIndex);
 	const binary = this.getInputData()[itemIndex]?.binary ?? {};
 	problems.push(
-		...templateValueProblems(plan, values, { marketingMessages: usesMarketingMessages(this, itemIndex), hasBinary: (property) => property in binary }),
+		...templateValueProblems(plan, values, {
+			marketingMessages: usesMarketingMessages(this, itemIndex),
+			toUserId: this.getNodeParameter('recipientType', itemIndex, 'phone') === 'userId',
+			hasBinary: (property) => property in binary,
+		}),
 		...(await mediaFileProblems.call(this, itemIndex, plan, values)),
 	);
 	return problems;

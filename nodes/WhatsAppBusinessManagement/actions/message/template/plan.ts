@@ -70,7 +70,8 @@ export interface TemplatePlan extends PartPlan {
 	otp?: TemplateSlot;
 }
 
-const MEDIA_FORMATS: Record<string, MediaType> = { IMAGE: 'image', VIDEO: 'video', DOCUMENT: 'document' };
+// A GIF header is sent as an MP4 video (template components reference).
+const MEDIA_FORMATS: Record<string, MediaType> = { IMAGE: 'image', VIDEO: 'video', GIF: 'video', DOCUMENT: 'document' };
 const upper = (value: unknown) => String(value ?? '').toUpperCase();
 const list = (value: unknown): Raw[] => (Array.isArray(value) ? (value as Raw[]) : []);
 const unique = (values: string[]) => [...new Set(values)];

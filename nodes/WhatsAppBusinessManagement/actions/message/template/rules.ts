@@ -50,6 +50,17 @@ function codeRule(value: unknown): string | undefined {
 	return count > CODE_MAX ? `has ${count} characters; Meta allows at most ${CODE_MAX}` : undefined;
 }
 
+/**
+ * Meta's 132018: a text parameter cannot have new-line or tab characters or more than 4 consecutive
+ * spaces (https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes).
+ */
+function textRule(value: unknown): string | undefined {
+	if (typeof value === 'object' && !(value instanceof Date)) return `must be text, not ${JSON.stringify(value)}`;
+	const textValue = String(value);
+	if (/[\n\t]/.test(textValue)) return 'contains a line break or tab; Meta refuses them in template variables (use a space instead)';
+	return / {5,}/.test(textValue) ? 'contains more than 4 spaces in a row; Meta refuses that in template variables' : undefined;
+}
+
 interface RuleContext {
 	now: number;
 	hasBinary: (property: string) => boolean;
@@ -74,6 +85,8 @@ function valueRule(slot: TemplateSlot, value: unknown, context: RuleContext): st
 		case 'couponCode':
 		case 'otp':
 			return codeRule(value);
+		case 'text':
+			return textRule(value);
 		default:
 			return typeof value === 'object' && !(value instanceof Date) ? `must be text, not ${JSON.stringify(value)}` : undefined;
 	}
@@ -110,9 +123,17 @@ function extraProblems(plan: TemplatePlan, values: SlotValues): ParameterProblem
 export function templateValueProblems(
 	plan: TemplatePlan,
 	values: SlotValues,
-	options: { marketingMessages: boolean; now?: number; hasBinary: (property: string) => boolean },
+	options: { marketingMessages: boolean; toUserId?: boolean; now?: number; hasBinary: (property: string) => boolean },
 ): ParameterProblem[] {
 	const problems: ParameterProblem[] = [];
+	if (options.toUserId && plan.category === 'AUTHENTICATION') {
+		// https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids
+		problems.push({
+			field: 'Recipient Type',
+			rule: `is Business-Scoped User ID, but template ${templateName(plan)} is an authentication template; Meta sends one-time passwords to phone numbers only`,
+			hint: 'Send the code to the user\'s phone number.',
+		});
+	}
 	if (plan.status !== 'APPROVED') {
 		problems.push({
 			field: 'Template',
