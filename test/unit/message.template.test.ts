@@ -236,7 +236,7 @@ describe('templateValueProblems: refused before sending, naming the variable', (
 			['Template', 'template "x" (en_US) is PAUSED; Meta sends only APPROVED templates'],
 			[
 				'Options > Send Through Marketing Messages API',
-				'is on, but template "x" (en_US) is a UTILITY template; the Marketing Messages API sends MARKETING templates only',
+				'is on, but template "x" (en_US) is in category UTILITY; the Marketing Messages API sends MARKETING templates only',
 			],
 		]);
 		expect(templateValueProblems(positionalMedia('IMAGE'), fullSpring(), { ...none, marketingMessages: true })).toEqual([]);

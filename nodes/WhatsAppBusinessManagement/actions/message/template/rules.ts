@@ -145,7 +145,7 @@ export function templateValueProblems(
 		// https://developers.facebook.com/documentation/business-messaging/whatsapp/marketing-messages/send-marketing-messages
 		problems.push({
 			field: MARKETING_OPTION,
-			rule: `is on, but template ${templateName(plan)} is a ${plan.category || 'non-marketing'} template; the Marketing Messages API sends MARKETING templates only`,
+			rule: `is on, but template ${templateName(plan)} is in category ${plan.category || '(none)'}; the Marketing Messages API sends MARKETING templates only`,
 			hint: 'Turn the option off to send this template through the Cloud API.',
 		});
 	}
