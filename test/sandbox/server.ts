@@ -71,7 +71,15 @@ export interface RouteRegistry {
 	raw(method: string, prefix: string, handler: Handler, options?: { authenticated?: boolean }): void;
 	/** A seeder for `sandbox.seed({ key: [...] })`, turning partial records into full ones. */
 	seeder(key: string, seed: (state: SandboxState, records: unknown[]) => void): void;
+	/** A test control under `/__sandbox/` (not logged, no auth, no faults); `body` is the parsed JSON. */
+	control(method: string, path: string, handler: ControlHandler): void;
+	/** A key added to `GET /__sandbox/state`. */
+	stateView(key: string, view: (state: SandboxState) => unknown): void;
+	/** Called with each payload `sandbox.sendWebhook` delivers (e.g. to see inbound messages). */
+	webhookObserver(observe: (state: SandboxState, payload: unknown) => void): void;
 }
+
+export type ControlHandler = (sandbox: Sandbox, body: Record<string, unknown>) => unknown;
 
 export interface FaultRule {
 	method?: string;
@@ -97,6 +105,8 @@ export interface ThrottleSettings {
 	codes: number[];
 	/** Minutes put in x-business-use-case-usage's estimated_time_to_regain_access. */
 	regainMinutes?: number;
+	/** Throttle only calls whose path contains this text (e.g. `/messages`); default all. */
+	pathIncludes?: string;
 }
 
 export interface FaultSettings {
@@ -218,11 +228,17 @@ export async function startSandbox(options: { port?: number; host?: string; iden
 	const nodeRoutes: NodeRoute[] = [];
 	const rawRoutes: RawRoute[] = [];
 	const seeders = new Map<string, (state: SandboxState, records: unknown[]) => void>();
+	const controls = new Map<string, ControlHandler>();
+	const stateViews = new Map<string, (state: SandboxState) => unknown>();
+	const webhookObservers: Array<(state: SandboxState, payload: unknown) => void> = [];
 	const registry: RouteRegistry = {
 		node: (method, kind, edge, handler) => nodeRoutes.push({ method, kind, edge, handler }),
 		raw: (method, prefix, handler, routeOptions) =>
 			rawRoutes.push({ method, prefix, handler, authenticated: routeOptions?.authenticated ?? true }),
 		seeder: (key, seed) => seeders.set(key, seed),
+		control: (method, path, handler) => controls.set(`${method.toUpperCase()} ${path}`, handler),
+		stateView: (key, view) => stateViews.set(key, view),
+		webhookObserver: (observe) => webhookObservers.push(observe),
 	};
 	registerAllRoutes(registry);
 
@@ -270,6 +286,7 @@ export async function startSandbox(options: { port?: number; host?: string; iden
 		},
 		sendWebhook: async (delivery) => {
 			const body = delivery.rawBody ?? JSON.stringify(delivery.payload);
+			if (delivery.payload !== undefined) for (const observe of webhookObservers) observe(state, delivery.payload);
 			const headers: Record<string, string> = { 'content-type': 'application/json', ...(delivery.headers ?? {}) };
 			const signature = delivery.signature === undefined ? signPayload(body, delivery.secret ?? state.appSecret) : delivery.signature;
 			if (signature !== null) headers['x-hub-signature-256'] = signature;
@@ -325,9 +342,18 @@ export async function startSandbox(options: { port?: number; host?: string; iden
 					media: [...state.media.values()].map(({ data: _data, ...rest }) => rest),
 					phoneNumbers: [...state.phoneNumbers.values()].map((p) => ({ ...p, profile: { ...p.profile, profile_picture: undefined } })),
 					subscribedApps: state.subscribedApps,
+					...Object.fromEntries([...stateViews].map(([key, view]) => [key, view(state)])),
 				});
-			default:
-				return send(res, 404, { error: 'unknown sandbox control' });
+			default: {
+				const control = controls.get(route);
+				if (!control) return send(res, 404, { error: 'unknown sandbox control' });
+				try {
+					return send(res, 200, await control(sandbox, body));
+				} catch (error) {
+					if (error instanceof GraphError) return send(res, error.httpStatus, error.toBody());
+					return send(res, 400, { error: { message: (error as Error).message } });
+				}
+			}
 		}
 	};
 
@@ -455,10 +481,11 @@ export async function startSandbox(options: { port?: number; host?: string; iden
 			}
 
 			if (!rawRoute) {
-				if (faults.throttle && faults.throttle.rate > 0 && dice() < faults.throttle.rate) {
-					const codes = faults.throttle.codes.length ? faults.throttle.codes : [80007];
+				const throttled = faults.throttle && (!faults.throttle.pathIncludes || url.pathname.includes(faults.throttle.pathIncludes));
+				if (throttled && faults.throttle!.rate > 0 && dice() < faults.throttle!.rate) {
+					const codes = faults.throttle!.codes.length ? faults.throttle!.codes : [80007];
 					const code = codes[Math.floor(dice() * codes.length)];
-					const regain = faults.throttle.regainMinutes ?? 0;
+					const regain = faults.throttle!.regainMinutes ?? 0;
 					const error =
 						code === 429
 							? new GraphError(4, 'Application request limit reached', { httpStatus: 429, subcode: 2446079, isTransient: true })

@@ -4,6 +4,7 @@ import * as analytics from './analytics';
 import * as conversions from './conversions';
 import * as flows from './flows';
 import * as media from './media';
+import * as messages from './messages';
 import * as phoneNumbers from './phoneNumbers';
 import * as sequences from './sequences';
 import * as subscriptions from './subscriptions';
@@ -12,7 +13,7 @@ import * as uploads from './uploads';
 
 /** Every Graph area the sandbox serves; each module registers its own routes and seeders. */
 export function registerAllRoutes(registry: RouteRegistry): void {
-	for (const module of [account, sequences, templates, flows, media, phoneNumbers, subscriptions, uploads, conversions, analytics]) {
+	for (const module of [account, sequences, templates, flows, media, phoneNumbers, subscriptions, uploads, conversions, analytics, messages]) {
 		module.register(registry);
 	}
 }
