@@ -93,8 +93,8 @@ describe('planTemplate: one slot per value the template takes', () => {
 			'header.longitude',
 			'header.name?',
 			'header.address?',
-			'body.1',
 			'offer.expiration',
+			'body.1',
 			'card.0.header.video',
 			'card.0.body.1',
 			'card.0.button.0.payload?',
@@ -269,9 +269,9 @@ describe('templateValueProblems: refused before sending, naming the variable', (
 		expect(problems.map((p) => `${p.field}: ${p.rule}`)).toEqual([
 			'Template Variables > Header Location Latitude: must be between -90 and 90, not 91',
 			'Template Variables > Header Location Longitude: must be a number, not "east"',
+			'Template Variables > Offer Expiration (Date and Time): must be in the future, not 2020-01-01T00:00:00.000Z',
 			'Template Variables > Button 1 Coupon Code: has 18 characters; Meta allows at most 15',
 			'Template Variables > Button 2 Flow Action Data (JSON): must be a JSON object, such as {"product_id": "42"}',
-			'Template Variables > Offer Expiration (Date and Time): must be in the future, not 2020-01-01T00:00:00.000Z',
 			'Template Variables > Card 1 Header Image (Media ID, URL or Binary Field): must be a media ID, an http(s) link or the name of an input binary field; the input item has no binary field "photo"',
 		]);
 	});

@@ -233,12 +233,13 @@ function partSlots(part: PartPlan): TemplateSlot[] {
 	return [...(part.header?.slots ?? []), ...part.body, ...part.buttons.flatMap((button) => button.slots)];
 }
 
-/** Every slot of the template, in the order the user fills them. */
+/** Every slot of the template, in the order the message shows them (the offer's expiry sits under the header). */
 export function slotsOf(plan: TemplatePlan): TemplateSlot[] {
 	return [
 		...(plan.otp ? [plan.otp] : []),
-		...partSlots(plan),
+		...(plan.header?.slots ?? []),
 		...(plan.limitedTimeOffer ? [plan.limitedTimeOffer] : []),
+		...partSlots({ body: plan.body, buttons: plan.buttons }),
 		...plan.cards.flatMap(partSlots),
 	];
 }
