@@ -1,6 +1,6 @@
 import { buildSendComponents, epochMs } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/components';
 import { planTemplate, slotsOf } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/plan';
-import { mediaSourceOf, templateValueProblems } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/rules';
+import { labelOfField, mediaSourceOf, schemaProblems, templateValueProblems } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/rules';
 import { templateSearchFilters } from '../../nodes/WhatsAppBusinessManagement/methods/templates';
 
 const approved = { id: '1', language: 'en_US', status: 'APPROVED' };
@@ -221,11 +221,11 @@ describe('templateValueProblems: refused before sending, naming the variable', (
 	it('names each missing variable with its component, and each value the template does not have', () => {
 		const problems = templateValueProblems(namedOrder, { 'body.first_name': 'Jo', 'body.item': '  ', 'body.nickname': 'JJ' }, none);
 		expect(problems.map((p) => [p.component, p.field, p.rule])).toEqual([
-			['HEADER component', 'Template Variables > Header {{order_id}}', 'is required by template "order_update" (en_US) and has no value'],
-			['BODY component', 'Template Variables > Body {{item}}', 'is required by template "order_update" (en_US) and has no value'],
-			['BODY component', 'Template Variables > Body {{date}}', 'is required by template "order_update" (en_US) and has no value'],
-			['BUTTONS component', 'Template Variables > Button 1 "Track" URL Suffix', 'is required by template "order_update" (en_US) and has no value'],
-			[undefined, 'Template Variables > body.nickname', 'is not a variable of template "order_update" (en_US)'],
+			['HEADER component', 'Template Variables > Header {{order_id}}', 'is required by the template and has no value'],
+			['BODY component', 'Template Variables > Body {{item}}', 'is required by the template and has no value'],
+			['BODY component', 'Template Variables > Body {{date}}', 'is required by the template and has no value'],
+			['BUTTONS component', 'Template Variables > Button 1 "Track" URL Suffix', 'is required by the template and has no value'],
+			[undefined, 'Template Variables > body.nickname', 'is not a variable of the template'],
 		]);
 		expect(problems[4].hint).toMatch(/Refresh Variable List/);
 	});
@@ -291,6 +291,26 @@ describe('templateValueProblems: refused before sending, naming the variable', (
 		expect(mediaSourceOf(' 1234 ')).toEqual({ kind: 'id', id: '1234' });
 		expect(mediaSourceOf('https://cdn.example/a.png')).toEqual({ kind: 'link', link: 'https://cdn.example/a.png' });
 		expect(mediaSourceOf('data')).toEqual({ kind: 'binary', property: 'data' });
+	});
+});
+
+describe('schemaProblems: against the field list the editor stored, with no request', () => {
+	const field = (id: string, displayName: string, required = true) => ({ id, displayName, required, defaultMatch: false, display: true });
+
+	it('names missing required fields by their label without the notes, and values the list does not have', () => {
+		const schema = [field('body.1', 'Body {{1}} (e.g. Ana (the lead))'), field('card.1.button.0.payload', 'Card 2 Button 1 "Buy" Payload (optional)', false), field('card.0.header.image', 'Card 1 Header Image (Media ID, URL or Binary Field)')];
+		expect(schemaProblems(schema, { 'body.2': 'x' }).map((p) => [p.component, p.field, p.rule])).toEqual([
+			['BODY component', 'Template Variables > Body {{1}}', 'is required by the template and has no value'],
+			['Card 1 HEADER component', 'Template Variables > Card 1 Header Image (Media ID, URL or Binary Field)', 'is required by the template and has no value'],
+			[undefined, 'Template Variables > body.2', 'is not a variable of the template'],
+		]);
+		expect(schemaProblems(schema, { 'body.1': 'Ana', 'card.0.header.image': '1' })).toEqual([]);
+	});
+
+	it('strips only the notes the field list adds', () => {
+		expect(labelOfField('Body {{1}} (e.g. Ana, optional)')).toBe('Body {{1}}');
+		expect(labelOfField('Button 1 Payload (optional)')).toBe('Button 1 Payload');
+		expect(labelOfField('Header Image (Media ID, URL or Binary Field)')).toBe('Header Image (Media ID, URL or Binary Field)');
 	});
 });
 

@@ -1,5 +1,7 @@
 import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { getTemplateVariables } from '../../nodes/WhatsAppBusinessManagement/methods/templateVariables';
+import { loadOptionsContext } from '../helpers/loadOptions';
 import { useSandbox } from '../helpers/sandbox';
 import { jsonOf, runNode, sandboxCredential } from '../helpers/workflow';
 import { SENDER, TEMPLATES, byId } from '../fixtures/messageTemplates';
@@ -170,17 +172,53 @@ describe('Message > Send Template through WorkflowExecute', () => {
 	});
 
 	describe('refused before anything is sent', () => {
-		it('a missing variable, named with its component', async () => {
-			const result = await run(TEMPLATES.named.id, { 'header.order_id': 'B-2', 'body.first_name': 'Jo', 'button.0.url': 'B-2' });
-			expect(result.error?.message).toBe('BODY component: field "Template Variables > Body {{item}}" is required by template "order_update" (en_US) and has no value');
-			expect(result.error?.description).toMatch(/No request was sent to Meta\.$/);
-			expect(sandbox.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+		/** The field list as the editor loads it and stores it with the node. */
+		const schemaOf = async (templateId: string) => (await getTemplateVariables.call(loadOptionsContext(sandbox, { templateId: byId(templateId) }))).fields;
+
+		it('a required variable left empty in the editor: n8n itself refuses to run the workflow', async () => {
+			const schema = await schemaOf(TEMPLATES.named.id);
+			sandbox.clearRequests();
+			const value = { 'header.order_id': 'B-2', 'body.first_name': 'Jo', 'button.0.url': 'B-2' };
+			await expect(run(TEMPLATES.named.id, {}, { templateVariables: { ...mapped(value), schema } })).rejects.toThrow(/workflow has issues/);
+			expect(sandbox.requests).toHaveLength(0);
 		});
 
-		it('a variable the template does not have', async () => {
-			const result = await run(TEMPLATES.named.id, { 'header.order_id': 'B-2', 'body.first_name': 'Jo', 'body.item': 'x', 'button.0.url': 'B-2', 'body.nickname': 'JJ' });
-			expect(result.error?.message).toBe('Field "Template Variables > body.nickname": is not a variable of template "order_update" (en_US)');
-			expect(sends()).toHaveLength(0);
+		it('a variable whose expression gives nothing, named with its component, with no request at all', async () => {
+			const schema = await schemaOf(TEMPLATES.named.id);
+			sandbox.clearRequests();
+			const value = { 'header.order_id': 'B-2', 'body.first_name': 'Jo', 'body.item': '={{ $json.item }}', 'button.0.url': 'B-2' };
+			const result = await run(TEMPLATES.named.id, {}, { templateVariables: { ...mapped(value), schema } });
+			expect(result.error?.message).toBe('BODY component: field "Template Variables > Body {{item}}" is required by the template and has no value');
+			expect(result.error?.description).toMatch(/No request was sent to Meta\.$/);
+			expect(sandbox.requests).toHaveLength(0);
+		});
+
+		it('a variable the template does not have, with no request at all', async () => {
+			const schema = await schemaOf(TEMPLATES.named.id);
+			sandbox.clearRequests();
+			const value = { 'header.order_id': 'B-2', 'body.first_name': 'Jo', 'body.item': 'x', 'button.0.url': 'B-2', 'body.nickname': 'JJ' };
+			const result = await run(TEMPLATES.named.id, {}, { templateVariables: { ...mapped(value), schema } });
+			expect(result.error?.message).toBe('Field "Template Variables > body.nickname": is not a variable of the template');
+			expect(result.error?.description).toMatch(/Refresh Variable List/);
+			expect(sandbox.requests).toHaveLength(0);
+		});
+
+		it('a variable added to the template after its fields were loaded: the live template decides, nothing is sent', async () => {
+			const schema = await schemaOf(TEMPLATES.named.id);
+			const record = sandbox.state.templates.get(TEMPLATES.named.id)!;
+			const body = record.components.find((c) => c.type === 'BODY')!;
+			body.text = `${String(body.text)} Ref {{ref}}.`;
+			sandbox.clearRequests();
+			const result = await run(TEMPLATES.named.id, {}, { templateVariables: { ...mapped({ 'header.order_id': 'B-2', 'body.first_name': 'Jo', 'body.item': 'x', 'button.0.url': 'B-2' }), schema } });
+			expect(result.error?.message).toBe('BODY component: field "Template Variables > Body {{ref}}" is required by the template and has no value');
+			expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v25.0/${TEMPLATES.named.id}`]);
+		});
+
+		it('without a stored field list (a workflow written by hand or by an agent), against the live template', async () => {
+			const result = await run(TEMPLATES.named.id, { 'header.order_id': 'B-2', 'body.first_name': 'Jo', 'button.0.url': 'B-2', 'body.nickname': 'JJ' });
+			expect(result.error?.message).toBe('BODY component: field "Template Variables > Body {{item}}" is required by the template and has no value');
+			expect(result.error?.description).toContain('- Field "Template Variables > body.nickname": is not a variable of the template');
+			expect(sandbox.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
 		});
 
 		it('the Marketing Messages API for a utility template', async () => {

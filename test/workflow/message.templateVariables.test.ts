@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { WhatsAppBusinessManagement } from '../../nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node';
 import { getTemplateVariables } from '../../nodes/WhatsAppBusinessManagement/methods/templateVariables';
 import { searchTemplates } from '../../nodes/WhatsAppBusinessManagement/methods/templates';
@@ -8,7 +10,7 @@ import { useSandbox } from '../helpers/sandbox';
 describe('Send Template: the resource mapper and the template list against the sandbox', () => {
 	const sandbox = useSandbox({ seed: { templates: Object.values(TEMPLATES) } });
 
-	const variables = (templateId: unknown) => getTemplateVariables.call(loadOptionsContext(sandbox, { templateId }));
+	const variables = (templateId: IDataObject) => getTemplateVariables.call(loadOptionsContext(sandbox, { templateId }));
 
 	it('is the node\'s resourceMapping method named by the Template Variables field', () => {
 		const node = new WhatsAppBusinessManagement();

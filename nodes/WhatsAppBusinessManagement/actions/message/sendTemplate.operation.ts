@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, ResourceMapperValue } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, ResourceMapperField, ResourceMapperValue } from 'n8n-workflow';
 
+import { checkParameters } from '../common/descriptionRules';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { templateIdOf, templateIdProblems, templateLocator } from '../template/locator';
 import { addressProblems, readAddress, readSender, recipientFields, replyToField, RESOURCE, senderField } from './fields';
@@ -8,7 +9,7 @@ import { sendingOptionsField, sendingOptionsProblems } from './sendingOptions';
 import { buildSendComponents, type SlotValues } from './template/components';
 import { readTemplatePlan } from './template/definition';
 import { mediaFileProblems, resolveMedia } from './template/media';
-import { templateValueProblems } from './template/rules';
+import { schemaProblems, templateValueProblems } from './template/rules';
 
 const OPERATION = 'sendTemplate';
 const show = { resource: [RESOURCE], operation: [OPERATION] };
@@ -72,37 +73,53 @@ export const description: INodeProperties[] = [
 	sendingOptionsField([OPERATION]),
 ];
 
-/** The mapped values by variable field ID; empty before the template's variables are mapped. */
-function valuesOf(context: IExecuteFunctions, itemIndex: number): SlotValues {
+/** The mapped values by variable field ID, and the field list the editor loaded (empty when none was). */
+function mappingOf(context: IExecuteFunctions, itemIndex: number): { values: SlotValues; schema: ResourceMapperField[] } {
 	const mapping = context.getNodeParameter('templateVariables', itemIndex, {}) as Partial<ResourceMapperValue>;
-	return (mapping.value ?? {}) as SlotValues;
+	return { values: (mapping.value ?? {}) as SlotValues, schema: Array.isArray(mapping.schema) ? mapping.schema : [] };
 }
 
 const usesMarketingMessages = (context: IExecuteFunctions, itemIndex: number) =>
 	(context.getNodeParameter('templateOptions', itemIndex, {}) as IDataObject).marketingMessages === true;
 
+/** Whether the description's own rules refuse a field of this item (the router reports those). */
+function refusedByDescription(context: IExecuteFunctions, itemIndex: number): boolean {
+	const read = (name: string) => {
+		try {
+			return context.getNodeParameter(name, itemIndex) as object;
+		} catch {
+			return undefined;
+		}
+	};
+	return checkParameters(description, read).length > 0;
+}
+
+/**
+ * Checks needing no request first; the template is read (a GET, never a send) only for an item
+ * whose other fields are clean, and its values are checked against the live definition.
+ */
 export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<ParameterProblem[]> {
 	const problems = [...addressProblems(this, itemIndex), ...sendingOptionsProblems(this, itemIndex), ...templateIdProblems.call(this, itemIndex)];
-	if (problems.some((problem) => problem.field === 'Template')) return problems;
-	// Reading the template is a read: what the item would send is checked against it before the send.
+	if (problems.length || refusedByDescription(this, itemIndex)) return problems;
+	const { values, schema } = mappingOf(this, itemIndex);
+	const stored = schema.length ? schemaProblems(schema, values) : [];
+	if (stored.length) return stored;
 	const plan = await readTemplatePlan(this, templateIdOf.call(this, itemIndex), itemIndex);
-	const values = valuesOf(this, itemIndex);
 	const binary = this.getInputData()[itemIndex]?.binary ?? {};
-	problems.push(
+	return [
 		...templateValueProblems(plan, values, {
 			marketingMessages: usesMarketingMessages(this, itemIndex),
 			toUserId: this.getNodeParameter('recipientType', itemIndex, 'phone') === 'userId',
 			hasBinary: (property) => property in binary,
 		}),
 		...(await mediaFileProblems.call(this, itemIndex, plan, values)),
-	);
-	return problems;
+	];
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const phoneNumberId = readSender(this, itemIndex);
 	const plan = await readTemplatePlan(this, templateIdOf.call(this, itemIndex), itemIndex);
-	const values = await resolveMedia.call(this, itemIndex, plan, valuesOf(this, itemIndex), phoneNumberId);
+	const values = await resolveMedia.call(this, itemIndex, plan, mappingOf(this, itemIndex).values, phoneNumberId);
 	const components = buildSendComponents(plan, values);
 	const template: IDataObject = { name: plan.name, language: { code: plan.language } };
 	if (components.length) template.components = components;

@@ -1,4 +1,6 @@
 /** Pure checks of a Send Template item's values against the template's own definition. */
+import type { ResourceMapperField } from 'n8n-workflow';
+
 import type { ParameterProblem } from '../../common/parameterProblem';
 import { epochMs, isBlankValue, type SlotValues } from './components';
 import { slotsOf, type TemplatePlan, type TemplateSlot } from './plan';
@@ -98,7 +100,7 @@ function slotProblems(plan: TemplatePlan, values: SlotValues, context: RuleConte
 		const value = values[slot.id];
 		const field = `${VARIABLES_FIELD} > ${slot.label}`;
 		if (isBlankValue(value)) {
-			if (slot.required) problems.push({ field, component: slot.component, rule: `is required by template ${templateName(plan)} and has no value` });
+			if (slot.required) problems.push({ field, component: slot.component, rule: MISSING });
 			continue;
 		}
 		const rule = valueRule(slot, value, context);
@@ -107,16 +109,44 @@ function slotProblems(plan: TemplatePlan, values: SlotValues, context: RuleConte
 	return problems;
 }
 
+const MISSING = 'is required by the template and has no value';
+
 /** Values for fields the template does not have: a variable renamed or removed since the field list was loaded. */
-function extraProblems(plan: TemplatePlan, values: SlotValues): ParameterProblem[] {
-	const known = new Set(slotsOf(plan).map((slot) => slot.id));
+function extraProblems(known: Set<string>, values: SlotValues): ParameterProblem[] {
 	return Object.keys(values)
 		.filter((key) => !known.has(key) && !isBlankValue(values[key]))
 		.map((key) => ({
 			field: `${VARIABLES_FIELD} > ${key}`,
-			rule: `is not a variable of template ${templateName(plan)}`,
+			rule: 'is not a variable of the template',
 			hint: 'The template changed since its variables were loaded: open Template Variables, choose Refresh Variable List, and remove the fields it no longer has.',
 		}));
+}
+
+/** `Body {{item}} (e.g. bike)` -> `Body {{item}}`: the slot's label without the notes the field list adds. */
+export function labelOfField(displayName: string): string {
+	const example = displayName.lastIndexOf(' (e.g. ');
+	if (example !== -1 && displayName.endsWith(')')) return displayName.slice(0, example);
+	return displayName.endsWith(' (optional)') ? displayName.slice(0, -' (optional)'.length) : displayName;
+}
+
+/** `card.1.button.0.payload` -> `Card 2 BUTTONS component`, as the template's own slots name it. */
+function componentOfFieldId(id: string): string {
+	const card = /^card\.(\d+)\.(.*)$/.exec(id);
+	const rest = card ? card[2] : id;
+	const parts: Record<string, string> = { header: 'HEADER', body: 'BODY', button: 'BUTTONS', offer: 'LIMITED_TIME_OFFER', otp: 'BODY' };
+	const component = `${parts[rest.split('.')[0]] ?? rest.split('.')[0].toUpperCase()} component`;
+	return card ? `Card ${Number(card[1]) + 1} ${component}` : component;
+}
+
+/**
+ * Missing and extra values against the field list the editor loaded (stored with the node), with no
+ * request: the live template is read only when these pass, and checked again then.
+ */
+export function schemaProblems(schema: ResourceMapperField[], values: SlotValues): ParameterProblem[] {
+	const missing = schema
+		.filter((field) => field.required && isBlankValue(values[field.id]))
+		.map((field) => ({ field: `${VARIABLES_FIELD} > ${labelOfField(field.displayName)}`, component: componentOfFieldId(field.id), rule: MISSING }));
+	return [...missing, ...extraProblems(new Set(schema.map((field) => field.id)), values)];
 }
 
 /** Everything wrong with an item's template values, found before anything is sent. */
@@ -150,5 +180,5 @@ export function templateValueProblems(
 		});
 	}
 	const context = { now: options.now ?? Date.now(), hasBinary: options.hasBinary };
-	return [...problems, ...slotProblems(plan, values, context), ...extraProblems(plan, values)];
+	return [...problems, ...slotProblems(plan, values, context), ...extraProblems(new Set(slotsOf(plan).map((slot) => slot.id)), values)];
 }
