@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox/server';
 import { analyticsScenarios } from './analyticsScenarios';
+import { sendTemplateScenarios } from './sendTemplateScenarios';
 
 export interface Scenario {
 	/** Seeds the sandbox; returns the node parameters and the input items (default one empty item). */
@@ -403,4 +404,5 @@ export const scenarios: Record<string, Scenario> = {
 		normalize: without('event_time', 'fbtraceId'),
 	},
 	...analyticsScenarios,
+	...sendTemplateScenarios,
 };
