@@ -10,7 +10,7 @@ import * as message from './actions/message';
 import * as sender from './actions/sender';
 import * as sequence from './actions/sequence';
 import * as template from './actions/template';
-import { listSearch } from './methods';
+import { listSearch, resourceMapping } from './methods';
 
 export class WhatsAppBusinessManagement implements INodeType {
 	description: INodeTypeDescription = {
@@ -104,7 +104,7 @@ export class WhatsAppBusinessManagement implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -9,6 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Sandbox } from '../sandbox/server';
 import { analyticsScenarios } from './analyticsScenarios';
 import { messageScenarios } from './messageScenarios';
+import { sendTemplateScenarios } from './sendTemplateScenarios';
 
 export interface Scenario {
 	/** Seeds the sandbox; returns the node parameters and the input items (default one empty item). */
@@ -405,4 +406,5 @@ export const scenarios: Record<string, Scenario> = {
 	},
 	...analyticsScenarios,
 	...messageScenarios,
+	...sendTemplateScenarios,
 };

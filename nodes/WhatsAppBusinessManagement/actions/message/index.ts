@@ -6,12 +6,13 @@ import * as react from './react.operation';
 import * as sendFlow from './sendFlow.operation';
 import * as sendInteractive from './sendInteractive.operation';
 import * as sendMedia from './sendMedia.operation';
+import * as sendTemplate from './sendTemplate.operation';
 import * as sendText from './sendText.operation';
 
 /** Each operation module exports its `option` (name, value, action) beside its fields and execute(). */
 type MessageOperation = OperationModule & { option: { name: string; value: string; description: string; action: string } };
 
-const list: MessageOperation[] = [sendText, sendMedia, sendInteractive, sendFlow, react, markAsRead];
+const list: MessageOperation[] = [sendText, sendTemplate, sendMedia, sendInteractive, sendFlow, react, markAsRead];
 
 export const operations: Record<string, OperationModule> = Object.fromEntries(list.map((module) => [module.option.value, module]));
 
@@ -29,7 +30,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['message'] } },
 		options: list.map((module) => module.option).sort((a, b) => a.name.localeCompare(b.name)),
-		default: 'sendText',
+		default: 'sendTemplate',
 	},
 	...list.flatMap((module) => module.description),
 ];
