@@ -147,3 +147,17 @@ export function readAddress(context: IExecuteFunctions, itemIndex: number): IDat
 	const replyTo = readReplyTo(context, itemIndex);
 	return { ...readRecipient(context, itemIndex), ...(replyTo ? { context: replyTo } : {}) };
 }
+
+/** The body text of interactive and Flow messages: up to 1,024 characters (interactive.ts LIMITS). */
+export function bodyTextField(operations: string[]): INodeProperties {
+	return {
+		displayName: 'Body Text',
+		name: 'bodyText',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		required: true,
+		default: '',
+		description: 'Up to 1,024 characters',
+		displayOptions: showFor(operations),
+	};
+}

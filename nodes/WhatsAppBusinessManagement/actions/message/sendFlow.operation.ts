@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ParameterProblem } from '../common/parameterProblem';
 import { flowIdOf, flowIdProblems, flowLocator } from '../flow/locator';
-import { addressProblems, readAddress, readSender, recipientFields, replyToField, RESOURCE, senderField } from './fields';
+import { addressProblems, bodyTextField, readAddress, readSender, recipientFields, replyToField, RESOURCE, senderField } from './fields';
 import { buildFlowInteractive, flowMessageProblems, type FlowMessageInput } from './flowMessage';
 import { sendMessage } from './send';
 import { sendingOptionsField, sendingOptionsProblems } from './sendingOptions';
@@ -31,16 +31,7 @@ export const description: INodeProperties[] = [
 		description: 'The button that opens the Flow, up to 30 characters',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Body Text',
-		name: 'bodyText',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		required: true,
-		default: '',
-		description: 'Up to 1,024 characters',
-		displayOptions: { show },
-	},
+	bodyTextField([OPERATION]),
 	{
 		displayName: 'Flow Action',
 		name: 'flowAction',

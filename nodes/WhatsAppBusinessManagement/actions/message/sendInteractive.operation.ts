@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ParameterProblem } from '../common/parameterProblem';
 import type { MediaKind } from '../media/graph';
-import { addressProblems, readAddress, readSender, recipientFields, replyToField, RESOURCE, senderField } from './fields';
+import { addressProblems, bodyTextField, readAddress, readSender, recipientFields, replyToField, RESOURCE, senderField } from './fields';
 import { buildInteractive, interactiveProblems, type InteractiveHeader, type InteractiveInput, type InteractiveKind, type ListRow } from './interactive';
 import { mediaSourceFields, mediaSourceNames, mediaSourceProblems, readMedia } from './mediaSource';
 import { sendMessage } from './send';
@@ -59,16 +59,7 @@ const contentFields: INodeProperties[] = [
 		displayOptions: { show: { ...show, headerType: ['text'] } },
 	},
 	...mediaSourceFields(HEADER_SOURCE, { ...show, headerType: MEDIA_HEADERS }),
-	{
-		displayName: 'Body Text',
-		name: 'bodyText',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		required: true,
-		default: '',
-		description: 'Up to 1,024 characters',
-		displayOptions: { show },
-	},
+	bodyTextField([OPERATION]),
 	{
 		displayName: 'Footer Text',
 		name: 'footerText',
