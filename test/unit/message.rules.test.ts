@@ -2,7 +2,8 @@ import { buildFlowInteractive, flowMessageProblems, type FlowMessageInput } from
 import { buildInteractive, interactiveProblems, sectionsOf, type InteractiveInput } from '../../nodes/WhatsAppBusinessManagement/actions/message/interactive';
 import { emojiProblem } from '../../nodes/WhatsAppBusinessManagement/actions/message/react.operation';
 import { lengthProblem, normalizeRecipientPhone, userIdProblem } from '../../nodes/WhatsAppBusinessManagement/actions/message/rules';
-import { sentItem, uncertainItem } from '../../nodes/WhatsAppBusinessManagement/actions/message/send';
+import { paceSend, sentItem, uncertainItem } from '../../nodes/WhatsAppBusinessManagement/actions/message/send';
+import { mayHaveBeenCarriedOut } from '../../nodes/shared/graph/retry';
 
 describe('Message rules', () => {
 	describe('recipient phone number', () => {
@@ -183,5 +184,29 @@ describe('Send output items', () => {
 		expect(uncertainItem(message, new Error('Meta did not answer within 60 s'))).toEqual(
 			expect.objectContaining({ wamid: null, may_have_been_delivered: true, message_status: 'unknown', recipient: '15550102030', error: 'Meta did not answer within 60 s' }),
 		);
+	});
+});
+
+describe('Graph client decisions the send path relies on', () => {
+	const http = (statusCode: number, code?: number) => ({ kind: 'http' as const, statusCode, headers: {}, graphError: code === undefined ? undefined : { code } });
+
+	it('calls a write doubtful after a 5xx, a timeout or a dropped connection, and not after a refusal or throttling', () => {
+		expect(mayHaveBeenCarriedOut(http(500, 1), false)).toBe(true);
+		expect(mayHaveBeenCarriedOut({ kind: 'connection', errorCode: 'ECONNABORTED', message: 'timeout' }, false)).toBe(true);
+		expect(mayHaveBeenCarriedOut({ kind: 'connection', errorCode: 'ECONNRESET', message: 'socket hang up' }, false)).toBe(true);
+		expect(mayHaveBeenCarriedOut({ kind: 'connection', errorCode: 'ECONNREFUSED', message: 'refused' }, false)).toBe(false);
+		expect(mayHaveBeenCarriedOut(http(400, 131047), false)).toBe(false);
+		expect(mayHaveBeenCarriedOut(http(400, 130429), false)).toBe(false);
+		expect(mayHaveBeenCarriedOut(http(503, 130429), false)).toBe(false);
+		expect(mayHaveBeenCarriedOut(http(500, 1), true)).toBe(false);
+	});
+
+	it('paces sends from one number 1/throughput apart, and another number independently', async () => {
+		const began = Date.now();
+		await Promise.all(Array.from({ length: 11 }, () => paceSend('pace-test-1', 50)));
+		expect(Date.now() - began).toBeGreaterThanOrEqual(190);
+		const other = Date.now();
+		await paceSend('pace-test-2', 50);
+		expect(Date.now() - other).toBeLessThan(50);
 	});
 });
