@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs every benchmark (or those named on the command line: trigger, paging,
- * batches, media, conversions, analytics, n8n) and prints each figure beside its goal, with the date and the machine.
+ * batches, media, conversions, analytics, messages, n8n) and prints each figure beside its goal, with the date and the machine.
  * `n8n` (a real n8n under load, about 15 minutes) runs only when named; `n8n regular` or
  * `n8n queue` runs one half of it.
  */
@@ -15,11 +15,12 @@ import { benchBatches } from './batches.bench';
 import { benchConversions } from './conversions.bench';
 import { machine, printResult, type BenchResult } from './lib';
 import { benchMedia } from './media.bench';
+import { benchMessages } from './messages.bench';
 import { benchN8n } from './n8n.bench';
 import { benchPaging } from './paging.bench';
 import { benchTrigger } from './trigger.bench';
 
-const ALL = ['trigger', 'paging', 'batches', 'media', 'conversions', 'analytics'] as const;
+const ALL = ['trigger', 'paging', 'batches', 'media', 'conversions', 'analytics', 'messages'] as const;
 const NAMED_ONLY = ['n8n'] as const;
 
 function setupBuiltins(): string | undefined {
@@ -60,7 +61,7 @@ async function main() {
 	}
 	await run('trigger', () => benchTrigger());
 	await run('n8n', () => benchN8n({ only: args.find((arg) => arg === 'regular' || arg === 'queue') }));
-	if (!selected.some((name) => ['paging', 'batches', 'media'].includes(name))) return summarize(results);
+	if (!selected.some((name) => ['paging', 'batches', 'media', 'conversions', 'analytics', 'messages'].includes(name))) return summarize(results);
 	const sandbox = await startSandbox();
 	try {
 		await run('paging', () => benchPaging(sandbox));
@@ -68,6 +69,7 @@ async function main() {
 		await run('media', () => benchMedia(sandbox));
 		await run('conversions', () => benchConversions(sandbox));
 		await run('analytics', () => benchAnalytics(sandbox));
+		await run('messages', () => benchMessages(sandbox));
 	} finally {
 		await sandbox.close();
 	}

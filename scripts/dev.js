@@ -46,9 +46,11 @@ async function activateAdClickExamples(client, examples) {
 	for (const workflow of examples) {
 		const node = workflow.nodes.find((n) => n.type === TRIGGER_TYPE);
 		if (!node) continue;
-		// A WABA sends its webhooks to one callback URL per app, so only the ad-click example is
-		// activated; the others are there to open and activate instead.
+		// A WABA sends its webhooks to one callback URL per app, so only one ad-click example (the
+		// first by file name: the template follow-up) is activated; the others are there to open and
+		// activate instead.
 		if (!(node.parameters.events || ['adReferral']).includes('adReferral')) continue;
+		if (activated.length) continue;
 		if (!trigger) {
 			log(`   not activating "${workflow.name}": this build has no trigger node yet`);
 			continue;

@@ -6,10 +6,11 @@ import * as analytics from './actions/analytics';
 import * as conversion from './actions/conversion';
 import * as flow from './actions/flow';
 import * as media from './actions/media';
+import * as message from './actions/message';
 import * as sender from './actions/sender';
 import * as sequence from './actions/sequence';
 import * as template from './actions/template';
-import { listSearch } from './methods';
+import { listSearch, resourceMapping } from './methods';
 
 export class WhatsAppBusinessManagement implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +21,7 @@ export class WhatsAppBusinessManagement implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Manage a WhatsApp Business Account through Meta\'s Graph API: Click-to-WhatsApp welcome sequences, templates, flows, media and phone numbers',
+			'Manage a WhatsApp Business Account through Meta\'s Graph API: send messages, Click-to-WhatsApp welcome sequences, templates, flows, media and phone numbers',
 		defaults: { name: 'WhatsApp Business Management' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
@@ -41,6 +42,11 @@ export class WhatsAppBusinessManagement implements INodeType {
 					},
 					{ name: 'Flow', value: 'flow', description: 'WhatsApp Flows: forms and screens inside a chat' },
 					{ name: 'Media', value: 'media', description: 'Files uploaded to or received by a phone number' },
+					{
+						name: 'Message',
+						value: 'message',
+						description: 'Send templates, replies, media, interactive and Flow messages; react; mark as read',
+					},
 					{ name: 'Sender', value: 'sender', description: 'Phone numbers, business profiles and registration' },
 					{
 						name: 'Sequence',
@@ -55,6 +61,7 @@ export class WhatsAppBusinessManagement implements INodeType {
 			...template.description,
 			...flow.description,
 			...media.description,
+			...message.description,
 			...sender.description,
 			...analytics.description,
 			...conversion.description,
@@ -72,7 +79,7 @@ export class WhatsAppBusinessManagement implements INodeType {
 						typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 						default: DEFAULT_CONCURRENCY,
 						description:
-							'How many input items are sent to Meta at the same time. Throttled calls are retried with backoff; lower this if Meta reports rate limits.',
+							'How many input items are sent to Meta at the same time (default 8; 50 for Message, whose sends are paced by its Throughput option). Throttled calls are retried with backoff; lower this if Meta reports rate limits.',
 					},
 					{
 						displayName: 'Timeout',
@@ -97,7 +104,7 @@ export class WhatsAppBusinessManagement implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -8,6 +8,9 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 
 import { resources } from '../../nodes/WhatsAppBusinessManagement/actions/router';
 import { isShown } from '../../nodes/WhatsAppBusinessManagement/actions/common/descriptionRules';
+import { getTemplateVariables } from '../../nodes/WhatsAppBusinessManagement/methods/templateVariables';
+import { SENDER, TEMPLATES, byId } from '../fixtures/messageTemplates';
+import { loadOptionsContext } from '../helpers/loadOptions';
 import { useSandbox } from '../helpers/sandbox';
 import { runNode, sandboxCredential } from '../helpers/workflow';
 import type { Sandbox } from '../sandbox/server';
@@ -129,5 +132,53 @@ describe('parameters: invalid values are refused by name before any request', ()
 		const names = `(?:${escape(testCase.corruption.label)}|${escape(testCase.corruption.name)})`;
 		expect(`${result.error?.message} ${result.error?.description ?? ''}`).toMatch(new RegExp(`"(?:[^"]* > )?${names}"`, 'i'));
 		expect(sandbox.requests).toHaveLength(0);
+	});
+});
+
+/**
+ * Send Template's variables are fields the template defines, not the description: values the template
+ * rules out must be refused by the variable's name with nothing sent. Missing and unknown variables
+ * are caught against the stored field list with no request; rules of a value's kind need the live
+ * template (one GET, never a send).
+ */
+describe('parameters: Send Template variables are refused by name before anything is sent', () => {
+	const sandbox = useSandbox({ seed: { phoneNumbers: [{ id: SENDER }], templates: Object.values(TEMPLATES) } });
+
+	const send = async (templateId: string, value: IDataObject, withSchema: boolean) => {
+		const schema = withSchema ? (await getTemplateVariables.call(loadOptionsContext(sandbox, { templateId: byId(templateId) }))).fields : [];
+		sandbox.clearRequests();
+		return runNode({
+			parameters: {
+				resource: 'message',
+				operation: 'sendTemplate',
+				phoneNumberId: byId(SENDER),
+				recipientPhone: '+16505550101',
+				templateId: byId(templateId),
+				templateVariables: { mappingMode: 'defineBelow', value, matchingColumns: [], schema },
+			},
+			credential: sandboxCredential(sandbox),
+		});
+	};
+
+	const named = { 'header.order_id': 'B-2', 'body.first_name': 'Jo', 'body.item': 'helmet', 'button.0.url': 'B-2' };
+	const cases: Array<[string, string, IDataObject, string, boolean]> = [
+		['a required variable empty from an expression', TEMPLATES.named.id, { ...named, 'body.first_name': '={{ "" }}' }, 'Body {{first_name}}', true],
+		['a variable the template does not have', TEMPLATES.named.id, { ...named, 'body.nickname': 'JJ' }, 'body.nickname', true],
+		['a line break in a text variable', TEMPLATES.named.id, { ...named, 'body.item': 'red\nhelmet' }, 'Body {{item}}', false],
+		['a URL suffix that is an object', TEMPLATES.named.id, { ...named, 'button.0.url': '={{ { a: 1 } }}' }, 'Button 1 "Track" URL Suffix', false],
+		['a header image that is no ID, link or binary field', TEMPLATES.positional.id, { 'header.image': 'photo', 'body.1': 'Ana', 'body.2': '20%' }, 'Header Image (Media ID, URL or Binary Field)', false],
+		['Flow action data that is not a JSON object', TEMPLATES.buttons.id, { 'body.1': 'Ana', 'button.1.coupon_code': 'X', 'button.2.flow_action_data': '{oops' }, 'Button 3 "Book" Flow Action Data (JSON)', false],
+		['a coupon code over 15 characters', TEMPLATES.buttons.id, { 'body.1': 'Ana', 'button.1.coupon_code': 'SIXTEEN-CHARS-XX' }, 'Button 2 Coupon Code', false],
+		['an offer expiry in the past', TEMPLATES.offer.id, { 'offer.expiration': '2020-01-01T00:00:00Z', 'body.1': 'Ana', 'button.0.coupon_code': 'C' }, 'Offer Expiration (Date and Time)', false],
+		['an offer expiry that is no date', TEMPLATES.offer.id, { 'offer.expiration': '={{ "next week" }}', 'body.1': 'Ana', 'button.0.coupon_code': 'C' }, 'Offer Expiration (Date and Time)', false],
+		['a one-time password over 15 characters', TEMPLATES.otp.id, { 'otp.code': '1234567890123456' }, 'One-Time Password', false],
+	];
+
+	it.each(cases)('%s', async (_title, templateId, value, label, noRequestAtAll) => {
+		const result = await send(templateId, value, true);
+		expect(result.error?.message).toContain(`"Template Variables > ${label}"`);
+		expect(result.error?.description).toMatch(/No request was sent to Meta\.$/);
+		expect(sandbox.requests.filter((request) => request.method !== 'GET')).toHaveLength(0);
+		if (noRequestAtAll) expect(sandbox.requests).toHaveLength(0);
 	});
 });

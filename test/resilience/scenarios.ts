@@ -8,6 +8,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox/server';
 import { analyticsScenarios } from './analyticsScenarios';
+import { messageScenarios } from './messageScenarios';
+import { sendTemplateScenarios } from './sendTemplateScenarios';
 
 export interface Scenario {
 	/** Seeds the sandbox; returns the node parameters and the input items (default one empty item). */
@@ -403,4 +405,6 @@ export const scenarios: Record<string, Scenario> = {
 		normalize: without('event_time', 'fbtraceId'),
 	},
 	...analyticsScenarios,
+	...messageScenarios,
+	...sendTemplateScenarios,
 };

@@ -1,25 +1,6 @@
-import type { IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
-
 import { searchPhoneNumbers } from '../../nodes/WhatsAppBusinessManagement/methods/phoneNumbers';
-import type { Sandbox } from '../sandbox/server';
+import { loadOptionsContext } from '../helpers/loadOptions';
 import { useSandbox } from '../helpers/sandbox';
-import { sandboxCredential } from '../helpers/workflow';
-
-/** A load-options context whose HTTP goes to the sandbox with the credential's Bearer token. */
-function loadOptionsContext(sandbox: Sandbox): ILoadOptionsFunctions {
-	const credential = sandboxCredential(sandbox);
-	const request = async (_type: string, options: IHttpRequestOptions) => {
-		const url = new URL(options.url);
-		for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
-		const response = await fetch(url, { method: options.method, headers: { authorization: `Bearer ${String(credential.accessToken)}` } });
-		return { body: await response.json(), statusCode: response.status, headers: Object.fromEntries(response.headers.entries()) };
-	};
-	return {
-		getCredentials: async () => credential,
-		getNode: () => ({ name: 'WhatsApp Business Management', type: 'test', typeVersion: 1, position: [0, 0], parameters: {}, id: '1' }),
-		helpers: { httpRequestWithAuthentication: request },
-	} as unknown as ILoadOptionsFunctions;
-}
 
 describe('Phone number resource locator search', () => {
 	const sandbox = useSandbox({

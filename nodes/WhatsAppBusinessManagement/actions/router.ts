@@ -9,11 +9,12 @@ import * as analytics from './analytics';
 import * as conversion from './conversion';
 import * as flow from './flow';
 import * as media from './media';
+import * as message from './message';
 import * as sender from './sender';
 import * as sequence from './sequence';
 import * as template from './template';
 
-export const resources: Record<string, ResourceModule> = { sequence, template, flow, media, sender, conversion, analytics };
+export const resources: Record<string, ResourceModule> = { sequence, template, flow, media, message, sender, conversion, analytics };
 
 /** Default parallel requests: fast on large inputs, far below Graph's per-app limits. */
 export const DEFAULT_CONCURRENCY = 8;
@@ -56,6 +57,8 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	if (context.metaCode !== undefined && context.metaCode !== null) json.metaCode = context.metaCode as number;
 	if (context.metaSubcode !== undefined && context.metaSubcode !== null) json.metaSubcode = context.metaSubcode as number;
 	if (context.fbtraceId) json.fbtraceId = context.fbtraceId as string;
+	// A message send that failed without a clear answer says so on its error item too.
+	if (context.mayHaveBeenDelivered === true) json.may_have_been_delivered = true;
 	const httpCode = (error as NodeApiError).httpCode;
 	if (httpCode) json.httpCode = httpCode;
 	return { json, pairedItem: { item: itemIndex } };
@@ -113,7 +116,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	let stop = false;
 
 	const requestOptions = this.getNodeParameter('requestOptions', 0, {}) as RequestOptions;
-	const concurrency = Math.max(1, Math.min(MAX_CONCURRENCY, Math.floor(Number(requestOptions.concurrency ?? DEFAULT_CONCURRENCY) || 1)));
+	const resourceDefault = resources[this.getNodeParameter('resource', 0) as string]?.defaultConcurrency ?? DEFAULT_CONCURRENCY;
+	const concurrency = Math.max(1, Math.min(MAX_CONCURRENCY, Math.floor(Number(requestOptions.concurrency ?? resourceDefault) || 1)));
 	configureGraphClient(this, graphSettingsOf(requestOptions));
 
 	let next = 0;

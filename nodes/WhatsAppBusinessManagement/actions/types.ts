@@ -21,4 +21,6 @@ export interface ResourceModule {
 	/** The operation selector and every operation's fields, with displayOptions set. */
 	description: INodeProperties[];
 	operations: Record<string, OperationModule>;
+	/** Parallel items when Request Options set none (the router's DEFAULT_CONCURRENCY otherwise). */
+	defaultConcurrency?: number;
 }

@@ -1,8 +1,9 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult, ResourceMapperFields } from 'n8n-workflow';
 
 import { searchFlows } from './flows';
 import { searchPhoneNumbers } from './phoneNumbers';
 import { searchSequences } from './sequences';
+import { getTemplateVariables } from './templateVariables';
 import { searchTemplates } from './templates';
 
 export const listSearch: Record<string, (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>> = {
@@ -11,3 +12,5 @@ export const listSearch: Record<string, (this: ILoadOptionsFunctions, filter?: s
 	searchSequences,
 	searchTemplates,
 };
+
+export const resourceMapping: Record<string, (this: ILoadOptionsFunctions) => Promise<ResourceMapperFields>> = { getTemplateVariables };

@@ -1,11 +1,26 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { templatesPath } from '../actions/template/graph';
+import { listFilter, templatesPath } from '../actions/template/graph';
 import { getGraphCredentials, graphRequest } from '../../shared/graph';
 
 /**
- * Backs the template resource locator: one page of templates per call (Meta filters by name), shown
- * as "name (language)" since a name exists once per language.
+ * A search as Meta's list filters: `order en_US` is the name filter `order` and the language `en_US`
+ * (a last word shaped like a language code: `en`, `pt_BR`, `fil`; alone, only a code with a region).
+ */
+export function templateSearchFilters(filter = ''): IDataObject {
+	const words = filter.trim().split(/\s+/).filter(Boolean);
+	const qs: IDataObject = {};
+	const last = words[words.length - 1] ?? '';
+	// One short word alone ("new") is a name; a language needs a name before it or a region (en_US).
+	const isLanguage = /^[a-z]{2,3}(?:_[A-Z]{2})?$/.test(last) && (words.length > 1 || last.includes('_'));
+	if (isLanguage) qs.language = listFilter(words.pop());
+	if (words.length) qs.name = words.join(' ');
+	return qs;
+}
+
+/**
+ * Backs the template resource locator: one page of templates per call (Meta filters by name and
+ * language), shown as "name (language)" since a name exists once per language.
  */
 export async function searchTemplates(
 	this: ILoadOptionsFunctions,
@@ -13,8 +28,7 @@ export async function searchTemplates(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const { businessAccountId } = await getGraphCredentials.call(this);
-	const qs: IDataObject = { fields: 'id,name,language,status', limit: 100 };
-	if (filter?.trim()) qs.name = filter.trim();
+	const qs: IDataObject = { fields: 'id,name,language,status', limit: 100, ...templateSearchFilters(filter) };
 	if (paginationToken) qs.after = paginationToken;
 	const body = (await graphRequest.call(this, { method: 'GET', path: templatesPath(businessAccountId), qs })) as IDataObject;
 	const templates = (Array.isArray(body.data) ? body.data : []) as IDataObject[];

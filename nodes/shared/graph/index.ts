@@ -5,7 +5,7 @@
  * - request.ts: encode a body and send one request, retrying as retry.ts decides
  * - retry.ts: when a failure is sent again and how long to wait (pure decisions)
  * - paginate.ts: cursor paging over Graph collections
- * - upload.ts: Meta's Resumable Upload API
+ * - upload.ts: Meta's Resumable Upload API; mediaUpload.ts: a file uploaded to a phone number's media
  * - credentials.ts: reading and checking the credential
  * - errors.ts: the hint table, NodeApiError building, redaction
  * - download.ts, publicFile.ts: downloads into n8n's binary store, and of public sample files
@@ -25,10 +25,12 @@ export {
 } from './request';
 export { DEFAULT_RETRY_POLICY, THROTTLING_CODES, regainAccessDelayMs, type RetryPolicy } from './retry';
 export { resumableUpload } from './upload';
+export { uploadMedia, type MediaFile } from './mediaUpload';
 export {
 	configureGraphClient,
 	DEFAULT_RETRY_WAIT_BUDGET_MS,
 	DEFAULT_TIMEOUT_MS,
+	spendRetryWait,
 	TRANSFER_TIMEOUT_MS,
 	type GraphClientSettings,
 } from './settings';

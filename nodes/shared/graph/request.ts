@@ -1,4 +1,4 @@
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse, INode } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse, INode, NodeApiError } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import type { GraphContext } from './context';
@@ -12,6 +12,7 @@ import {
 	giveUpNote,
 	isIdempotentMethod,
 	isRetryable,
+	mayHaveBeenCarriedOut,
 	retryDelayMs,
 	shouldRetry,
 	timedOut,
@@ -222,6 +223,12 @@ async function sendOnce<T>(context: GraphContext, request: PreparedRequest, opti
 	return { failure: await httpFailure(response, options.download === 'stream') };
 }
 
+/** Callers of writes (a message send) must tell "refused" from "may have been done". */
+function withCarriedOutFlag(error: NodeApiError, failure: GraphFailure, request: PreparedRequest): NodeApiError {
+	error.context.mayHaveBeenCarriedOut = mayHaveBeenCarriedOut(failure, request.idempotent);
+	return error;
+}
+
 /** The error a failure ends in, once no retry is left or allowed (`note` overrides why retrying stopped). */
 function errorFor(
 	node: INode,
@@ -236,9 +243,10 @@ function errorFor(
 	if (failure.kind === 'connection') {
 		const repeatable = isRetryable(failure, request.idempotent);
 		const timeoutMs = timedOut(failure) ? Number(request.http.timeout) : undefined;
-		return buildConnectionError(node, { ...where, message: failure.message, errorCode: failure.errorCode, attempts: attempt + 1, repeatable, timeoutMs, note });
+		const error = buildConnectionError(node, { ...where, message: failure.message, errorCode: failure.errorCode, attempts: attempt + 1, repeatable, timeoutMs, note });
+		return withCarriedOutFlag(error, failure, request);
 	}
-	return buildGraphApiError(node, {
+	const error = buildGraphApiError(node, {
 		...where,
 		note: note ?? giveUpNote(failure, attempt, policy, request.idempotent),
 		explain: options.explain,
@@ -246,6 +254,7 @@ function errorFor(
 		graphError: failure.graphError,
 		rawBody: failure.rawBody,
 	});
+	return withCarriedOutFlag(error, failure, request);
 }
 
 /**

@@ -88,6 +88,17 @@ export function isRetryable(failure: GraphFailure, idempotent: boolean): boolean
 	return idempotent && (statusCode >= 500 || graphError?.is_transient === true || graphError?.code === 2);
 }
 
+/**
+ * Whether a failed write may still have been carried out: the connection dropped or timed out after
+ * the request left, or Meta failed with a 5xx part-way. A refusal (4xx, throttling) was not done.
+ * Such a write is never sent again (isRetryable); its caller reports the doubt instead.
+ */
+export function mayHaveBeenCarriedOut(failure: GraphFailure, idempotent: boolean): boolean {
+	if (idempotent) return false;
+	if (failure.kind === 'connection') return !neverSent(failure);
+	return failure.statusCode >= 500 && !isThrottled(failure);
+}
+
 /** How many retries this kind of failure gets. */
 export function retryBudget(failure: GraphFailure, policy: RetryPolicy): number {
 	return isThrottled(failure) ? Math.max(policy.maxRetries, policy.maxThrottleRetries) : policy.maxRetries;

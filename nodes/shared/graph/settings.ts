@@ -38,3 +38,16 @@ export function executionState(context: GraphContext): ExecutionState {
 export function configureGraphClient(context: GraphContext, settings: GraphClientSettings): void {
 	executionState(context).settings = settings;
 }
+
+/**
+ * Takes `ms` from the execution's retry-wait budget when it covers them (false when it does not):
+ * waits a caller decides on itself, such as a message send's back-off for one recipient, count
+ * against the same budget as the request loop's retries.
+ */
+export function spendRetryWait(context: GraphContext, ms: number): boolean {
+	const state = executionState(context);
+	const budgetMs = state.settings.retryWaitBudgetMs ?? DEFAULT_RETRY_WAIT_BUDGET_MS;
+	if (state.retryWaitSpentMs + ms > budgetMs) return false;
+	state.retryWaitSpentMs += ms;
+	return true;
+}

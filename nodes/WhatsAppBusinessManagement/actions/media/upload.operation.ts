@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { graphRequest } from '../../../shared/graph';
+import { uploadMedia } from '../../../shared/graph';
 import { binaryInput, missingBinary } from '../common/binaryInput';
 import { baseMimeType } from '../common/fileTypes';
 import type { ParameterProblem } from '../common/parameterProblem';
@@ -79,19 +79,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const data = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
 
 	const fileName = options.fileName?.trim() || binary.fileName || 'file';
-	const form = new FormData();
-	form.append('messaging_product', 'whatsapp');
-	form.append('type', mimeType);
-	form.append('file', new Blob([data], { type: mimeType }), fileName);
-	const response = (await graphRequest.call(this, {
-		method: 'POST',
-		path: `/${phoneNumberId}/media`,
-		body: form,
-		bodyType: 'multipart',
-		itemIndex,
-	})) as IDataObject;
+	const id = await uploadMedia.call(this, phoneNumberId, { data, fileName, mimeType }, itemIndex);
 	return {
-		id: String(response.id),
+		id,
 		phone_number_id: phoneNumberId,
 		mime_type: mimeType,
 		file_name: fileName,
