@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox/server';
 import { analyticsScenarios } from './analyticsScenarios';
+import { messageScenarios } from './messageScenarios';
 import { sendTemplateScenarios } from './sendTemplateScenarios';
 
 export interface Scenario {
@@ -404,5 +405,6 @@ export const scenarios: Record<string, Scenario> = {
 		normalize: without('event_time', 'fbtraceId'),
 	},
 	...analyticsScenarios,
+	...messageScenarios,
 	...sendTemplateScenarios,
 };

@@ -27,7 +27,13 @@ export interface GraphErrorBody {
  *   Guesses", 133009 "Two step verification PIN Guessed Too Fast", 133010 "Phone number Not Registered",
  *   133015 "Please wait a few minutes..." ("Wait 5 minutes"), 133016 "Account register deregister rate
  *   limit exceeded"; template creation 2388040, 2388047, 2388072, 2388073,
- *   2388293 "Parameters words ratio exceeds limit", 2388299; 2388019 template limit.
+ *   2388293 "Parameters words ratio exceeds limit", 2388299; 2388019 template limit; message sends 131008 "Required
+ *   parameter is missing", 131009 "Parameter value is not valid", 131026 "Message Undeliverable", 131047
+ *   "Re-engagement message" ("Send the recipient a business-initiated message using a paid message template"),
+ *   131049 ("Meta chose not to deliver"), 131050 ("Unable to deliver the message. This recipient has chosen to
+ *   stop receiving marketing messages"), 130472 "User's number is part of an experiment", 131056 "pair rate
+ *   limit hit" ("You can still send messages to a different phone number without waiting"), 132000 "Number of
+ *   parameters does not match", 132001 "Template does not exist", 132012 "Parameter format does not match".
  * - https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account-to-number-current-status/request_code/:
  *   136024 "Request code error".
  * - https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-management
@@ -51,7 +57,18 @@ export const GRAPH_ERROR_HINTS: Record<number, string> = {
 	130429: 'Cloud API throughput was reached. Slow down or wait before running again.',
 	131031: 'The account is locked, for example after a wrong two-step PIN. Check the PIN, or wait and retry.',
 	131048: 'Spam rate limit hit: too many messages were blocked or reported. Improve message quality before retrying.',
-	131056: 'Too many messages from this sender to the same recipient. Wait before retrying.',
+	131056: 'Too many messages from this sender to the same recipient in a short time (pair rate limit). This node waited and sent again for that recipient only, as long as its retry wait budget allowed; wait a minute before sending to this recipient again. Messages to other recipients need no wait.',
+	// 131008-132012: Meta error-codes reference (see Sources), "Possible solutions" column.
+	131008: 'A required parameter is missing from the message. Check the error details for the parameter Meta names.',
+	131009: 'A parameter value is not valid. Check the error details for the parameter Meta names (for example a recipient number that is not a valid phone number, or a media ID the sender cannot use).',
+	131026: 'Meta could not deliver the message: the number may not be on WhatsApp, the user may not have accepted WhatsApp\'s latest Terms of Service, or may use an old WhatsApp version. Check the number with the user; do not retry automatically.',
+	131047: 'More than 24 hours have passed since the user last wrote to this number, so a free-form message cannot be sent. Send an approved template instead (Message > Send Template); once the user answers, free-form messages work again for 24 hours.',
+	131049: 'Meta chose not to deliver this marketing message, to keep the user\'s engagement healthy (per-user marketing limit). Do not resend at once; try again later, or send something the user asked for.',
+	131050: 'The user has chosen to stop receiving marketing messages from your business. Do not send marketing templates to this user; update your opt-out list (the trigger\'s user_preferences events say when users stop or resume).',
+	130472: 'The user\'s number is part of a Meta marketing-message experiment and did not receive this message. Nothing to fix; see Meta\'s "Marketing message experiment" for how such users are chosen.',
+	132000: 'The number of template parameters does not match the template. Check the template\'s variables (body, header, buttons) against the values sent; the error details say which component.',
+	132001: 'The template does not exist in this language or is not approved. Check the template name and language code, and that its status is APPROVED (Template > Get).',
+	132012: 'A template parameter does not have the format the template defines (for example text where a currency, date or media is expected). Check the error details for the parameter.',
 	131053: 'Meta could not take the media file: its type or size does not fit WhatsApp\'s table (image 5 MB, audio/video 16 MB, document 100 MB, sticker 100/500 KB), or the type does not match the file.',
 	// 131059: UNVERIFIED (not in Meta's error-codes reference, Nov 2025 mirror); issue 14 reads it as a bad paging cursor.
 	131059: 'Meta refused the paging cursor (it is malformed, expired or from another query). Run the request again without the paging cursors, from the first page.',

@@ -3,7 +3,7 @@
  * number or a business-scoped user ID), the message replied to, and how sends are paced. Each comes
  * with its reader and its checks, so an operation only adds its own content fields.
  */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ParameterProblem } from '../common/parameterProblem';
 import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
@@ -11,7 +11,7 @@ import { normalizeRecipientPhone, userIdProblem } from './rules';
 
 export const RESOURCE = 'message';
 
-const showFor = (operations: string[], extra: IDataObject = {}) => ({ show: { resource: [RESOURCE], operation: operations, ...extra } });
+const showFor = (operations: string[], extra: NonNullable<IDisplayOptions['show']> = {}): IDisplayOptions => ({ show: { resource: [RESOURCE], operation: operations, ...extra } });
 
 /** The business phone number that sends: list, or phone number ID. */
 export function senderField(operations: string[]): INodeProperties {

@@ -16,6 +16,8 @@ export interface OutgoingMessage {
 	path: 'messages' | 'marketing_messages';
 	/** The Graph body without `messaging_product`, which is added here. */
 	body: IDataObject;
+	/** Sending it twice is harmless (marking read): the Graph client may then repeat it after a doubtful failure. */
+	idempotent?: boolean;
 }
 
 /**
@@ -66,6 +68,9 @@ function metaCodeOf(error: unknown): number | undefined {
 
 /** The item of a send Meta accepted: the message ID and who it went to, as Meta answered. */
 export function sentItem(message: OutgoingMessage, response: IDataObject): IDataObject {
+	if (message.body.status === 'read') {
+		return { success: response.success === true, status: 'read', message_id: message.body.message_id, phone_number_id: message.phoneNumberId };
+	}
 	const contact = ((response.contacts as IDataObject[] | undefined) ?? [])[0] ?? {};
 	const sent = ((response.messages as IDataObject[] | undefined) ?? [])[0] ?? {};
 	const item: IDataObject = {
@@ -120,7 +125,8 @@ export async function sendMessage(this: IExecuteFunctions, itemIndex: number, me
 		await waitForRecipient(key);
 		await paceSend(message.phoneNumberId, options.throughput);
 		try {
-			const response = (await graphRequest.call(this, { method: 'POST', path: `/${message.phoneNumberId}/${message.path}`, body, itemIndex })) as IDataObject;
+			const path = `/${message.phoneNumberId}/${message.path}`;
+			const response = (await graphRequest.call(this, { method: 'POST', path, body, idempotent: message.idempotent, itemIndex })) as IDataObject;
 			return sentItem(message, response);
 		} catch (error) {
 			const delayMs = PAIR_RATE_POLICY.firstDelayMs * 2 ** attempt;
