@@ -166,7 +166,7 @@ describe('parameters: Send Template variables are refused by name before anythin
 		['a variable the template does not have', TEMPLATES.named.id, { ...named, 'body.nickname': 'JJ' }, 'body.nickname', true],
 		['a line break in a text variable', TEMPLATES.named.id, { ...named, 'body.item': 'red\nhelmet' }, 'Body {{item}}', false],
 		['a URL suffix that is an object', TEMPLATES.named.id, { ...named, 'button.0.url': '={{ { a: 1 } }}' }, 'Button 1 "Track" URL Suffix', false],
-		['a header image that is no ID, link or binary field', TEMPLATES.positional.id, { 'header.image': 'photo', 'body.1': 'Ana', 'body.2': '20%' }, 'Header Image (Media ID, URL or Binary Field)', false],
+		['a header image that is no ID, link or binary field', TEMPLATES.positional.id, { 'header.image': 'photo', 'body.1': 'Ana', 'body.2': '20%' }, 'Header Image (Media ID, URL or Binary Field Name)', false],
 		['Flow action data that is not a JSON object', TEMPLATES.buttons.id, { 'body.1': 'Ana', 'button.1.coupon_code': 'X', 'button.2.flow_action_data': '{oops' }, 'Button 3 "Book" Flow Action Data (JSON)', false],
 		['a coupon code over 15 characters', TEMPLATES.buttons.id, { 'body.1': 'Ana', 'button.1.coupon_code': 'SIXTEEN-CHARS-XX' }, 'Button 2 Coupon Code', false],
 		['an offer expiry in the past', TEMPLATES.offer.id, { 'offer.expiration': '2020-01-01T00:00:00Z', 'body.1': 'Ana', 'button.0.coupon_code': 'C' }, 'Offer Expiration (Date and Time)', false],

@@ -272,7 +272,7 @@ describe('templateValueProblems: refused before sending, naming the variable', (
 			'Template Variables > Offer Expiration (Date and Time): must be in the future, not 2020-01-01T00:00:00.000Z',
 			'Template Variables > Button 1 Coupon Code: has 18 characters; Meta allows at most 15',
 			'Template Variables > Button 2 Flow Action Data (JSON): must be a JSON object, such as {"product_id": "42"}',
-			'Template Variables > Card 1 Header Image (Media ID, URL or Binary Field): must be a media ID, an http(s) link or the name of an input binary field; the input item has no binary field "photo"',
+			'Template Variables > Card 1 Header Image (Media ID, URL or Binary Field Name): must be a media ID, an http(s) link or the name of an input binary field; the input item has no binary field "photo"',
 		]);
 	});
 
@@ -298,10 +298,10 @@ describe('schemaProblems: against the field list the editor stored, with no requ
 	const field = (id: string, displayName: string, required = true) => ({ id, displayName, required, defaultMatch: false, display: true });
 
 	it('names missing required fields by their label without the notes, and values the list does not have', () => {
-		const schema = [field('body.1', 'Body {{1}} (e.g. Ana (the lead))'), field('card.1.button.0.payload', 'Card 2 Button 1 "Buy" Payload (optional)', false), field('card.0.header.image', 'Card 1 Header Image (Media ID, URL or Binary Field)')];
+		const schema = [field('body.1', 'Body {{1}} (e.g. Ana (the lead))'), field('card.1.button.0.payload', 'Card 2 Button 1 "Buy" Payload (optional)', false), field('card.0.header.image', 'Card 1 Header Image (Media ID, URL or Binary Field Name)')];
 		expect(schemaProblems(schema, { 'body.2': 'x' }).map((p) => [p.component, p.field, p.rule])).toEqual([
 			['BODY component', 'Template Variables > Body {{1}}', 'is required by the template and has no value'],
-			['Card 1 HEADER component', 'Template Variables > Card 1 Header Image (Media ID, URL or Binary Field)', 'is required by the template and has no value'],
+			['Card 1 HEADER component', 'Template Variables > Card 1 Header Image (Media ID, URL or Binary Field Name)', 'is required by the template and has no value'],
 			[undefined, 'Template Variables > body.2', 'is not a variable of the template'],
 		]);
 		expect(schemaProblems(schema, { 'body.1': 'Ana', 'card.0.header.image': '1' })).toEqual([]);
@@ -310,7 +310,7 @@ describe('schemaProblems: against the field list the editor stored, with no requ
 	it('strips only the notes the field list adds', () => {
 		expect(labelOfField('Body {{1}} (e.g. Ana, optional)')).toBe('Body {{1}}');
 		expect(labelOfField('Button 1 Payload (optional)')).toBe('Button 1 Payload');
-		expect(labelOfField('Header Image (Media ID, URL or Binary Field)')).toBe('Header Image (Media ID, URL or Binary Field)');
+		expect(labelOfField('Header Image (Media ID, URL or Binary Field Name)')).toBe('Header Image (Media ID, URL or Binary Field Name)');
 	});
 });
 

@@ -95,6 +95,17 @@ describe('Message > Send Template through WorkflowExecute', () => {
 		expect(order).toEqual(['media', 'messages']);
 	});
 
+	it('uploads a binary document header and sends its file name with the media ID', async () => {
+		const pdf: INodeExecutionData = {
+			json: { phone: '+16505550101' },
+			binary: { invoice: { data: Buffer.from('%PDF-1.4 invoice').toString('base64'), mimeType: 'application/pdf', fileName: 'INV-7.pdf' } as IBinaryData },
+		};
+		const result = await run(TEMPLATES.document.id, { 'header.document': 'invoice', 'body.1': 'INV-7' }, {}, [pdf]);
+		expect(result.error).toBeUndefined();
+		const header = (sentTemplate().components as IDataObject[])[0];
+		expect((header.parameters as IDataObject[])[0]).toEqual({ type: 'document', document: { id: expect.stringMatching(/^\d+$/), filename: 'INV-7.pdf' } });
+	});
+
 	it('fills buttons: quick-reply payload, copy code, Flow token and action data', async () => {
 		const result = await run(TEMPLATES.buttons.id, {
 			'body.1': 'Ana',
@@ -224,6 +235,15 @@ describe('Message > Send Template through WorkflowExecute', () => {
 		it('the Marketing Messages API for a utility template', async () => {
 			const result = await run(TEMPLATES.otp.id, { 'otp.code': '1' }, { templateOptions: { marketingMessages: true } });
 			expect(result.error?.message).toMatch(/^Field "Options > Send Through Marketing Messages API": is on, but template "login_code" \(en_US\) is in category AUTHENTICATION/);
+			expect(sandbox.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+		});
+
+		it('a binary file of the wrong kind for the header, before it is uploaded', async () => {
+			const pdf: INodeExecutionData = { json: { phone: '+16505550101' }, binary: { photo: { data: Buffer.from('%PDF').toString('base64'), mimeType: 'application/pdf', fileName: 'a.pdf' } as IBinaryData } };
+			const result = await run(TEMPLATES.positional.id, { 'header.image': 'photo', 'body.1': 'Ana', 'body.2': '20%' }, {}, [pdf]);
+			expect(result.error?.message).toBe(
+				'HEADER component: field "Template Variables > Header Image (Media ID, URL or Binary Field Name)" binary field "photo" holds application/pdf; an image header takes image/jpeg, image/png',
+			);
 			expect(sandbox.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
 		});
 

@@ -26,7 +26,7 @@ async function binaryProblems(this: IExecuteFunctions, itemIndex: number, slot: 
 	// https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/media#supported-media-types
 	if (MEDIA_TYPES[mimeType] !== slot.mediaType) {
 		const allowed = Object.keys(MEDIA_TYPES).filter((type) => MEDIA_TYPES[type] === slot.mediaType);
-		return [{ field, component: slot.component, rule: `binary field "${property}" holds ${mimeType || 'a file of unknown type'}; a ${slot.mediaType} header takes ${allowed.join(', ')}` }];
+		return [{ field, component: slot.component, rule: `binary field "${property}" holds ${mimeType || 'a file of unknown type'}; ${slot.mediaType === 'image' ? 'an' : 'a'} ${slot.mediaType} header takes ${allowed.join(', ')}` }];
 	}
 	return mediaUploadProblems({ mimeType, size: input.size }).map((problem) => ({ ...problem, field, component: slot.component }));
 }

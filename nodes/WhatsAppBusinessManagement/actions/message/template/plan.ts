@@ -112,7 +112,7 @@ function headerPlan(component: Raw, prefix: string, labelPrefix: string): PartPl
 	const mediaType = MEDIA_FORMATS[format];
 	if (mediaType) {
 		const name = mediaType[0].toUpperCase() + mediaType.slice(1);
-		const label = `${labelPrefix}Header ${name} (Media ID, URL or Binary Field)`;
+		const label = `${labelPrefix}Header ${name} (Media ID, URL or Binary Field Name)`;
 		return { format: 'media', slots: [{ id: `${prefix}header.${mediaType}`, label, kind: 'media', mediaType, required: true, component: where }] };
 	}
 	if (format !== 'LOCATION') return undefined;
