@@ -14,7 +14,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { checkVerification } from './events';
 import { DEFAULT_REMEMBERED_DELIVERIES, dropRecordedDeliveries } from './deliveryStore';
 import { createSubscription, deleteSubscription, subscriptionExists, verifyTokenOf } from './subscription';
-import { dropSeen, emit, parsePayload, rawBodyOf, refuseUnverified, reply, selectedEvents } from './webhookSteps';
+import { DEFAULT_MAX_EVENT_AGE_HOURS, dropSeen, dropStale, emit, parsePayload, rawBodyOf, refuseUnverified, reply, selectedEvents } from './webhookSteps';
 
 export { clearProcessMemory, MAX_PAYLOAD_BYTES } from './webhookSteps';
 export { DEFAULT_REMEMBERED_DELIVERIES } from './deliveryStore';
@@ -129,6 +129,15 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Max Event Age (Hours)',
+						name: 'maxEventAge',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: DEFAULT_MAX_EVENT_AGE_HOURS,
+						description:
+							'Events older than this are dropped with a log line (replayed captures, very late retries); 0 keeps events of any age. The default, 7 days, is how long Meta retries a webhook it could not deliver, so no retry of Meta is dropped.',
+					},
+					{
 						displayName: 'Phone Number IDs',
 						name: 'phoneNumberIds',
 						type: 'string',
@@ -165,7 +174,7 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		},
 	};
 
-	/** verify the signature -> parse -> collect the selected events -> drop the ones already seen -> emit. */
+	/** verify the signature -> parse -> collect the selected events -> drop stale ones and those already seen -> emit. */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		if (this.getWebhookName() === 'setup') {
 			const challenge = checkVerification(this.getQueryData() as Record<string, unknown>, verifyTokenOf(this));
@@ -178,7 +187,9 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		if ('refusal' in parsed) return parsed.refusal;
 		const events = selectedEvents(this, parsed.payload);
 		if (events.length === 0) return reply(this, 200, 'No selected events');
-		const fresh = dropSeen(this, events);
+		const recent = dropStale(this, events);
+		if (recent.length === 0) return reply(this, 200, 'Only events older than Max Event Age');
+		const fresh = dropSeen(this, recent);
 		if (fresh.length === 0) return reply(this, 200, 'Already received');
 		return { workflowData: [emit(fresh, events)] };
 	}
