@@ -143,8 +143,18 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: '106540352242922, 107655329012345',
+						// Name and quality updates name the number only by display_phone_number (Meta's
+						// webhooks reference: phone_number_name_update, phone_number_quality_update).
 						description:
-							'Only events of these business phone number IDs (comma-separated). Events that name no phone number (template, flow and account updates) always pass.',
+							'Only events of these business phone number IDs (comma-separated). Events that carry no phone number ID pass unfiltered: phone number name and quality updates (they give only the display number), and template, flow and account updates.',
+					},
+					{
+						displayName: 'Subscribe Phone Numbers',
+						name: 'subscribePhoneNumbers',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether activation makes this trigger the callback override of each number in Phone Number IDs instead of the WhatsApp Business Account's (Meta uses a number's own override first); deactivation removes them. With Subscribe Automatically.",
 					},
 					{
 						displayName: 'Remembered Deliveries',
