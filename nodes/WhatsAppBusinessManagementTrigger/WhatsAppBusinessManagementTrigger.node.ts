@@ -195,9 +195,10 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		if (refusal) return refusal;
 		const parsed = parsePayload(this, rawBody);
 		if ('refusal' in parsed) return parsed.refusal;
-		const events = selectedEvents(this, parsed.payload);
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const events = selectedEvents(this, parsed.payload, options);
 		if (events.length === 0) return reply(this, 200, 'No selected events');
-		const recent = dropStale(this, events);
+		const recent = dropStale(this, events, options);
 		if (recent.length === 0) return reply(this, 200, 'Only events older than Max Event Age');
 		const fresh = dropSeen(this, recent);
 		if (fresh.length === 0) return reply(this, 200, 'Already received');

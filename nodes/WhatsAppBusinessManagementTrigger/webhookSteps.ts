@@ -79,8 +79,7 @@ export function parsePayload(context: IWebhookFunctions, rawBody: Buffer | strin
 }
 
 /** The selected events of the envelope, in the order of the body (what was dropped is logged). */
-export function selectedEvents(context: IWebhookFunctions, payload: IDataObject): CollectedEvent[] {
-	const options = context.getNodeParameter('options', {}) as IDataObject;
+export function selectedEvents(context: IWebhookFunctions, payload: IDataObject, options: IDataObject): CollectedEvent[] {
 	const { events, tooDeep, overCap } = collectEvents(payload, {
 		events: context.getNodeParameter('events', ['adReferral']) as TriggerEvent[],
 		phoneNumberIds: parseIdList(options.phoneNumberIds as string | undefined),
@@ -104,13 +103,13 @@ export const DEFAULT_MAX_EVENT_AGE_HOURS = 7 * 24;
 
 /** When the event happened, in Unix seconds: a message's or status's timestamp, else the entry time. */
 function eventTimeOf(item: IDataObject): number | undefined {
-	if (typeof item.timestamp === 'string') return /^\d{1,12}$/.test(item.timestamp) ? Number(item.timestamp) : undefined;
+	// timestampIso is set only when the timestamp is Unix seconds.
+	if (item.timestampIso !== undefined) return Number(item.timestamp);
 	return typeof item.entryTime === 'number' && Number.isFinite(item.entryTime) ? item.entryTime : undefined;
 }
 
 /** The events not older than Options > Max Event Age (0: any age); an event of unknown time is kept. */
-export function dropStale(context: IWebhookFunctions, events: CollectedEvent[]): CollectedEvent[] {
-	const options = context.getNodeParameter('options', {}) as IDataObject;
+export function dropStale(context: IWebhookFunctions, events: CollectedEvent[], options: IDataObject): CollectedEvent[] {
 	const hours = options.maxEventAge === undefined ? DEFAULT_MAX_EVENT_AGE_HOURS : Number(options.maxEventAge);
 	if (!(hours > 0)) return events;
 	const oldest = Date.now() / 1000 - hours * 3600;
