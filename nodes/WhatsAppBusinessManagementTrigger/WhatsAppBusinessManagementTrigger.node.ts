@@ -14,7 +14,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { checkVerification } from './events';
 import { DEFAULT_REMEMBERED_DELIVERIES, dropRecordedDeliveries } from './deliveryStore';
 import { createSubscription, deleteSubscription, subscriptionExists, verifyTokenOf } from './subscription';
-import { dropSeen, emit, parsePayload, rawBodyOf, refuseUnverified, reply, selectedEvents } from './webhookSteps';
+import { DEFAULT_MAX_EVENT_AGE_HOURS, dropSeen, dropStale, emit, parsePayload, rawBodyOf, refuseUnverified, reply, selectedEvents } from './webhookSteps';
 
 export { clearProcessMemory, MAX_PAYLOAD_BYTES } from './webhookSteps';
 export { DEFAULT_REMEMBERED_DELIVERIES } from './deliveryStore';
@@ -129,13 +129,32 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Max Event Age (Hours)',
+						name: 'maxEventAge',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: DEFAULT_MAX_EVENT_AGE_HOURS,
+						description:
+							'Events older than this are dropped with a log line (replayed captures, very late retries); 0 keeps events of any age. The default, 7 days, is how long Meta retries a webhook it could not deliver, so no retry of Meta is dropped.',
+					},
+					{
 						displayName: 'Phone Number IDs',
 						name: 'phoneNumberIds',
 						type: 'string',
 						default: '',
 						placeholder: '106540352242922, 107655329012345',
+						// Name and quality updates name the number only by display_phone_number (Meta's
+						// webhooks reference: phone_number_name_update, phone_number_quality_update).
 						description:
-							'Only events of these business phone number IDs (comma-separated). Events that name no phone number (template, flow and account updates) always pass.',
+							'Only events of these business phone number IDs (comma-separated). Events that carry no phone number ID pass unfiltered: phone number name and quality updates (they give only the display number), and template, flow and account updates.',
+					},
+					{
+						displayName: 'Subscribe Phone Numbers',
+						name: 'subscribePhoneNumbers',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether activation makes this trigger the callback override of each number in Phone Number IDs instead of the WhatsApp Business Account's (Meta uses a number's own override first); deactivation removes them. With Subscribe Automatically.",
 					},
 					{
 						displayName: 'Remembered Deliveries',
@@ -165,7 +184,7 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		},
 	};
 
-	/** verify the signature -> parse -> collect the selected events -> drop the ones already seen -> emit. */
+	/** verify the signature -> parse -> collect the selected events -> drop stale ones and those already seen -> emit. */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		if (this.getWebhookName() === 'setup') {
 			const challenge = checkVerification(this.getQueryData() as Record<string, unknown>, verifyTokenOf(this));
@@ -176,9 +195,12 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		if (refusal) return refusal;
 		const parsed = parsePayload(this, rawBody);
 		if ('refusal' in parsed) return parsed.refusal;
-		const events = selectedEvents(this, parsed.payload);
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const events = selectedEvents(this, parsed.payload, options);
 		if (events.length === 0) return reply(this, 200, 'No selected events');
-		const fresh = dropSeen(this, events);
+		const recent = dropStale(this, events, options);
+		if (recent.length === 0) return reply(this, 200, 'Only events older than Max Event Age');
+		const fresh = dropSeen(this, recent);
 		if (fresh.length === 0) return reply(this, 200, 'Already received');
 		return { workflowData: [emit(fresh, events)] };
 	}

@@ -3,6 +3,7 @@ import type { IDataObject, IHookFunctions, INode, IWebhookFunctions } from 'n8n-
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, getGraphCredentials, graphRequest, listFromResponse } from '../shared/graph';
+import { assertNoOverrideElsewhere, clearPhoneNumberOverrides, phoneNumberOverrides, phoneNumberSelection, setPhoneNumberOverrides } from './phoneNumberOverrides';
 
 /** Meta rejects an override_callback_uri longer than this (graph-api.md section 6, "Subscribing"). */
 export const MAX_CALLBACK_URL_LENGTH = 200;
@@ -74,14 +75,26 @@ function webhookUrlOf(context: IHookFunctions): string {
 	return url;
 }
 
-/** `checkExists`: whether the WABA's callback override already points here with our token. */
+/**
+ * `checkExists`: whether the callback override (the WABA's, or with Subscribe Phone Numbers each
+ * selected number's) already points here with our token. A selected number whose own override
+ * points elsewhere refuses activation: Meta would send its messages there.
+ */
 export async function subscriptionExists(this: IHookFunctions): Promise<boolean> {
 	await assertReadyToActivate.call(this);
 	if (!(this.getNodeParameter('subscribeAutomatically', true) as boolean)) return true;
 	const credentials = await getGraphCredentials.call(this);
 	const webhookUrl = webhookUrlOf(this);
-	const apps = await listSubscribedApps.call(this, credentials.businessAccountId);
-	const ours = apps.some((app) => isOurs(app, webhookUrl, credentials.appId));
+	const { phoneNumberIds, perNumber } = phoneNumberSelection(this);
+	const overrides = await phoneNumberOverrides.call(this, phoneNumberIds);
+	let ours: boolean;
+	if (perNumber) {
+		ours = [...overrides.values()].every((url) => url === webhookUrl);
+	} else {
+		assertNoOverrideElsewhere(this, overrides, webhookUrl);
+		const apps = await listSubscribedApps.call(this, credentials.businessAccountId);
+		ours = apps.some((app) => isOurs(app, webhookUrl, credentials.appId));
+	}
 	// Meta does not return the verify token, so a changed token is detected from what we stored.
 	const staticData = this.getWorkflowStaticData('node');
 	return ours && staticData.verifyTokenFingerprint === tokenFingerprint(verifyTokenOf(this));
@@ -103,23 +116,30 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 		);
 	}
 	const verifyToken = verifyTokenOf(this);
-	await graphRequest.call(this, {
-		method: 'POST',
-		path: `/${credentials.businessAccountId}/subscribed_apps`,
-		body: { override_callback_uri: webhookUrl, verify_token: verifyToken },
-		bodyType: 'json',
-		// Setting the same override again leaves the same state, so a retry is harmless.
-		idempotent: true,
-	});
 	const staticData = this.getWorkflowStaticData('node');
+	const { phoneNumberIds, perNumber } = phoneNumberSelection(this);
+	if (perNumber) {
+		await setPhoneNumberOverrides.call(this, phoneNumberIds, webhookUrl, verifyToken);
+		// Deactivation clears these, whatever the options say by then.
+		staticData.phoneNumberOverrides = phoneNumberIds;
+	} else {
+		await graphRequest.call(this, {
+			method: 'POST',
+			path: `/${credentials.businessAccountId}/subscribed_apps`,
+			body: { override_callback_uri: webhookUrl, verify_token: verifyToken },
+			bodyType: 'json',
+			// Setting the same override again leaves the same state, so a retry is harmless.
+			idempotent: true,
+		});
+	}
 	staticData.subscribedCallbackUrl = webhookUrl;
 	staticData.verifyTokenFingerprint = tokenFingerprint(verifyToken);
 	return true;
 }
 
 /**
- * `delete`: removes the WABA's callback override only while it is still this webhook's URL, so a
- * workflow that took the WABA over in the meantime keeps it. Posting to subscribed_apps without a
+ * `delete`: removes the callback overrides (the numbers' and the WABA's) only while they are still
+ * this webhook's URL, so a workflow that took one over in the meantime keeps it. Posting to subscribed_apps without a
  * body removes the override and keeps the app subscribed.
  */
 export async function deleteSubscription(this: IHookFunctions): Promise<boolean> {
@@ -128,6 +148,8 @@ export async function deleteSubscription(this: IHookFunctions): Promise<boolean>
 	try {
 		const credentials = await getGraphCredentials.call(this);
 		const webhookUrl = webhookUrlOf(this);
+		const numbers = staticData.phoneNumberOverrides;
+		if (Array.isArray(numbers) && numbers.length > 0) await clearPhoneNumberOverrides.call(this, numbers.map(String), webhookUrl);
 		const apps = await listSubscribedApps.call(this, credentials.businessAccountId);
 		if (apps.some((app) => isOurs(app, webhookUrl, credentials.appId))) {
 			await graphRequest.call(this, {
@@ -142,5 +164,6 @@ export async function deleteSubscription(this: IHookFunctions): Promise<boolean>
 	}
 	delete staticData.subscribedCallbackUrl;
 	delete staticData.verifyTokenFingerprint;
+	delete staticData.phoneNumberOverrides;
 	return true;
 }

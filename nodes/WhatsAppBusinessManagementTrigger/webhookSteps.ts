@@ -79,8 +79,7 @@ export function parsePayload(context: IWebhookFunctions, rawBody: Buffer | strin
 }
 
 /** The selected events of the envelope, in the order of the body (what was dropped is logged). */
-export function selectedEvents(context: IWebhookFunctions, payload: IDataObject): CollectedEvent[] {
-	const options = context.getNodeParameter('options', {}) as IDataObject;
+export function selectedEvents(context: IWebhookFunctions, payload: IDataObject, options: IDataObject): CollectedEvent[] {
 	const { events, tooDeep, overCap } = collectEvents(payload, {
 		events: context.getNodeParameter('events', ['adReferral']) as TriggerEvent[],
 		phoneNumberIds: parseIdList(options.phoneNumberIds as string | undefined),
@@ -92,6 +91,33 @@ export function selectedEvents(context: IWebhookFunctions, payload: IDataObject)
 		context.logger.warn(`WhatsApp Business Management Trigger: dropped ${overCap} update(s) past the first ${MAX_EVENTS_PER_POST} events of one POST`);
 	}
 	return events;
+}
+
+/**
+ * Meta retries a webhook it could not deliver "with decreasing frequency ... for up to 7 days"
+ * (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/overview),
+ * so an event older than that is no retry of Meta's but a replayed capture: the default drops
+ * nothing Meta may still send.
+ */
+export const DEFAULT_MAX_EVENT_AGE_HOURS = 7 * 24;
+
+/** When the event happened, in Unix seconds: a message's or status's timestamp, else the entry time. */
+function eventTimeOf(item: IDataObject): number | undefined {
+	// timestampIso is set only when the timestamp is Unix seconds.
+	if (item.timestampIso !== undefined) return Number(item.timestamp);
+	return typeof item.entryTime === 'number' && Number.isFinite(item.entryTime) ? item.entryTime : undefined;
+}
+
+/** The events not older than Options > Max Event Age (0: any age); an event of unknown time is kept. */
+export function dropStale(context: IWebhookFunctions, events: CollectedEvent[], options: IDataObject): CollectedEvent[] {
+	const hours = options.maxEventAge === undefined ? DEFAULT_MAX_EVENT_AGE_HOURS : Number(options.maxEventAge);
+	if (!(hours > 0)) return events;
+	const oldest = Date.now() / 1000 - hours * 3600;
+	const recent = events.filter((event) => (eventTimeOf(event.item) ?? oldest) >= oldest);
+	if (recent.length < events.length) {
+		context.logger.warn(`WhatsApp Business Management Trigger: dropped ${events.length - recent.length} event(s) older than ${hours} hour(s) (Options > Max Event Age)`);
+	}
+	return recent;
 }
 
 /** The events this process has not seen for this node yet (also within this one body), now remembered. */

@@ -20,6 +20,7 @@ const instance = require('./instance');
 const queue = require('./queue');
 const { startSandbox, sandboxCredentialData } = require('./sandbox');
 const load = require('./trigger-load');
+const { allExecutions, executionCounts } = require('./execution-list');
 
 const SCALE = Number(process.env.WABM_BENCH_SCALE) || 1;
 const scaled = (count) => Math.max(2, Math.round(count * SCALE));
@@ -43,29 +44,11 @@ async function prepare({ installation, userFolder, tarball, sandbox, workflows, 
 	await n8nCli(installation, ['import:credentials', `--input=${file}`], env);
 }
 
-async function executionPage(client, filter, lastId) {
-	const query = `filter=${encodeURIComponent(JSON.stringify(filter))}&limit=250${lastId ? `&lastId=${lastId}` : ''}`;
-	const { json } = await client.request('GET', `/rest/executions?${query}`);
-	return json.data;
-}
-
-/** Every execution of the workflow, newest first (n8n serves at most 100 a page, whatever limit asks). */
-async function allExecutions(client, workflowId) {
-	const all = [];
-	for (let lastId; ; ) {
-		const page = await executionPage(client, { workflowId }, lastId);
-		if (page.results.length === 0) return all;
-		all.push(...page.results);
-		lastId = page.results[page.results.length - 1].id;
-	}
-}
-
 /** Waits until `count` executions of the workflow exist and none is still running. */
 async function waitForExecutions(client, workflowId, count, timeoutMs = 8 * 60 * 1000) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		const { count: total } = await executionPage(client, { workflowId });
-		const { count: unfinished } = await executionPage(client, { workflowId, status: ['new', 'running'] });
+		const { total, unfinished } = await executionCounts(client, workflowId);
 		if (total >= count && unfinished === 0) return total;
 		await sleep(1000);
 	}
@@ -75,7 +58,8 @@ async function waitForExecutions(client, workflowId, count, timeoutMs = 8 * 60 *
 /** Every event the trigger emitted, over all executions of the workflow: how many, how many distinct. */
 async function emittedEvents(client, workflowId, nodeName, flatted) {
 	const executions = await allExecutions(client, workflowId);
-	const ids = [];
+	const executionsOf = new Map();
+	let items = 0;
 	let failed = 0;
 	let next = 0;
 	const fetchLoop = async () => {
@@ -83,11 +67,17 @@ async function emittedEvents(client, workflowId, nodeName, flatted) {
 			const summary = executions[next++];
 			if (summary.status !== 'success') failed++;
 			const execution = await client.execution(summary.id, flatted);
-			for (const item of N8nClient.itemsOf(execution, nodeName)) ids.push(item.messageId);
+			for (const item of N8nClient.itemsOf(execution, nodeName)) {
+				items++;
+				executionsOf.set(item.messageId, [...(executionsOf.get(item.messageId) || []), summary.id]);
+			}
 		}
 	};
 	await Promise.all(Array.from({ length: 8 }, fetchLoop));
-	return { executions: executions.length, failed, items: ids.length, distinct: new Set(ids).size, twice: ids.length - new Set(ids).size };
+	// Which executions emitted an event twice, so that a non-zero count can be looked into.
+	const repeated = [...executionsOf].filter(([, ids]) => ids.length > 1).slice(0, 10);
+	if (repeated.length > 0) log(`   emitted more than once (message ID: execution IDs): ${JSON.stringify(Object.fromEntries(repeated))}`);
+	return { executions: executions.length, failed, items, distinct: executionsOf.size, twice: items - executionsOf.size };
 }
 
 /** How many delivery IDs n8n's deduplication store holds for the workflow (table processed_data). */

@@ -13,6 +13,8 @@ const { CREDENTIALS, stableId, stableUuid } = require('./cases');
 const VERIFY_TOKEN = 'wabm-bench-verify-token';
 const HEADER_AUTH = { id: 'wabmBenchHeader1', name: 'Bench header auth', header: 'x-bench-auth', value: 'bench-header-auth-value' };
 const WABA_ID = '102290129340398';
+/** When the bench's messages were sent: recent, so the trigger's Max Event Age keeps them. */
+const SENT_AT = Math.floor(Date.now() / 1000);
 
 /** The three workflows compared, and a second trigger workflow of our own for the re-delivery runs. */
 function benchWorkflows(description) {
@@ -71,11 +73,11 @@ function signedDelivery(payload, appSecret) {
 }
 
 function singleMessage(tag, appSecret) {
-	return signedDelivery(adClickPayload({ wabaId: WABA_ID, messageId: `wamid.bench-${tag}`, ctwaClid: `clid-${tag}`, timestamp: 1751247549 }), appSecret);
+	return signedDelivery(adClickPayload({ wabaId: WABA_ID, messageId: `wamid.bench-${tag}`, ctwaClid: `clid-${tag}`, timestamp: SENT_AT }), appSecret);
 }
 
 function batchOf(tag, count, appSecret) {
-	const template = adClickPayload({ wabaId: WABA_ID, timestamp: 1751247549 });
+	const template = adClickPayload({ wabaId: WABA_ID, timestamp: SENT_AT });
 	const change = template.entry[0].changes[0];
 	template.entry[0].changes = Array.from({ length: count }, (_, index) => {
 		const copy = JSON.parse(JSON.stringify(change));

@@ -5,6 +5,12 @@
  */
 import { createHmac } from 'node:crypto';
 
+/**
+ * The time of the test payloads' events, in Unix seconds: an hour before the test run, so the
+ * trigger's Max Event Age (default 7 days) keeps them as it keeps Meta's real deliveries.
+ */
+export const RECENT_TIME = Math.floor(Date.now() / 1000) - 3600;
+
 /** Small deterministic PRNG (mulberry32): the same seed gives the same payloads and fuzz cases. */
 export function seededRandom(seed: number) {
 	let a = seed >>> 0;
@@ -43,7 +49,7 @@ export function referralMessage(options: ReferralMessageOptions): Record<string,
 	const message: Record<string, unknown> = {
 		from: options.from ?? '16505551234',
 		id: options.id,
-		timestamp: String(options.timestamp ?? 1751247548),
+		timestamp: String(options.timestamp ?? RECENT_TIME),
 		type: 'text',
 		text: { body: `Hi! Is this still available?${'x'.repeat(options.padding ?? 0)}` },
 	};
@@ -73,7 +79,7 @@ export function envelope(wabaId: string, entries: Array<{ time?: number; changes
 		object: 'whatsapp_business_account',
 		entry: entries.map((entry) => ({
 			id: wabaId,
-			time: entry.time ?? 1751247548,
+			time: entry.time ?? RECENT_TIME,
 			changes: entry.changes.map((change) => ({
 				field: 'messages',
 				value: {
@@ -117,7 +123,7 @@ export function referralBatch(options: {
 			const id = wamid(options.idPrefix, index);
 			ids.push(id);
 			changes[changes.length - 1].messages.push(
-				referralMessage({ id, from: String(16505550000 + (index % 10_000)), timestamp: 1751247548 + index, padding }),
+				referralMessage({ id, from: String(16505550000 + (index % 10_000)), timestamp: RECENT_TIME + index, padding }),
 			);
 		}
 		return { payload: envelope(options.wabaId, entries), ids };

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync, inflateSync } from 'node:zlib';
 import {
 	DataDeduplicationService,
 	ExecutionLifecycleHooks,
@@ -252,8 +253,18 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 		request.rawBody = rawBody;
 		request.query = Object.fromEntries(url.searchParams.entries());
 		request.params = {};
+		// As n8n's body parser: JSON decoded with the content type's charset (utf-8 by default); one
+		// it cannot decode with is refused with 422 before the node runs (cli webhook-helpers).
+		const [type, ...parameters] = String(req.headers['content-type'] ?? '').split(';');
+		const charset = /charset\s*=\s*"?([^";]+)/i.exec(parameters.join(';'))?.[1].trim().toLowerCase() ?? 'utf-8';
+		const json = type.trim().toLowerCase() === 'application/json' && rawBody.length > 0;
+		if (json && !Buffer.isEncoding(charset)) {
+			res.statusCode = 422;
+			res.end(JSON.stringify({ message: 'Failed to parse request body' }));
+			return;
+		}
 		try {
-			request.body = /json/i.test(String(req.headers['content-type'] ?? '')) && rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
+			request.body = json ? JSON.parse(rawBody.toString(charset as BufferEncoding)) : {};
 		} catch {
 			// n8n answers a body its JSON parser rejects itself; webhook() must cope via rawBody anyway.
 			request.body = {};
@@ -285,7 +296,11 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
-			handle(req, res, Buffer.concat(chunks)).catch((error: Error) => {
+			// n8n's raw body reader inflates gzip and deflate bodies before anything reads them.
+			const received = Buffer.concat(chunks);
+			const encoding = req.headers['content-encoding'];
+			const rawBody = encoding === 'gzip' ? gunzipSync(received) : encoding === 'deflate' ? inflateSync(received) : received;
+			handle(req, res, rawBody).catch((error: Error) => {
 				// n8n answers 500 when a webhook function throws; the test sees the message.
 				if (!res.headersSent) {
 					res.statusCode = 500;

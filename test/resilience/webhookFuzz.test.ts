@@ -1,9 +1,13 @@
 /**
  * Webhook fuzz: more than 10,000 bad requests (signatures missing, wrong, truncated or malformed;
  * bodies that are not JSON, cut short or over Meta's 3 MB limit; another `object`; missing and
- * mistyped fields) mixed with valid deliveries and Meta-style re-deliveries, all from one seed,
- * sent over HTTP to the trigger running in n8n-core's WebhookContext and WorkflowExecute
- * (test/helpers/webhook.ts). Expected: no crash (no 5xx), no item from a bad request, every valid
+ * mistyped fields; a byte-order mark or unknown charset; gzip signed as compressed; captures older
+ * than Max Event Age) mixed with valid deliveries (some with a charset, UTF-16 or Latin-1, gzip,
+ * or a value thousands of levels deep) and Meta-style re-deliveries, then deliveries of more than
+ * 1,000 messages and replays of the first deliveries after the trigger's in-process memory has
+ * forgotten them, all from one seed, sent over HTTP to the trigger running in n8n-core's
+ * WebhookContext and WorkflowExecute (test/helpers/webhook.ts, which decodes gzip and charsets as
+ * n8n's body parser does). Expected: no crash (no 5xx), no item from a bad request, every valid
  * message emitted exactly once.
  */
 import { startTriggerServer, type TriggerServer } from '../helpers/webhook';
@@ -20,6 +24,8 @@ describe(`webhook fuzz (seed ${SEED})`, () => {
 	const crashes: string[] = [];
 	const itemsFromBad: string[] = [];
 	const emittedBy = new Map<string, number>();
+	/** Per late replay: how many executions it started and their items (n8n's store must drop them). */
+	const lateReplays: Array<{ executions: number; items: number }> = [];
 
 	beforeAll(async () => {
 		sandbox = await startSandbox();
@@ -49,13 +55,14 @@ describe(`webhook fuzz (seed ${SEED})`, () => {
 			}
 			if (status >= 500) crashes.push(`#${request.index} ${request.kind} (${request.detail}): HTTP ${status}`);
 			const items = trigger.executions.slice(before).flatMap((execution) => execution.items.map((item) => item.json));
+			if (request.kind === 'lateReplay') lateReplays.push({ executions: trigger.executions.length - before, items: items.length });
 			if (isBad(request) && items.length) itemsFromBad.push(`#${request.index} ${request.kind} (${request.detail}): ${items.length} item(s)`);
 			for (const item of items) {
 				const id = String(item.messageId ?? item.eventId ?? '');
 				emittedBy.set(id, (emittedBy.get(id) ?? 0) + 1);
 			}
 		}
-	}, 120_000);
+	}, 240_000);
 
 	afterAll(async () => {
 		await trigger?.close();
@@ -74,6 +81,10 @@ describe(`webhook fuzz (seed ${SEED})`, () => {
 	it('emitted no item from a bad request', () => {
 		expect(itemsFromBad).toEqual([]);
 		expect([...emittedBy.keys()].filter((id) => Buffer.from(id.replace(/^wamid\./, ''), 'base64').toString().startsWith(BAD_ID_MARK))).toEqual([]);
+	});
+
+	it('replays after the in-process memory forgot them reached n8n\'s store, which dropped them', () => {
+		expect(lateReplays).toEqual(Array(20).fill({ executions: 1, items: 0 }));
 	});
 
 	it('emitted every valid message exactly once, re-deliveries included', () => {

@@ -21,7 +21,9 @@ describe('webhook fuzz generator', () => {
 		expect(bad.length).toBeGreaterThanOrEqual(10_000);
 		const counts = new Map<FuzzKind, number>();
 		for (const request of requests) counts.set(request.kind, (counts.get(request.kind) ?? 0) + 1);
-		for (const kind of ['valid', 'validRetry', 'missingSignature', 'wrongSignature', 'truncatedSignature', 'malformedSignature', 'notJson', 'truncatedJson', 'oversizedBody', 'wrongObject', 'missingField', 'mistypedField'] as FuzzKind[]) {
+		const kinds: FuzzKind[] = ['valid', 'validRetry', 'missingSignature', 'wrongSignature', 'truncatedSignature', 'malformedSignature', 'notJson', 'truncatedJson', 'oversizedBody', 'wrongObject', 'missingField', 'mistypedField'];
+		kinds.push('charset', 'gzip', 'deepNesting', 'badCharset', 'gzipSignedCompressed', 'staleCapture', 'hugeCount', 'lateReplay');
+		for (const kind of kinds) {
 			expect(counts.get(kind) ?? 0).toBeGreaterThan(0);
 		}
 		// Valid and bad requests are interleaved, not in two blocks.
@@ -50,6 +52,16 @@ describe('webhook fuzz generator', () => {
 			expect(retry.expectIds).toEqual([]);
 			expect(requests.some((r) => r.kind === 'valid' && r.index < retry.index && r.rawBody.equals(retry.rawBody))).toBe(true);
 		}
+	});
+
+	it('ends with deliveries of more than 1,000 messages, then replays of the first valid deliveries', () => {
+		const huge = requests.filter((r) => r.kind === 'hugeCount');
+		expect(huge.map((r) => r.expectIds.length)).toEqual(Array(9).fill(1000));
+		expect(huge.every((r) => r.badIds.length > 0)).toBe(true);
+		const replays = requests.filter((r) => r.kind === 'lateReplay');
+		expect(replays).toHaveLength(20);
+		expect(Math.min(...replays.map((r) => r.index))).toBeGreaterThan(Math.max(...huge.map((r) => r.index)));
+		for (const replay of replays) expect(requests.some((r) => r.kind === 'valid' && r.rawBody.equals(replay.rawBody))).toBe(true);
 	});
 
 	it('makes oversized bodies larger than Meta\'s 3 MB limit, validly signed', () => {

@@ -1,10 +1,17 @@
 /**
  * Seeded generator of webhook requests for the trigger's fuzz suite: valid Meta deliveries (each with
- * new message ids, some re-sent as Meta's retries do) mixed with bad ones - missing, wrong or
- * truncated signatures, bodies that are not JSON or are cut short, bodies over Meta's 3 MB limit,
- * another `object`, and missing or mistyped fields. The same seed always gives the same requests.
+ * new message ids, some re-sent as Meta's retries do; some with a charset in the content type, in
+ * UTF-16 or Latin-1, gzip-encoded, or carrying a value nested thousands of levels deep) mixed with
+ * bad ones - missing, wrong or truncated signatures, bodies that are not JSON or are cut short,
+ * bodies over Meta's 3 MB limit, another `object`, missing and mistyped fields, a byte-order mark or
+ * an unknown charset, a gzip body signed as compressed, captures older than Max Event Age. At the
+ * end: deliveries of more than 1,000 messages (the first 1,000 count), enough to push the first
+ * deliveries out of the trigger's in-process memory, then those first deliveries again.
+ * The same seed always gives the same requests.
  */
-import { envelope, referralMessage, seededRandom, sign, wamid, type SeededRandom } from '../helpers/metaWebhook';
+import { gzipSync } from 'node:zlib';
+
+import { RECENT_TIME, envelope, referralMessage, seededRandom, sign, wamid, type SeededRandom } from '../helpers/metaWebhook';
 
 export type FuzzKind =
 	| 'valid'
@@ -18,7 +25,15 @@ export type FuzzKind =
 	| 'oversizedBody'
 	| 'wrongObject'
 	| 'missingField'
-	| 'mistypedField';
+	| 'mistypedField'
+	| 'charset'
+	| 'gzip'
+	| 'deepNesting'
+	| 'badCharset'
+	| 'gzipSignedCompressed'
+	| 'staleCapture'
+	| 'hugeCount'
+	| 'lateReplay';
 
 export interface FuzzRequest {
 	index: number;
@@ -47,7 +62,15 @@ const BAD_KINDS: FuzzKind[] = [
 	'wrongObject',
 	'missingField',
 	'mistypedField',
+	'badCharset',
+	'gzipSignedCompressed',
+	'staleCapture',
 ];
+
+/** Valid deliveries sent in an unusual but acceptable form; each must be emitted once. */
+const ODD_VALID_KINDS: FuzzKind[] = ['charset', 'gzip', 'deepNesting'];
+/** Kinds whose messages the trigger must emit, once (retries and replays: not again). */
+const GOOD_KINDS = new Set<FuzzKind>(['valid', 'validRetry', 'hugeCount', 'lateReplay', ...ODD_VALID_KINDS]);
 
 /** Every way a field can be missing: a path into the envelope and what to do there. */
 type Mutation = { detail: string; apply: (payload: any) => void };
@@ -100,15 +123,45 @@ export interface FuzzOptions {
 	retryRate?: number;
 	/** How many of the bad requests are over 3 MB (they are slow to build and sign). */
 	oversizedCount?: number;
+	/** How many valid deliveries of each odd form (charset, gzip, deep nesting) are mixed in (default 30). */
+	oddCount?: number;
+	/** Deliveries of more than 1,000 messages sent at the end (default 9: past the trigger's in-process memory). */
+	hugeCount?: number;
 }
 
-function validPayload(random: SeededRandom, wabaId: string, ids: string[]) {
+function validPayload(random: SeededRandom, wabaId: string, ids: string[], time = RECENT_TIME) {
 	return envelope(wabaId, [
 		{
-			time: 1751247548 + random.int(0, 1000),
-			changes: ids.map((id) => ({ messages: [referralMessage({ id, from: String(16505550000 + random.int(0, 9999)) })] })),
+			time: time + random.int(0, 1000),
+			changes: ids.map((id) => ({ messages: [referralMessage({ id, from: String(16505550000 + random.int(0, 9999)), timestamp: time })] })),
 		},
 	]);
+}
+
+/** A valid delivery in an odd form: a charset (UTF-16 and Latin-1 bodies too), gzip, or a very deep value. */
+function oddDelivery(kind: FuzzKind, random: SeededRandom, payload: any, secret: string): { body: Buffer; headers: Record<string, string>; detail: string } {
+	if (kind === 'gzip') {
+		const json = Buffer.from(JSON.stringify(payload));
+		// Meta signs the JSON; n8n inflates the body before the node reads it.
+		return { body: gzipSync(json), headers: { ...jsonHeaders(json, secret), 'content-encoding': 'gzip' }, detail: 'gzip, signed over the JSON' };
+	}
+	if (kind === 'deepNesting') {
+		const depth = random.int(1_000, 20_000);
+		const json = JSON.stringify(payload).replace('"messaging_product":"whatsapp"', `"nested":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)},"messaging_product":"whatsapp"`);
+		const body = Buffer.from(json);
+		return { body, headers: jsonHeaders(body, secret), detail: `a value ${depth} levels deep` };
+	}
+	const variant = random.int(0, 4);
+	if (variant === 3) payload.entry[0].changes[0].value.contacts = [{ profile: { name: 'José Müller' }, wa_id: '16505551234' }];
+	const text = JSON.stringify(payload);
+	const [charset, body] = [
+		['charset=utf-8', Buffer.from(text)],
+		['charset=UTF-8', Buffer.from(text)],
+		['charset="utf-8"', Buffer.from(text)],
+		['charset=latin1', Buffer.from(text, 'latin1')],
+		['charset=utf-16le', Buffer.from(text, 'utf16le')],
+	][variant] as [string, Buffer];
+	return { body, headers: { 'content-type': `application/json; ${charset}`, 'x-hub-signature-256': sign(body, secret) }, detail: charset };
 }
 
 const jsonHeaders = (body: Buffer, secret: string) => ({ 'content-type': 'application/json', 'x-hub-signature-256': sign(body, secret) });
@@ -129,6 +182,7 @@ export function generateFuzzRequests(options: FuzzOptions): FuzzRequest[] {
 	const regular = BAD_KINDS.filter((kind) => kind !== 'oversizedBody');
 	while (kinds.length < options.badCount) kinds.push(regular[kinds.length % regular.length]);
 	const valids: FuzzKind[] = Array.from({ length: options.validCount }, () => 'valid');
+	for (const kind of ODD_VALID_KINDS) for (let i = 0; i < (options.oddCount ?? 30); i++) valids.push(kind);
 	const all = [...kinds, ...valids];
 	for (let i = all.length - 1; i > 0; i--) {
 		const j = Math.floor(random.next() * (i + 1));
@@ -154,6 +208,12 @@ export function generateFuzzRequests(options: FuzzOptions): FuzzRequest[] {
 			}
 			continue;
 		}
+		if (ODD_VALID_KINDS.includes(kind)) {
+			const ids = goodIds(random.int(1, 3));
+			const { body, headers, detail } = oddDelivery(kind, random, validPayload(random, options.wabaId, ids), secret);
+			requests.push({ index, kind, detail, rawBody: body, headers, expectIds: ids, badIds: [] });
+			continue;
+		}
 		// Field mutations touch the first change and message, so those payloads carry just one.
 		const ids = badIds(kind === 'missingField' || kind === 'mistypedField' ? 1 : random.int(1, 2));
 		const payload = validPayload(random, options.wabaId, ids) as any;
@@ -161,6 +221,26 @@ export function generateFuzzRequests(options: FuzzOptions): FuzzRequest[] {
 		let headers: Record<string, string> = jsonHeaders(body, secret);
 		let detail: string = kind;
 		switch (kind) {
+			case 'badCharset': {
+				const variant = random.int(0, 1);
+				// n8n decodes with the charset and its JSON parser refuses a byte-order mark; an unknown charset cannot be decoded.
+				if (variant === 0) body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]);
+				headers = { 'content-type': variant === 0 ? 'application/json' : 'application/json; charset=klingon', 'x-hub-signature-256': sign(body, secret) };
+				detail = ['byte-order mark', 'unknown charset'][variant];
+				break;
+			}
+			case 'gzipSignedCompressed':
+				body = gzipSync(body);
+				headers = { ...jsonHeaders(body, secret), 'content-encoding': 'gzip' };
+				detail = 'gzip, signed over the compressed bytes';
+				break;
+			case 'staleCapture': {
+				const days = random.int(8, 400);
+				body = Buffer.from(JSON.stringify(validPayload(random, options.wabaId, ids, RECENT_TIME - days * 86_400)));
+				headers = jsonHeaders(body, secret);
+				detail = `${days} days old`;
+				break;
+			}
 			case 'missingSignature':
 				delete headers['x-hub-signature-256'];
 				break;
@@ -241,9 +321,31 @@ export function generateFuzzRequests(options: FuzzOptions): FuzzRequest[] {
 		}
 		requests.push({ index, kind, detail, rawBody: body, headers, expectIds: [], badIds: ids });
 	}
+	requests.push(...hugeThenReplays(random, options, sentValid, goodIds, badIds));
 	// Renumber after retries were inserted.
 	requests.forEach((request, index) => (request.index = index));
 	return requests;
 }
 
-export const isBad = (request: FuzzRequest) => request.kind !== 'valid' && request.kind !== 'validRetry';
+/**
+ * Deliveries of 1,001 to 1,500 messages (the trigger takes the first 1,000 of a POST: those past it
+ * are marked bad), together more events than the trigger's in-process memory holds, then the first
+ * valid deliveries again byte for byte: only n8n's deduplication store can still recognise them.
+ */
+function hugeThenReplays(random: SeededRandom, options: FuzzOptions, sentValid: FuzzRequest[], goodIds: (count: number) => string[], badIds: (count: number) => string[]): FuzzRequest[] {
+	const requests: FuzzRequest[] = [];
+	for (let i = 0; i < (options.hugeCount ?? 9); i++) {
+		const taken = goodIds(1_000);
+		const dropped = badIds(random.int(1, 500));
+		const ids = [...taken, ...dropped];
+		const payload = random.chance(0.5)
+			? envelope(options.wabaId, [{ time: RECENT_TIME, changes: [{ messages: ids.map((id) => referralMessage({ id })) }] }])
+			: validPayload(random, options.wabaId, ids);
+		const body = Buffer.from(JSON.stringify(payload));
+		requests.push({ index: 0, kind: 'hugeCount', detail: `${ids.length} messages`, rawBody: body, headers: jsonHeaders(body, options.appSecret), expectIds: taken, badIds: dropped });
+	}
+	for (const earlier of sentValid.slice(0, 20)) requests.push({ ...earlier, kind: 'lateReplay', detail: `replay of #${earlier.index} after the in-process memory`, expectIds: [] });
+	return requests;
+}
+
+export const isBad = (request: FuzzRequest) => !GOOD_KINDS.has(request.kind);

@@ -97,7 +97,11 @@ export interface PhoneNumberRecord {
 	registration_attempts: number[];
 	/** The code the sandbox "sent" by SMS or voice; tests read it from state. */
 	pending_code?: string;
-	webhook_configuration?: { override_callback_uri?: string; verify_token?: string };
+	/**
+	 * The number's own callback override (POST /{phone-number-id} with webhook_configuration); Graph
+	 * never reads the verify token back, and shows the override as `webhook_configuration.phone_number`.
+	 */
+	webhook_override?: { override_callback_uri: string; verify_token: string };
 	profile: BusinessProfileRecord;
 }
 
@@ -144,6 +148,8 @@ export interface SandboxState {
 	phoneNumbers: Map<string, PhoneNumberRecord>;
 	uploads: Map<string, UploadSessionRecord>;
 	subscribedApps: SubscribedAppRecord[];
+	/** The app's own callback URL (App Dashboard > WhatsApp > Configuration), when a test sets one. */
+	appCallbackUrl?: string;
 	/** Handles returned by finished resumable uploads, with what they point at. */
 	uploadHandles: Map<string, UploadSessionRecord>;
 	/** Templates a WABA may hold: 250 unverified, 6,000 verified with an approved display name. */

@@ -116,3 +116,39 @@ test('a wrong token gets 190', async () => {
 	expect(result.status).toBe(401);
 	expect(result.json.error.code).toBe(190);
 });
+
+describe('phone-number override (webhook_configuration)', () => {
+	const phone = (method: string, body?: unknown) =>
+		fetch(`${sandbox.url}/v25.0/106540352242922${method === 'GET' ? '?fields=webhook_configuration' : ''}`, {
+			method,
+			headers: { authorization: `Bearer ${sandbox.state.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		}).then(async (response) => ({ status: response.status, json: (await response.json()) as Record<string, any> }));
+
+	beforeEach(() => sandbox.seed({ phoneNumbers: [{ id: '106540352242922' }] }));
+
+	test('reads where the number\'s message webhooks go: its own override first, then the WABA\'s, then the app\'s', async () => {
+		expect(await phone('GET')).toEqual({ status: 200, json: { id: '106540352242922' } });
+		sandbox.state.appCallbackUrl = 'https://app.example.com/webhook';
+		await graph('POST', '/subscribed_apps', { override_callback_uri: callbackUrl, verify_token: 'tok' });
+		expect((await phone('GET')).json.webhook_configuration).toEqual({ whatsapp_business_account: callbackUrl, application: 'https://app.example.com/webhook' });
+		expect(await phone('POST', { webhook_configuration: { override_callback_uri: `${callbackUrl}?number`, verify_token: 'phone-tok' } })).toEqual({ status: 200, json: { success: true } });
+		expect(verificationQueries.at(-1)).toMatchObject({ 'hub.mode': 'subscribe', 'hub.verify_token': 'phone-tok' });
+		const read = await phone('GET');
+		expect(read.json.webhook_configuration).toEqual({ phone_number: `${callbackUrl}?number`, whatsapp_business_account: callbackUrl, application: 'https://app.example.com/webhook' });
+		expect(JSON.stringify(read.json)).not.toContain('phone-tok');
+		// An empty override_callback_uri removes the number's override.
+		await phone('POST', { webhook_configuration: { override_callback_uri: '' } });
+		expect((await phone('GET')).json.webhook_configuration).not.toHaveProperty('phone_number');
+	});
+
+	test('an override whose verification GET fails is refused and not set', async () => {
+		callbackBehaviour = 'forbid';
+		const result = await phone('POST', { webhook_configuration: { override_callback_uri: callbackUrl, verify_token: 'tok' } });
+		expect(result.status).toBe(400);
+		expect(result.json.error.code).toBe(2200);
+		expect((await phone('GET')).json).not.toHaveProperty('webhook_configuration');
+		const noToken = await phone('POST', { webhook_configuration: { override_callback_uri: callbackUrl } });
+		expect(noToken.json.error.code).toBe(100);
+	});
+});

@@ -16,7 +16,7 @@ import {
 	verifySignature,
 } from '../../nodes/WhatsAppBusinessManagementTrigger/events';
 import { toIsoTimestamp } from '../../nodes/WhatsAppBusinessManagementTrigger/events/values';
-import { WABA_ID, envelope, messagesChange, referralMessage } from '../fixtures/webhooks';
+import { RECENT_TIME, WABA_ID, envelope, messagesChange, referralMessage } from '../fixtures/webhooks';
 
 describe('verifySignature', () => {
 	const body = Buffer.from('{"object":"whatsapp_business_account"}');
@@ -88,8 +88,8 @@ describe('collectEvents', () => {
 			eventType: 'templateQualityUpdate',
 			field: 'message_template_status_update',
 			wabaId: WABA_ID,
-			entryTime: 1751247548,
-			entryTimeIso: '2025-06-30T01:39:08.000Z',
+			entryTime: RECENT_TIME,
+			entryTimeIso: new Date(RECENT_TIME * 1000).toISOString(),
 		});
 		expect(items[0].key).toMatch(/^change:[0-9a-f]{32}$/);
 		expect(itemsOf(envelope([qualityChange]), { events: ['templateStatusUpdate'] })).toEqual([]);

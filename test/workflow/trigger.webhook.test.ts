@@ -1,5 +1,5 @@
 import { signPayload } from '../sandbox/server';
-import { GUIDE_REFERRAL_WEBHOOK, PHONE_NUMBER_ID, WABA_ID, envelope, messagesChange, referralMessage } from '../fixtures/webhooks';
+import { GUIDE_REFERRAL_WEBHOOK, PHONE_NUMBER_ID, RECENT_TIME, WABA_ID, envelope, messagesChange, referralMessage } from '../fixtures/webhooks';
 import { useSandbox } from '../helpers/sandbox';
 import { sandboxCredential } from '../helpers/workflow';
 import { deduplicator, startTriggerServer, type TriggerServer } from '../helpers/webhook';
@@ -78,8 +78,8 @@ describe('Ad Referral events', () => {
 			wabaId: WABA_ID,
 			phoneNumberId: PHONE_NUMBER_ID,
 			contactName: 'Ana',
-			timestamp: '1751247549',
-			timestampIso: '2025-06-30T01:39:09.000Z',
+			timestamp: String(RECENT_TIME + 1),
+			timestampIso: new Date((RECENT_TIME + 1) * 1000).toISOString(),
 			welcome_message: { text: 'Hi! Pick a time for your test drive.' },
 		});
 		for (const absent of ['video_url', 'thumbnail_url', 'ref']) expect(item).not.toHaveProperty(absent);
@@ -118,7 +118,7 @@ describe('Ad Referral events', () => {
 	});
 
 	test('a message without referral is not an Ad Referral event, but is one of All Incoming Messages', async () => {
-		const plain = { from: '16505551234', id: 'wamid.PLAIN', timestamp: '1751247548', type: 'text', text: { body: 'hello' } };
+		const plain = { from: '16505551234', id: 'wamid.PLAIN', timestamp: String(RECENT_TIME), type: 'text', text: { body: 'hello' } };
 		const payload = envelope([messagesChange([plain, referralMessage(2)], [])]);
 		await startTrigger();
 		await sandbox.sendWebhook({ url: trigger.url, payload });
@@ -141,7 +141,7 @@ describe('Ad Referral events', () => {
 	});
 
 	test('Events, Phone Number IDs and Verify Signature given as expressions are resolved by n8n', async () => {
-		const plain = { from: '16505551234', id: 'wamid.PLAIN-EXPR', timestamp: '1751247548', type: 'text', text: { body: 'hello' } };
+		const plain = { from: '16505551234', id: 'wamid.PLAIN-EXPR', timestamp: String(RECENT_TIME), type: 'text', text: { body: 'hello' } };
 		const payload = envelope([messagesChange([plain], []), messagesChange([referralMessage(6)], [], '555')]);
 		await startTrigger({ events: '={{ ["allMessages"] }}', options: { phoneNumberIds: `={{ "${PHONE_NUMBER_ID}" }}` } });
 		await sandbox.sendWebhook({ url: trigger.url, payload });

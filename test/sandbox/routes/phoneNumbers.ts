@@ -4,6 +4,7 @@ import { GraphError, invalidParameter, newId, paginate, selectFields } from '../
 import type { HandlerResult, RequestContext, RouteRegistry } from '../server';
 import type { BusinessProfileRecord, PhoneNumberRecord, SandboxState } from '../state';
 import { PROFILE_PICTURE_PREFIX, registerProfileRoutes } from './businessProfile';
+import { MAX_OVERRIDE_URL_LENGTH, verifyCallback } from './subscriptions';
 
 /**
  * Business phone numbers, per graph-api.md §4 (Meta's phone-numbers, registration, two-step
@@ -36,7 +37,7 @@ const READABLE_FIELDS = [
  * (`whatsapp_business_manager_messaging_limit` replaces `messaging_limit_tier` from v24.0).
  */
 const FIELD_SINCE_VERSION: Record<string, number> = { whatsapp_business_manager_messaging_limit: 24 };
-const INTERNAL_FIELDS = new Set(['pin', 'registration_attempts', 'pending_code', 'profile', 'registered', 'cc', 'phone_number']);
+const INTERNAL_FIELDS = new Set(['pin', 'registration_attempts', 'pending_code', 'profile', 'registered', 'cc', 'phone_number', 'webhook_override']);
 const FILTERABLE_FIELDS = ['account_mode', 'messaging_limit_tier', 'is_official_business_account'];
 const SORTS = ['creation_time.asc', 'creation_time.desc', 'last_onboarded_time.asc', 'last_onboarded_time.desc'];
 export const DATA_LOCALIZATION_REGIONS = ['AE', 'AU', 'BH', 'BR', 'CA', 'CH', 'DE', 'GB', 'ID', 'IN', 'JP', 'KR', 'SG', 'ZA'];
@@ -91,16 +92,53 @@ export function makePhoneNumber(partial: PhoneNumberSeed = {}): PhoneNumberRecor
 		registered: partial.registered ?? true,
 		registration_attempts: partial.registration_attempts ?? [],
 		pending_code: partial.pending_code,
-		webhook_configuration: partial.webhook_configuration,
+		webhook_override: partial.webhook_override,
 		profile,
 	};
 }
 
+/**
+ * Where Meta sends the number's message webhooks, as `webhook_configuration` reads it: the number's
+ * own override, the WABA's override of the calling app, the app's callback, each only when set (and
+ * the field only when one is)
+ * (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/override/).
+ */
+function webhookConfiguration(record: PhoneNumberRecord, state: SandboxState): Record<string, string> {
+	const configuration: Record<string, string> = {};
+	if (record.webhook_override) configuration.phone_number = record.webhook_override.override_callback_uri;
+	const wabaOverride = state.subscribedApps.find((app) => app.id === state.appId)?.override_callback_uri;
+	if (wabaOverride) configuration.whatsapp_business_account = wabaOverride;
+	if (state.appCallbackUrl) configuration.application = state.appCallbackUrl;
+	return configuration;
+}
+
 /** The number as Graph shows it: no PIN, codes or sandbox bookkeeping. */
-function publicView(record: PhoneNumberRecord): Record<string, unknown> {
+function publicView(record: PhoneNumberRecord, state: SandboxState): Record<string, unknown> {
 	const view: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(record)) if (!INTERNAL_FIELDS.has(key) && value !== undefined) view[key] = value;
+	const configuration = webhookConfiguration(record, state);
+	if (Object.keys(configuration).length > 0) view.webhook_configuration = configuration;
 	return view;
+}
+
+/**
+ * POST /{phone-number-id} `webhook_configuration`: `{override_callback_uri, verify_token}` sets the
+ * number's own override once Meta's verification GET to it is answered; an empty
+ * override_callback_uri removes it (Meta's webhook overrides page, "Set phone number alternate callback").
+ */
+async function setWebhookOverride(record: PhoneNumberRecord, raw: unknown): Promise<void> {
+	const config = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { override_callback_uri?: unknown; verify_token?: unknown } | null;
+	const url = config?.override_callback_uri;
+	if (url === '') {
+		delete record.webhook_override;
+		return;
+	}
+	if (typeof url !== 'string') throw invalidParameter('webhook_configuration.override_callback_uri must be a URL string');
+	if (url.length > MAX_OVERRIDE_URL_LENGTH) throw invalidParameter(`override_callback_uri must be at most ${MAX_OVERRIDE_URL_LENGTH} characters`);
+	if (!/^https?:\/\//.test(url)) throw invalidParameter('override_callback_uri is not a valid URL');
+	if (typeof config?.verify_token !== 'string' || config.verify_token === '') throw invalidParameter('verify_token is required with override_callback_uri');
+	await verifyCallback(url, config.verify_token);
+	record.webhook_override = { override_callback_uri: url, verify_token: config.verify_token };
 }
 
 /** Graph refuses a field the node type lacks in the requested version instead of leaving it out. */
@@ -174,14 +212,14 @@ function listPhoneNumbers(ctx: RequestContext): HandlerResult {
 	const fields = ctx.query.get('fields');
 	checkFields(fields, ctx.version);
 	const page = paginate(
-		list.map((n) => selectFields(publicView(n), fields, DEFAULT_FIELDS)),
+		list.map((n) => selectFields(publicView(n, ctx.state), fields, DEFAULT_FIELDS)),
 		ctx.query,
 		{ defaultLimit: 25, maxLimit: 100, selfUrl: ctx.url },
 	);
 	return { json: page };
 }
 
-function updatePhoneNumber(ctx: RequestContext): HandlerResult {
+async function updatePhoneNumber(ctx: RequestContext): Promise<HandlerResult> {
 	const record = phone(ctx);
 	const { input } = ctx;
 	let changed = false;
@@ -198,11 +236,7 @@ function updatePhoneNumber(ctx: RequestContext): HandlerResult {
 		changed = true;
 	}
 	if (input.webhook_configuration !== undefined) {
-		const config = (typeof input.webhook_configuration === 'string' ? JSON.parse(input.webhook_configuration) : input.webhook_configuration) as {
-			override_callback_uri?: string;
-			verify_token?: string;
-		};
-		record.webhook_configuration = config;
+		await setWebhookOverride(record, input.webhook_configuration);
 		changed = true;
 	}
 	if (!changed) throw invalidParameter('No field to update was given');
@@ -316,7 +350,7 @@ export function register(registry: RouteRegistry): void {
 
 	registry.node('GET', 'phone', '', (ctx) => {
 		checkFields(ctx.query.get('fields'), ctx.version);
-		return { json: selectFields(publicView(phone(ctx)), ctx.query.get('fields'), DEFAULT_FIELDS) };
+		return { json: selectFields(publicView(phone(ctx), ctx.state), ctx.query.get('fields'), DEFAULT_FIELDS) };
 	});
 
 	registry.node('POST', 'phone', '', updatePhoneNumber);

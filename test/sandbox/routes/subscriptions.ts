@@ -28,7 +28,7 @@ function render(app: SubscribedAppRecord) {
  * What Meta does before it accepts a callback: a GET with hub.mode, hub.challenge and
  * hub.verify_token, answered 200 with exactly the challenge. Anything else is error 2200.
  */
-async function verifyCallback(url: string, verifyToken: string): Promise<void> {
+export async function verifyCallback(url: string, verifyToken: string): Promise<void> {
 	const challenge = String(randomBytes(5).readUInt32BE(0));
 	const target = new URL(url);
 	target.searchParams.set('hub.mode', 'subscribe');
