@@ -242,6 +242,7 @@ describe('sandbox: the demo seed\'s templates', () => {
 	const sends: Array<[string, unknown[]]> = [
 		['order_confirmation', [{ type: 'body', parameters: [text('Ana'), text('860198')] }]],
 		['lead_follow_up', [{ type: 'header', parameters: [text('Ana', 'first_name')] }, { type: 'body', parameters: [text('Electric Van', 'model'), text('Ana', 'first_name')] }]],
+		['lead_thanks', [{ type: 'body', parameters: [text('Sam')] }]],
 		['test_drive_offer', [image, { type: 'body', parameters: [text('Ana'), text('Electric Van')] }, { type: 'button', sub_type: 'url', index: '0', parameters: [text('lead-123')] }]],
 		['test_drive_video', [{ type: 'header', parameters: [{ type: 'video', video: { link: 'https://sandbox-motors.example/tour.mp4' } }] }]],
 		['brochure_document', [{ type: 'header', parameters: [{ type: 'document', document: { id: '4490709327384033', filename: 'brochure.txt' } }] }, { type: 'body', parameters: [text('Ana')] }]],

@@ -47,7 +47,7 @@ describe('sandbox: messaging webhooks', () => {
 	});
 
 	it('sends to the number\'s override callback first (Meta\'s precedence), stops where told, and can be turned off', async () => {
-		sandbox.seed({ phoneNumbers: [{ id: PHONE_ID, display_phone_number: '+1 555-013-3700', webhook_configuration: { override_callback_uri: other.url } }] });
+		sandbox.seed({ phoneNumbers: [{ id: PHONE_ID, display_phone_number: '+1 555-013-3700', webhook_override: { override_callback_uri: other.url, verify_token: 'sandbox' } }] });
 		await control('messages/settings', { statusWebhooks: { upTo: 'delivered' } });
 		await hello();
 		await other.waitFor(2);

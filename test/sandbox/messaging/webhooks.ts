@@ -16,7 +16,7 @@ const ERROR_CODES_URL = 'https://developers.facebook.com/documentation/business-
 
 export function webhookTarget(state: SandboxState, store: MessagingStore, phoneNumberId: string): string | undefined {
 	return (
-		state.phoneNumbers.get(phoneNumberId)?.webhook_configuration?.override_callback_uri ??
+		state.phoneNumbers.get(phoneNumberId)?.webhook_override?.override_callback_uri ??
 		state.subscribedApps.find((app) => app.id === state.appId)?.override_callback_uri ??
 		store.settings.webhookUrl
 	);
