@@ -268,7 +268,7 @@ describe('sandbox: the demo seed\'s templates', () => {
 		expect((await send({ to: '16505551234', text: { body: 'Hi Ana' } })).status).toBe(200);
 		expect((await send({ recipient: 'US.13491208655302741918', text: { body: 'Hi Ana' } })).status).toBe(200);
 		expect((await send({ to: '16505550100', text: { body: 'Hi' } })).json.error.code).toBe(131047);
-		const promo = await post('106540352242922/marketing_messages', { messaging_product: 'whatsapp', to: '16505550111', type: 'template', template: { name: 'test_drive_video', language: { code: 'en_US' }, components: sends[3][1] } });
+		const promo = await post('106540352242922/marketing_messages', { messaging_product: 'whatsapp', to: '16505550111', type: 'template', template: { name: 'test_drive_video', language: { code: 'en_US' }, components: sends.find(([name]) => name === 'test_drive_video')![1] } });
 		expect(promo.json.error.code).toBe(131050);
 		const [inbound] = seed.inboundMessages as Array<{ id: string }>;
 		expect((await send({ status: 'read', message_id: inbound.id })).json).toEqual({ success: true });
