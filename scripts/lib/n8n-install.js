@@ -82,12 +82,26 @@ function packagesIn(dir) {
 }
 
 /**
- * What an npm run has done so far: registry fetches in this run's part of the log (npm fetches
- * first), packages unpacked into node_modules (npm unpacks after), and the growth of the disk in use
- * (the whole file system: other writers count too, but it moves while npm writes).
- * Each phase moves a different number, so the line moves whichever phase npm is in.
+ * CPU seconds a process and its finished children have used (Linux /proc; undefined elsewhere). It
+ * grows whatever npm is doing, also in the phases where nothing is fetched or unpacked.
  */
-function installProgress({ logFile, logStart, cwd, usedAtStart }) {
+function cpuSeconds(pid) {
+	try {
+		const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		// utime, stime, cutime, cstime: fields 14-17 of proc(5), in clock ticks (100 per second on Linux).
+		return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * What an npm run has done so far: registry fetches in this run's part of the log (npm fetches
+ * first), top-level packages in node_modules (npm unpacks after), the growth of the disk in use (the
+ * whole file system: other writers count too, but it moves while npm writes) and npm's CPU time
+ * (which moves in the last phase too, when npm links and finishes without fetching or writing much).
+ */
+function installProgress({ logFile, logStart, cwd, usedAtStart, pid }) {
 	let fetched = 0;
 	try {
 		const text = fs.readFileSync(logFile, 'utf8').slice(logStart);
@@ -97,12 +111,13 @@ function installProgress({ logFile, logStart, cwd, usedAtStart }) {
 	}
 	const used = usedBytes(cwd);
 	const written = used === undefined || usedAtStart === undefined ? undefined : Math.max(0, used - usedAtStart);
-	return { fetched, packages: packagesIn(cwd), written };
+	return { fetched, packages: packagesIn(cwd), written, cpu: cpuSeconds(pid) };
 }
 
-function describeProgress({ fetched, packages, written }) {
-	const parts = [`${fetched} registry fetches`, `${packages} packages unpacked`];
+function describeProgress({ fetched, packages, written, cpu }) {
+	const parts = [`${fetched} registry fetches`, `${packages} packages in node_modules`];
 	if (written !== undefined) parts.push(`disk +${Math.round(written / 1e6)} MB`);
+	if (cpu !== undefined) parts.push(`npm CPU ${Math.round(cpu)} s`);
 	return parts.join(', ');
 }
 
@@ -113,6 +128,7 @@ function run(command, args, { cwd, env, logFile, label }) {
 		const out = fs.openSync(logFile, 'a');
 		const started = Date.now();
 		const child = spawn(command, args, { cwd, env: env || process.env, stdio: ['ignore', out, out] });
+		measure.pid = child.pid;
 		let beats = 0;
 		const heartbeat = setInterval(() => {
 			beats += 1;
