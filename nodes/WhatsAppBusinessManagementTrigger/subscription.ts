@@ -3,6 +3,7 @@ import type { IDataObject, IHookFunctions, INode, IWebhookFunctions } from 'n8n-
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, getGraphCredentials, graphRequest, listFromResponse } from '../shared/graph';
+import { webhookFieldsOf } from './events';
 
 /** Meta rejects an override_callback_uri longer than this (graph-api.md section 6, "Subscribing"). */
 export const MAX_CALLBACK_URL_LENGTH = 200;
@@ -111,6 +112,11 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 		// Setting the same override again leaves the same state, so a retry is harmless.
 		idempotent: true,
 	});
+	// The override reaches only some fields (events/fields.ts); the rest need the dashboard's callback.
+	const { viaAppCallback } = webhookFieldsOf(this.getNodeParameter('events', []) as string[]);
+	if (viaAppCallback.length > 0) {
+		this.logger.info(`WhatsApp Business Management Trigger: Meta sends ${viaAppCallback.join(', ')} only to the app's callback URL; set it to ${webhookUrl} in App Dashboard > WhatsApp > Configuration and tick those fields`);
+	}
 	const staticData = this.getWorkflowStaticData('node');
 	staticData.subscribedCallbackUrl = webhookUrl;
 	staticData.verifyTokenFingerprint = tokenFingerprint(verifyToken);
