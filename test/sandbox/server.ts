@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 
 import { GraphError, fbtraceId, unknownObject } from './graph';
 import { registerAllRoutes } from './routes';
+import { metaEventPayload, type MetaEventRequest } from '../support/metaEvents';
 import { createState, kindOf, type NodeKind, type SandboxIdentity, type SandboxState } from './state';
 
 export interface UploadedFile {
@@ -112,6 +113,8 @@ export interface FaultSettings {
 export interface WebhookDelivery {
 	url: string;
 	payload?: unknown;
+	/** Build the payload from Meta's documented shapes instead (test/support/metaEvents.ts), for this WABA. */
+	event?: MetaEventRequest;
 	/** Send exactly these bytes instead of JSON.stringify(payload). */
 	rawBody?: string | Buffer;
 	/** The App Secret to sign with; defaults to the sandbox's. */
@@ -269,7 +272,8 @@ export async function startSandbox(options: { port?: number; host?: string; iden
 			if (update.seed !== undefined) dice = mulberry32(update.seed);
 		},
 		sendWebhook: async (delivery) => {
-			const body = delivery.rawBody ?? JSON.stringify(delivery.payload);
+			const payload = delivery.event ? metaEventPayload({ wabaId: state.wabaId }, delivery.event) : delivery.payload;
+			const body = delivery.rawBody ?? JSON.stringify(payload);
 			const headers: Record<string, string> = { 'content-type': 'application/json', ...(delivery.headers ?? {}) };
 			const signature = delivery.signature === undefined ? signPayload(body, delivery.secret ?? state.appSecret) : delivery.signature;
 			if (signature !== null) headers['x-hub-signature-256'] = signature;
