@@ -273,6 +273,24 @@ async function runTrigger(scope, { trigger, client, sandbox, bases, flatted }) {
 		return problems;
 	});
 
+	await check(scope, 'two ad-click leads with empty wa_id (business-scoped user IDs) each keep their own name and user ID', async () => {
+		const count = (await client.executions(workflow.id)).length;
+		const now = Math.floor(Date.now() / 1000);
+		const leads = [
+			{ name: 'E2E Ana', userId: 'BR.1502576394655843', username: '@e2e.ana', messageId: 'wamid.E2E.BSUID.1', ctwaClid: 'e2e-bsuid-ana', timestamp: now },
+			{ name: 'E2E Ben', userId: 'NG.8830016643001177', messageId: 'wamid.E2E.BSUID.2', ctwaClid: 'e2e-bsuid-ben', timestamp: now },
+		];
+		const sent = await sandbox.sendWebhook({ url: url(bases[0]), event: { kind: 'bsuidLeads', leads } });
+		if (sent.status !== 200) return [`n8n answered ${sent.status}: ${sent.body.slice(0, 300)}`];
+		const list = await waitForExecutions(client, workflow.id, count + 1);
+		const execution = await client.execution(list[0].id, flatted);
+		const items = N8nClient.itemsOf(execution, trigger.node.name);
+		log(`     BSUID items: ${JSON.stringify(items.map((i) => [i.contactName, i.userId, i.username, i.ctwa_clid]))}`);
+		const pairs = JSON.stringify(items.map((item) => [item.contactName, item.userId, item.ctwa_clid]));
+		const expected = JSON.stringify(leads.map((lead) => [lead.name, lead.userId, lead.ctwaClid]));
+		return pairs === expected ? [] : [`expected ${expected}, got ${pairs}`];
+	});
+
 	await check(scope, 'a wrongly signed and an unsigned POST start no execution', async () => {
 		const problems = [];
 		const count = (await client.executions(workflow.id)).length;
@@ -371,6 +389,55 @@ async function waitFor(predicate, timeoutMs = 30000) {
 	return predicate();
 }
 
+/** Sends a webhook, again every 500 ms while n8n answers 404 (it registers an activated workflow's webhooks a moment later), for up to 30 s. */
+async function sendOnceRegistered(sandbox, delivery) {
+	for (const deadline = Date.now() + 30000; ; ) {
+		const sent = await sandbox.sendWebhook(delivery);
+		if (sent.status !== 404 || Date.now() > deadline) return sent;
+		await sleep(500);
+	}
+}
+
+/**
+ * The automatic_events example: a signed automatic_events webhook (a lead and a purchase Meta
+ * detected) reaches the activated trigger, and its Send Event node reports both to the WABA's dataset.
+ */
+async function checkAutomaticEventsExample(scope, { example, triggerNode, client, sandbox, webhookBase }) {
+	await check(scope, `example ${example.file} turns an automatic_events webhook into Conversions API events`, async () => {
+		sandbox.reset();
+		seedLeniently(sandbox, readDemoSeed());
+		sandbox.seed({ datasets: [{ id: '7700000000001', name: 'Sandbox Motors dataset' }] });
+		await client.activate(example.id);
+		const url = `${webhookBase}/webhook/${instance.triggerWebhookPath(instance.builtTrigger(), triggerNode)}`;
+		try {
+			const now = Math.floor(Date.now() / 1000);
+			const event = {
+				kind: 'automaticEvents',
+				events: [
+					{ id: `wamid.E2E.AE.${example.id}.1`, eventName: 'LeadSubmitted', ctwaClid: 'e2e-auto-lead', timestamp: now - 60 },
+					{ id: `wamid.E2E.AE.${example.id}.2`, eventName: 'Purchase', ctwaClid: 'e2e-auto-purchase', timestamp: now - 30, value: 42.5, currency: 'EUR' },
+				],
+			};
+			const sent = await sendOnceRegistered(sandbox, { url, event });
+			if (sent.status !== 200) return [`n8n answered ${sent.status}: ${sent.body.slice(0, 200)}`];
+			const posted = () => sandbox.requestsTo('POST', '/events').flatMap((request) => (request.body && request.body.data) || []);
+			await waitFor(() => posted().length >= 2);
+			const events = posted();
+			log(`     ${example.file}: ${JSON.stringify(events).slice(0, 400)}`);
+			const problems = [];
+			const lead = events.find((e) => e.event_name === 'LeadSubmitted');
+			const purchase = events.find((e) => e.event_name === 'Purchase');
+			if (!lead || lead.user_data.ctwa_clid !== 'e2e-auto-lead') problems.push(`no LeadSubmitted keyed by e2e-auto-lead: ${JSON.stringify(events).slice(0, 300)}`);
+			if (!purchase || purchase.user_data.ctwa_clid !== 'e2e-auto-purchase' || !purchase.custom_data || purchase.custom_data.value !== 42.5 || purchase.custom_data.currency !== 'EUR') {
+				problems.push(`no Purchase of 42.5 EUR keyed by e2e-auto-purchase: ${JSON.stringify(events).slice(0, 300)}`);
+			}
+			return problems;
+		} finally {
+			await client.deactivate(example.id);
+		}
+	});
+}
+
 /** The examples/ workflows, run in n8n: the manual ones executed, the trigger ones fed webhooks. */
 async function runExamples(scope, { examples, client, sandbox, catcher, trigger, flatted, webhookBase }) {
 	const lastItems = (execution) => {
@@ -397,6 +464,8 @@ async function runExamples(scope, { examples, client, sandbox, catcher, trigger,
 				log(`     ${example.file}: ${JSON.stringify(items).slice(0, 200)}`);
 				return problems;
 			});
+		} else if (triggerNode && trigger.workflow && (triggerNode.parameters.events || []).includes('automaticEvent')) {
+			await checkAutomaticEventsExample(scope, { example, triggerNode, client, sandbox, webhookBase });
 		} else if (triggerNode && trigger.workflow) {
 			await check(scope, `example ${example.file} turns a webhook into calls to the CRM/chat stand-in`, async () => {
 				sandbox.reset();
@@ -412,12 +481,7 @@ async function runExamples(scope, { examples, client, sandbox, catcher, trigger,
 					const payload = events.includes('adReferral')
 						? adClickPayload({ wabaId, messageId: `wamid.E2E.${example.id}`, from: '447700900123', name: 'Sam Lee' })
 						: templateStatusPayload({ wabaId, event: 'REJECTED', reason: 'INVALID_FORMAT' });
-					let sent;
-					for (const deadline = Date.now() + 30000; ; ) {
-						sent = await sandbox.sendWebhook({ url, payload });
-						if (sent.status !== 404 || Date.now() > deadline) break;
-						await sleep(500);
-					}
+					const sent = await sendOnceRegistered(sandbox, { url, payload });
 					if (sent.status !== 200) return [`n8n answered ${sent.status}: ${sent.body.slice(0, 200)}`];
 					const expected = events.includes('adReferral') ? ['/crm/leads', '/crm/tasks'] : ['/chat/notify'];
 					await waitFor(() => expected.every((p) => catcher.received.some((r) => r.path === p)));
