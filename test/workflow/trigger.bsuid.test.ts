@@ -191,4 +191,14 @@ describe('new webhook fields', () => {
 		expect(items[0]).toMatchObject({ ...expected, eventType: event, field, wabaId: sandbox.state.wabaId, entryTimeIso: '2025-06-30T01:39:08.000Z' });
 		expect(FLAT_EXAMPLES[field]).toBeDefined();
 	});
+
+	test('an automatic_events change nested thousands of levels deep is skipped; the other change of the POST passes', async () => {
+		await startTrigger(['automaticEvent']);
+		const good = { field: 'automatic_events', value: { metadata: { phone_number_id: '106540352242922' }, automatic_events: [{ id: 'wamid.AE.OK', event_name: 'LeadSubmitted', ctwa_clid: 'c', timestamp: 1751247548 }] } };
+		const deep = `{"field":"automatic_events","value":{"automatic_events":[{"id":"wamid.AE.DEEP","event_name":"Purchase","custom_data":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}]}}`;
+		const rawBody = `{"object":"whatsapp_business_account","entry":[{"id":"${sandbox.state.wabaId}","time":1751247548,"changes":[${deep},${JSON.stringify(good)}]}]}`;
+		const response = await sandbox.sendWebhook({ url: trigger.url, rawBody });
+		expect(response.status).toBe(200);
+		expect(trigger.emitted().map((item) => item.messageId)).toEqual(['wamid.AE.OK']);
+	});
 });

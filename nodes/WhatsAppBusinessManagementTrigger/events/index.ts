@@ -109,8 +109,9 @@ function collectMessagingField(result: CollectResult, wabaId: string | undefined
 		return;
 	}
 	try {
-		const events = flattenMessagingField(field, value, context, () => changeKey(wabaId, field, entryTime, value));
-		result.events.push(...events);
+		// Hashed up front: the hash also refuses a value nested deeper than MAX_CHANGE_DEPTH.
+		const key = changeKey(wabaId, field, entryTime, value);
+		result.events.push(...flattenMessagingField(field, value, context, () => key));
 	} catch (error) {
 		if (!(error instanceof ChangeTooDeepError)) throw error;
 		result.tooDeep++;
