@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, getGraphCredentials, graphRequest, listFromResponse } from '../shared/graph';
 import { assertNoOverrideElsewhere, clearPhoneNumberOverrides, phoneNumberOverrides, phoneNumberSelection, setPhoneNumberOverrides } from './phoneNumberOverrides';
+import { webhookFieldsOf } from './events';
 
 /** Meta rejects an override_callback_uri longer than this (graph-api.md section 6, "Subscribing"). */
 export const MAX_CALLBACK_URL_LENGTH = 200;
@@ -116,6 +117,11 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 		);
 	}
 	const verifyToken = verifyTokenOf(this);
+	// The override reaches only some fields (events/fields.ts); the rest need the dashboard's callback.
+	const { viaAppCallback } = webhookFieldsOf(this.getNodeParameter('events', []) as string[]);
+	if (viaAppCallback.length > 0) {
+		this.logger.info(`WhatsApp Business Management Trigger: Meta sends ${viaAppCallback.join(', ')} only to the app's callback URL; set it to ${webhookUrl} in App Dashboard > WhatsApp > Configuration and tick those fields`);
+	}
 	const staticData = this.getWorkflowStaticData('node');
 	const { phoneNumberIds, perNumber } = phoneNumberSelection(this);
 	if (perNumber) {

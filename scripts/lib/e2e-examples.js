@@ -116,6 +116,55 @@ function resolveNeedles(needles, received) {
 	return needles.map((needle) => (needle === LEAD_ID ? `"${lead ? lead.id : 'no lead created'}"` : needle));
 }
 
+/** Sends a webhook, again every 500 ms while n8n answers 404 (it registers an activated workflow's webhooks a moment later), for up to 30 s. */
+async function sendOnceRegistered(sandbox, delivery) {
+	for (const deadline = Date.now() + 30000; ; ) {
+		const sent = await sandbox.sendWebhook(delivery);
+		if (sent.status !== 404 || Date.now() > deadline) return sent;
+		await sleep(500);
+	}
+}
+
+/**
+ * The automatic_events example: a signed automatic_events webhook (a lead and a purchase Meta
+ * detected) reaches the activated trigger, and its Send Event node reports both to the WABA's dataset.
+ */
+async function checkAutomaticEventsExample(scope, example, triggerNode, { client, sandbox, webhookBase }) {
+	await check(scope, `example ${example.file} turns an automatic_events webhook into Conversions API events`, async () => {
+		sandbox.reset();
+		seedLeniently(sandbox, readDemoSeed());
+		sandbox.seed({ datasets: [{ id: '7700000000001', name: 'Sandbox Motors dataset' }] });
+		await client.activate(example.id);
+		const url = `${webhookBase}/webhook/${instance.triggerWebhookPath(instance.builtTrigger(), triggerNode)}`;
+		try {
+			const now = Math.floor(Date.now() / 1000);
+			const event = {
+				kind: 'automaticEvents',
+				events: [
+					{ id: `wamid.E2E.AE.${example.id}.1`, eventName: 'LeadSubmitted', ctwaClid: 'e2e-auto-lead', timestamp: now - 60 },
+					{ id: `wamid.E2E.AE.${example.id}.2`, eventName: 'Purchase', ctwaClid: 'e2e-auto-purchase', timestamp: now - 30, value: 42.5, currency: 'EUR' },
+				],
+			};
+			const sent = await sendOnceRegistered(sandbox, { url, event });
+			if (sent.status !== 200) return [`n8n answered ${sent.status}: ${sent.body.slice(0, 200)}`];
+			const posted = () => sandbox.requestsTo('POST', '/events').flatMap((request) => (request.body && request.body.data) || []);
+			await waitFor(() => posted().length >= 2);
+			const events = posted();
+			log(`     ${example.file}: ${JSON.stringify(events).slice(0, 400)}`);
+			const problems = [];
+			const lead = events.find((e) => e.event_name === 'LeadSubmitted');
+			const purchase = events.find((e) => e.event_name === 'Purchase');
+			if (!lead || lead.user_data.ctwa_clid !== 'e2e-auto-lead') problems.push(`no LeadSubmitted keyed by e2e-auto-lead: ${JSON.stringify(events).slice(0, 300)}`);
+			if (!purchase || purchase.user_data.ctwa_clid !== 'e2e-auto-purchase' || !purchase.custom_data || purchase.custom_data.value !== 42.5 || purchase.custom_data.currency !== 'EUR') {
+				problems.push(`no Purchase of 42.5 EUR keyed by e2e-auto-purchase: ${JSON.stringify(events).slice(0, 300)}`);
+			}
+			return problems;
+		} finally {
+			await client.deactivate(example.id);
+		}
+	});
+}
+
 /** Sends the example's webhook and checks what reached the CRM/chat stand-in. */
 async function deliverToExample({ sandbox, catcher }, example, triggerNode, url) {
 	const wabaId = sandbox.state.wabaId;
@@ -124,12 +173,7 @@ async function deliverToExample({ sandbox, catcher }, example, triggerNode, url)
 	const payload = adClick
 		? adClickPayload({ wabaId, messageId: `wamid.E2E.${example.id}`, from: '447700900123', name: 'Sam Lee' })
 		: templateStatusPayload({ wabaId, event: 'REJECTED', reason: 'INVALID_FORMAT' });
-	let sent;
-	for (const deadline = Date.now() + 30000; ; ) {
-		sent = await sandbox.sendWebhook({ url, payload });
-		if (sent.status !== 404 || Date.now() > deadline) break;
-		await sleep(500);
-	}
+	const sent = await sendOnceRegistered(sandbox, { url, payload });
 	if (sent.status !== 200) return [`n8n answered ${sent.status}: ${sent.body.slice(0, 200)}`];
 	const { paths: expected, needles: wanted } = exampleExpectations(example.file, adClick);
 	// The bodies only: the lead's id must come back in a later call, not just as its own id.
@@ -172,7 +216,9 @@ async function runExamples(scope, context) {
 		const manual = example.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
 		const triggerNode = example.nodes.find((node) => node.type === TRIGGER_TYPE);
 		if (manual) await checkManualExample(scope, example, manual, context);
-		else if (triggerNode && context.trigger.workflow) await checkTriggerExample(scope, example, triggerNode, context);
+		else if (triggerNode && context.trigger.workflow && (triggerNode.parameters.events || []).includes('automaticEvent')) {
+			await checkAutomaticEventsExample(scope, example, triggerNode, context);
+		} else if (triggerNode && context.trigger.workflow) await checkTriggerExample(scope, example, triggerNode, context);
 	}
 }
 

@@ -140,6 +140,29 @@ async function checkSignedDeliveries(run) {
 	});
 }
 
+/** Leads whose wa_id is empty (business-scoped user IDs): each item keeps its own contact. */
+async function checkBusinessScopedLeads(run) {
+	const { scope, client, sandbox, trigger } = run;
+	const workflowId = trigger.workflow.id;
+	await check(scope, 'two ad-click leads with empty wa_id (business-scoped user IDs) each keep their own name and user ID', async () => {
+		const count = (await client.executions(workflowId)).length;
+		const now = Math.floor(Date.now() / 1000);
+		const leads = [
+			{ name: 'E2E Ana', userId: 'BR.1502576394655843', username: '@e2e.ana', messageId: 'wamid.E2E.BSUID.1', ctwaClid: 'e2e-bsuid-ana', timestamp: now },
+			{ name: 'E2E Ben', userId: 'NG.8830016643001177', messageId: 'wamid.E2E.BSUID.2', ctwaClid: 'e2e-bsuid-ben', timestamp: now },
+		];
+		const sent = await sandbox.sendWebhook({ url: run.url(0), event: { kind: 'bsuidLeads', leads } });
+		if (sent.status !== 200) return [`n8n answered ${sent.status}: ${sent.body.slice(0, 300)}`];
+		const list = await waitForExecutions(client, workflowId, count + 1);
+		const execution = await client.execution(list[0].id, run.flatted);
+		const items = N8nClient.itemsOf(execution, trigger.node.name);
+		log(`     BSUID items: ${JSON.stringify(items.map((i) => [i.contactName, i.userId, i.username, i.ctwa_clid]))}`);
+		const pairs = JSON.stringify(items.map((item) => [item.contactName, item.userId, item.ctwa_clid]));
+		const expected = JSON.stringify(leads.map((lead) => [lead.name, lead.userId, lead.ctwaClid]));
+		return pairs === expected ? [] : [`expected ${expected}, got ${pairs}`];
+	});
+}
+
 async function checkDuplicates(run) {
 	const { scope, client, sandbox, trigger, bases } = run;
 	const workflowId = trigger.workflow.id;
@@ -198,6 +221,7 @@ async function runTrigger(scope, { trigger, client, sandbox, bases, flatted }) {
 	const run = { scope, trigger, client, sandbox, bases, flatted, url: (index) => `${bases[index]}/webhook/${trigger.webhookPath}` };
 	await checkActivation(run);
 	await checkSignedDeliveries(run);
+	await checkBusinessScopedLeads(run);
 	await checkDuplicates(run);
 	await checkDeactivation(run);
 }

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { mulberry32 } from './faults';
 import { createRequestListener, type SandboxRuntime } from './handle';
 import { buildRouteTable, type RouteTable } from './routing';
+import { metaEventPayload } from '../support/metaEvents';
 import { createState, type SandboxIdentity, type SandboxState } from './state';
 import type { FaultSettings, LoggedRequest, Sandbox, WebhookDelivery } from './types';
 
@@ -41,8 +42,9 @@ export interface SandboxOptions {
 }
 
 async function deliverWebhook(state: SandboxState, routes: RouteTable, delivery: WebhookDelivery): Promise<{ status: number; body: string }> {
-	const body = delivery.rawBody ?? JSON.stringify(delivery.payload);
-	if (delivery.payload !== undefined) for (const observe of routes.webhookObservers) observe(state, delivery.payload);
+	const payload = delivery.event ? metaEventPayload({ wabaId: state.wabaId }, delivery.event) : delivery.payload;
+	const body = delivery.rawBody ?? JSON.stringify(payload);
+	if (payload !== undefined) for (const observe of routes.webhookObservers) observe(state, payload);
 	const headers: Record<string, string> = { 'content-type': 'application/json', ...(delivery.headers ?? {}) };
 	const signature = delivery.signature === undefined ? signPayload(body, delivery.secret ?? state.appSecret) : delivery.signature;
 	if (signature !== null) headers['x-hub-signature-256'] = signature;

@@ -5,6 +5,7 @@
 import type http from 'node:http';
 
 import type { NodeKind, SandboxIdentity, SandboxState } from './state';
+import type { MetaEventRequest } from '../support/metaEvents';
 
 export interface UploadedFile {
 	field: string;
@@ -117,6 +118,8 @@ export interface FaultSettings {
 export interface WebhookDelivery {
 	url: string;
 	payload?: unknown;
+	/** Build the payload from Meta's documented shapes instead (test/support/metaEvents.ts), for this WABA. */
+	event?: MetaEventRequest;
 	/** Send exactly these bytes instead of JSON.stringify(payload). */
 	rawBody?: string | Buffer;
 	/** The App Secret to sign with; defaults to the sandbox's. */

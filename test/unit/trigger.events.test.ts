@@ -60,7 +60,7 @@ describe('classifyChange', () => {
 		expect(classifyChange('account_update', { event: 'ACCOUNT_VIOLATION' })).toBe('accountUpdate');
 		expect(classifyChange('phone_number_quality_update', { event: 'ONBOARDING' })).toBe('phoneNumberQualityUpdate');
 		expect(classifyChange('phone_number_name_update', { decision: 'APPROVED' })).toBe('phoneNumberNameUpdate');
-		expect(classifyChange('security', {})).toBeUndefined();
+		expect(classifyChange('partner_solutions', {})).toBeUndefined();
 	});
 	test("routes by value keys too: Meta's quality example carries the status field", () => {
 		expect(classifyChange('message_template_status_update', { previous_quality_score: 'GREEN', new_quality_score: 'YELLOW' })).toBe('templateQualityUpdate');

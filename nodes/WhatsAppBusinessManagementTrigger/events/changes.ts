@@ -3,7 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 /** The management events the trigger can emit, one item per webhook change. */
 export type ManagementEvent =
+	| 'accountAlert'
+	| 'accountReviewUpdate'
 	| 'accountUpdate'
+	| 'businessCapabilityUpdate'
+	| 'securityUpdate'
+	| 'templateComponentsUpdate'
 	| 'flowEvent'
 	| 'phoneNumberNameUpdate'
 	| 'phoneNumberQualityUpdate'
@@ -11,8 +16,20 @@ export type ManagementEvent =
 	| 'templateQualityUpdate'
 	| 'templateStatusUpdate';
 
+/**
+ * Fields of Meta's webhook reference (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/),
+ * each a flat `value` per change: for example account_review_update {decision}, account_alerts
+ * {entity_type, entity_id, alert_info}, security {display_phone_number, event, requester},
+ * business_capability_update {max_daily_conversations_per_business, ...} and
+ * message_template_components_update {message_template_id, ..., message_template_element}.
+ */
 const EVENT_BY_FIELD: Record<string, ManagementEvent> = {
+	account_alerts: 'accountAlert',
+	account_review_update: 'accountReviewUpdate',
 	account_update: 'accountUpdate',
+	business_capability_update: 'businessCapabilityUpdate',
+	security: 'securityUpdate',
+	message_template_components_update: 'templateComponentsUpdate',
 	flows: 'flowEvent',
 	phone_number_name_update: 'phoneNumberNameUpdate',
 	phone_number_quality_update: 'phoneNumberQualityUpdate',
@@ -47,6 +64,11 @@ export function flattenChange(
 	entryTime: unknown,
 ): IDataObject {
 	const item: IDataObject = { ...value, eventType: event, field };
+	// account_alerts nests its severity, status, type and description; lifted so filters reach them.
+	const alertInfo = value.alert_info;
+	if (event === 'accountAlert' && typeof alertInfo === 'object' && alertInfo !== null && !Array.isArray(alertInfo)) {
+		for (const [key, alertValue] of Object.entries(alertInfo)) if (!(key in item)) item[key] = alertValue;
+	}
 	if (wabaId !== undefined) item.wabaId = wabaId;
 	if (typeof entryTime === 'number' && Number.isFinite(entryTime)) {
 		item.entryTime = entryTime;

@@ -1,17 +1,21 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ChangeTooDeepError, changeKey, classifyChange, flattenChange, type ManagementEvent } from './changes';
-import { changeContext, flattenMessage, flattenStatus } from './messages';
+import { flattenIdentityChange, identityChangeOf } from './identity';
+import { changeContext, flattenMessage, flattenStatus, setChangeContext, setTimestamp, type ChangeContext } from './messages';
+import { EVENT_BY_MESSAGING_FIELD, flattenMessagingField, type MessagingFieldEvent } from './messagingFields';
 import { asObject, asString } from './values';
 
 export { REFERRAL_FIELDS, flattenMessage, flattenStatus, contactFor, messageText, setIds } from './messages';
 export { MAX_CHANGE_DEPTH, classifyChange, changeKey, flattenChange } from './changes';
 export { verifySignature, signatureOf } from './signature';
 export { checkVerification } from './verification';
+export { IDENTITY_CHANGE_TYPES, contactOf } from './identity';
+export { OVERRIDE_ROUTED_FIELDS, webhookFieldsOf } from './fields';
 export { RecentKeys, deliveryIdOf } from './recentKeys';
 
 /** The values of the trigger's "Events" parameter. */
-export type TriggerEvent = 'adReferral' | 'allMessages' | 'messageStatus' | ManagementEvent;
+export type TriggerEvent = 'adReferral' | 'allMessages' | 'messageStatus' | 'identityChange' | MessagingFieldEvent | ManagementEvent;
 
 export const WABA_OBJECT = 'whatsapp_business_account';
 
@@ -63,12 +67,19 @@ function collectMessages(result: CollectResult, wabaId: string | undefined, valu
 		return;
 	}
 	const allMessages = selection.events.has('allMessages');
-	if ((allMessages || selection.events.has('adReferral')) && Array.isArray(value.messages)) {
+	const identityChanges = selection.events.has('identityChange');
+	if ((allMessages || identityChanges || selection.events.has('adReferral')) && Array.isArray(value.messages)) {
 		for (let position = 0; position < value.messages.length; position++) {
 			const message = asObject(value.messages[position]);
 			// Meta's message id (wamid) is a string; anything else is not a message from Meta.
 			const messageId = typeof message?.id === 'string' && message.id ? message.id : undefined;
 			if (!message || !messageId) continue;
+			// An identity change is Meta's notice about the user, not a message from them.
+			const identityChange = identityChangeOf(message);
+			if (identityChange) {
+				if (identityChanges) result.events.push({ key: `identity:${messageId}`, item: flattenIdentityChange(message, identityChange, baseOf(context, message.timestamp)) });
+				continue;
+			}
 			if (!allMessages && asObject(message.referral) === undefined) continue;
 			result.events.push({ key: `message:${messageId}`, item: flattenMessage(message, context, position) });
 		}
@@ -80,6 +91,30 @@ function collectMessages(result: CollectResult, wabaId: string | undefined, valu
 			if (!status || !messageId) continue;
 			result.events.push({ key: `status:${messageId}:${asString(status.status) ?? ''}`, item: flattenStatus(status, context) });
 		}
+	}
+}
+
+function baseOf(context: ChangeContext, timestamp: unknown): IDataObject {
+	const base: IDataObject = {};
+	setChangeContext(base, context);
+	setTimestamp(base, timestamp);
+	return base;
+}
+
+/** One change of a field shaped like `messages` (automatic events, preferences, coexistence). */
+function collectMessagingField(result: CollectResult, wabaId: string | undefined, entryTime: unknown, field: string, value: IDataObject, selection: Selection): void {
+	const context = changeContext(wabaId, value);
+	if (!selection.events.has(EVENT_BY_MESSAGING_FIELD[field]) || !selection.phoneAllowed(context.phoneNumberId)) {
+		result.skipped++;
+		return;
+	}
+	try {
+		// Hashed up front: the hash also refuses a value nested deeper than MAX_CHANGE_DEPTH.
+		const key = changeKey(wabaId, field, entryTime, value);
+		result.events.push(...flattenMessagingField(field, value, context, () => key));
+	} catch (error) {
+		if (!(error instanceof ChangeTooDeepError)) throw error;
+		result.tooDeep++;
 	}
 }
 
@@ -129,6 +164,7 @@ export function collectEvents(payload: unknown, options: BuildOptions): CollectR
 			const value = asObject(change?.value);
 			if (!change || !field || !value) result.skipped++;
 			else if (field === 'messages') collectMessages(result, wabaId, value, selection);
+			else if (Object.prototype.hasOwnProperty.call(EVENT_BY_MESSAGING_FIELD, field)) collectMessagingField(result, wabaId, entry.time, field, value, selection);
 			else collectChange(result, wabaId, entry.time, field, value, selection);
 		}
 	}

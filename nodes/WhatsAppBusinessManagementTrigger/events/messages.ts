@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { contactOf, presentId, profileOf, recipientOf, senderOf } from './identity';
 import { asObject, asString, toIsoTimestamp } from './values';
 
 /**
@@ -39,22 +40,9 @@ export function changeContext(wabaId: string | undefined, value: IDataObject): C
 	};
 }
 
-/**
- * The contact who sent a message. Meta lists the senders of a change in `contacts`; a batch can
- * hold several, so the one whose `wa_id` equals the message's `from` is taken. When there is a
- * single contact it is the sender even if `wa_id` and `from` differ (Meta formats some countries'
- * numbers differently in the two fields). With several contacts and no match, none is guessed.
- * `likely` (the message's position in its change) is tried first: when contacts are listed in the
- * order of the messages, that spares reading every contact's wa_id, each a separate string in
- * memory. Only a hint: the contact there is taken only if its wa_id matches.
- */
+/** The contact who sent a message (see contactOf: phone number, else business-scoped user ID). */
 export function contactFor(message: IDataObject, contacts: IDataObject[], likely = -1): IDataObject | undefined {
-	const from = asString(message.from);
-	if (from !== undefined) {
-		if (likely >= 0 && likely < contacts.length && asString(contacts[likely].wa_id) === from) return contacts[likely];
-		for (const contact of contacts) if (asString(contact.wa_id) === from) return contact;
-	}
-	return contacts.length === 1 ? contacts[0] : undefined;
+	return contactOf(senderOf(message), contacts, likely);
 }
 
 /** The human-readable text of a message, whatever its type; undefined when it carries none. */
@@ -93,14 +81,14 @@ function plainObjectConstructor<A extends unknown[]>(init: (this: IDataObject, .
  */
 
 /** The business number and WABA a message or status arrived on. */
-function setChangeContext(item: IDataObject, context: ChangeContext): void {
+export function setChangeContext(item: IDataObject, context: ChangeContext): void {
 	if (context.wabaId !== undefined) item.wabaId = context.wabaId;
 	if (context.phoneNumberId !== undefined) item.phoneNumberId = context.phoneNumberId;
 	if (context.displayPhoneNumber !== undefined) item.displayPhoneNumber = context.displayPhoneNumber;
 }
 
 /** Meta's Unix-seconds timestamp as sent, and as ISO text when it is one. */
-function setTimestamp(item: IDataObject, value: unknown): void {
+export function setTimestamp(item: IDataObject, value: unknown): void {
 	const timestamp = asString(value);
 	if (timestamp === undefined) return;
 	item.timestamp = timestamp;
@@ -131,14 +119,19 @@ const MessageItem = plainObjectConstructor(function (
 	this.field = 'messages';
 	setChangeContext(this, context);
 	const contact = contactFor(message, context.contacts, position);
+	const profile = profileOf(contact);
+	if (profile.name !== undefined) this.contactName = profile.name;
 	if (contact !== undefined) {
-		const contactName = asString(asObject(contact.profile)?.name);
-		if (contactName !== undefined) this.contactName = contactName;
 		const waId = asString(contact.wa_id);
 		if (waId !== undefined) this.waId = waId;
 	}
 	const from = asString(message.from);
 	if (from !== undefined) this.from = from;
+	const userId = presentId(message.from_user_id) ?? presentId(contact?.user_id);
+	if (userId !== undefined) this.userId = userId;
+	if (profile.username !== undefined) this.username = profile.username;
+	const parentUserId = presentId(message.from_parent_user_id) ?? presentId(contact?.parent_user_id);
+	if (parentUserId !== undefined) this.parentUserId = parentUserId;
 	const messageId = asString(message.id);
 	if (messageId !== undefined) this.messageId = messageId;
 	setTimestamp(this, message.timestamp);
@@ -191,6 +184,14 @@ const StatusItem = plainObjectConstructor(function (
 	if (state !== undefined) this.status = state;
 	const recipientId = asString(status.recipient_id);
 	if (recipientId !== undefined) this.recipientId = recipientId;
+	// Delivered and read statuses list the recipient in `contacts` (with a username, when set).
+	const contact = contactOf(recipientOf(status), context.contacts);
+	const userId = presentId(status.recipient_user_id) ?? presentId(contact?.user_id);
+	if (userId !== undefined) this.userId = userId;
+	const username = profileOf(contact).username;
+	if (username !== undefined) this.username = username;
+	const parentUserId = presentId(status.recipient_parent_user_id) ?? presentId(contact?.parent_user_id);
+	if (parentUserId !== undefined) this.parentUserId = parentUserId;
 	setTimestamp(this, status.timestamp);
 	if (status.conversation !== undefined) this.conversation = status.conversation;
 	if (status.pricing !== undefined) this.pricing = status.pricing;
