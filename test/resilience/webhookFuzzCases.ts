@@ -4,7 +4,9 @@
  * truncated signatures, bodies that are not JSON or are cut short, bodies over Meta's 3 MB limit,
  * another `object`, and missing or mistyped fields. The same seed always gives the same requests.
  */
-import { envelope, referralMessage, seededRandom, sign, wamid, type SeededRandom } from '../helpers/metaWebhook';
+import { referralDelivery, wamid } from '../support/metaWebhooks';
+import { seededRandom, type SeededRandom } from '../support/random';
+import { signWebhookBody as sign, signedWebhookHeaders as jsonHeaders } from '../support/signature';
 
 export type FuzzKind =
 	| 'valid'
@@ -103,15 +105,9 @@ export interface FuzzOptions {
 }
 
 function validPayload(random: SeededRandom, wabaId: string, ids: string[]) {
-	return envelope(wabaId, [
-		{
-			time: 1751247548 + random.int(0, 1000),
-			changes: ids.map((id) => ({ messages: [referralMessage({ id, from: String(16505550000 + random.int(0, 9999)) })] })),
-		},
-	]);
+	const time = 1751247548 + random.int(0, 1000);
+	return referralDelivery({ wabaId, ids, time, from: () => String(16505550000 + random.int(0, 9999)) });
 }
-
-const jsonHeaders = (body: Buffer, secret: string) => ({ 'content-type': 'application/json', 'x-hub-signature-256': sign(body, secret) });
 
 export function generateFuzzRequests(options: FuzzOptions): FuzzRequest[] {
 	const random = seededRandom(options.seed);

@@ -3,10 +3,12 @@
  * package calls. No dependencies: Node's `http` only. Start it on port 0 from tests (`startSandbox`)
  * or from `npm run sandbox`.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { seededRandom } from '../support/random';
+import { signWebhookBody } from '../support/signature';
 import { GraphError, fbtraceId, unknownObject } from './graph';
 import { registerAllRoutes } from './routes';
 import { createState, kindOf, type NodeKind, type SandboxIdentity, type SandboxState } from './state';
@@ -151,22 +153,6 @@ interface RawRoute {
 	authenticated: boolean;
 }
 
-/** Small deterministic PRNG (mulberry32) so fault injection is reproducible from a seed. */
-function mulberry32(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-export function signPayload(body: string | Buffer, secret: string): string {
-	return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-}
-
 /** Parses multipart/form-data (RFC 7578) into fields and files. */
 export function parseMultipart(raw: Buffer, contentType: string): { fields: Record<string, string>; files: UploadedFile[] } {
 	const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
@@ -228,7 +214,7 @@ export async function startSandbox(options: { port?: number; host?: string; iden
 
 	let state = createState(options.identity);
 	let seq = 0;
-	let dice = mulberry32(1);
+	let dice = seededRandom(1).next;
 	const requests: LoggedRequest[] = [];
 	const faults: FaultSettings = { latencyMs: 0, serverErrorRate: 0, seed: 1, queue: [] };
 
@@ -262,16 +248,16 @@ export async function startSandbox(options: { port?: number; host?: string; iden
 			faults.throttle = undefined;
 			faults.queue.length = 0;
 			faults.seed = 1;
-			dice = mulberry32(1);
+			dice = seededRandom(1).next;
 		},
 		setFaults: (update) => {
 			Object.assign(faults, update);
-			if (update.seed !== undefined) dice = mulberry32(update.seed);
+			if (update.seed !== undefined) dice = seededRandom(update.seed).next;
 		},
 		sendWebhook: async (delivery) => {
 			const body = delivery.rawBody ?? JSON.stringify(delivery.payload);
 			const headers: Record<string, string> = { 'content-type': 'application/json', ...(delivery.headers ?? {}) };
-			const signature = delivery.signature === undefined ? signPayload(body, delivery.secret ?? state.appSecret) : delivery.signature;
+			const signature = delivery.signature === undefined ? signWebhookBody(body, delivery.secret ?? state.appSecret) : delivery.signature;
 			if (signature !== null) headers['x-hub-signature-256'] = signature;
 			const response = await fetch(delivery.url, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
 			return { status: response.status, body: await response.text() };
