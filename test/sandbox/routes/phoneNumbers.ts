@@ -35,7 +35,7 @@ const READABLE_FIELDS = [
  * (`whatsapp_business_manager_messaging_limit` replaces `messaging_limit_tier` from v24.0).
  */
 const FIELD_SINCE_VERSION: Record<string, number> = { whatsapp_business_manager_messaging_limit: 24 };
-const PROFILE_DEFAULT_FIELDS = ['about', 'address', 'description', 'email', 'profile_picture_url', 'websites', 'vertical'];
+export const PROFILE_DEFAULT_FIELDS = ['about', 'address', 'description', 'email', 'profile_picture_url', 'websites', 'vertical'];
 const INTERNAL_FIELDS = new Set(['pin', 'registration_attempts', 'pending_code', 'profile', 'registered', 'cc', 'phone_number']);
 const FILTERABLE_FIELDS = ['account_mode', 'messaging_limit_tier', 'is_official_business_account'];
 const SORTS = ['creation_time.asc', 'creation_time.desc', 'last_onboarded_time.asc', 'last_onboarded_time.desc'];

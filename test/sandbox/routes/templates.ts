@@ -7,8 +7,8 @@ import { GraphError, invalidParameter, newId, paginate, selectFields, unknownObj
 import type { RequestContext, RouteRegistry } from '../server';
 import type { SandboxState, TemplateRecord } from '../state';
 
-const CATEGORIES = ['AUTHENTICATION', 'MARKETING', 'UTILITY'];
-const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'GIF', 'DOCUMENT', 'LOCATION'];
+export const CATEGORIES = ['AUTHENTICATION', 'MARKETING', 'UTILITY'];
+export const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'GIF', 'DOCUMENT', 'LOCATION'];
 const MEDIA_FORMATS: Record<string, RegExp> = {
 	IMAGE: /^image\/(jpeg|jpg|png)$/,
 	VIDEO: /^video\/mp4$/,
@@ -20,8 +20,8 @@ const MEDIA_FORMATS: Record<string, RegExp> = {
  * ORDER_DETAILS in payments/payments-in/orderdetailstemplate; CALL_PERMISSION_REQUEST in
  * templates/utility-templates/utility-call-permission-request-templates). Meta matches them in any case.
  */
-const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'VOICE_CALL', 'COPY_CODE', 'FLOW', 'MPM', 'SPM', 'CATALOG', 'ORDER_DETAILS'];
-const COMPONENT_TYPES = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS', 'CAROUSEL', 'LIMITED_TIME_OFFER', 'CALL_PERMISSION_REQUEST'];
+export const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'VOICE_CALL', 'COPY_CODE', 'FLOW', 'OTP', 'MPM', 'SPM', 'CATALOG', 'ORDER_DETAILS'];
+export const COMPONENT_TYPES = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS', 'CAROUSEL', 'LIMITED_TIME_OFFER', 'CALL_PERMISSION_REQUEST'];
 const EDITABLE_STATUSES = ['APPROVED', 'REJECTED', 'PAUSED'];
 const EDITABLE_FIELDS = ['category', 'components', 'message_send_ttl_seconds'];
 const DEFAULT_LIST_FIELDS = ['name', 'parameter_format', 'components', 'language', 'status', 'category', 'sub_category', 'previous_category'];
