@@ -7,10 +7,9 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', }],
 	},
 	testTimeout: 30000,
-	// n8n-core keeps timers (instance settings, binary data) alive after a run.
-	forceExit: true,
 	// n8n-core writes its instance settings under N8N_USER_FOLDER; tests point it at a temp folder.
 	setupFiles: ['<rootDir>/test/helpers/setupEnv.ts'],
-	// Every console line, n8n log line and engine run is scanned for the token and App Secret.
-	setupFilesAfterEnv: ['<rootDir>/test/helpers/secretScanSetup.ts'],
+	// Every console line, n8n log line and engine run is scanned for the token and App Secret;
+	// what n8n-core leaves running is stopped after each file, so Jest exits without forceExit.
+	setupFilesAfterEnv: ['<rootDir>/test/helpers/secretScanSetup.ts', '<rootDir>/test/helpers/teardownSetup.ts'],
 };

@@ -7,7 +7,8 @@
  */
 import type { INodeType } from 'n8n-workflow';
 
-import { referralBatch, sign } from '../test/helpers/metaWebhook';
+import { referralBatch } from '../test/support/metaWebhooks';
+import { signedWebhookHeaders } from '../test/support/signature';
 import { createWebhookHarness, type WebhookHarness } from '../test/helpers/webhookHarness';
 import { DEFAULT_IDENTITY } from '../test/sandbox/state';
 import { median, ms, unavailable, type BenchResult } from './lib';
@@ -86,7 +87,7 @@ export async function benchTrigger(options: { rounds?: number; warmup?: number }
 	let duplicatesEmitted = -1;
 
 	const timed = async (harness: WebhookHarness, rawBody: Buffer) => {
-		const headers = { 'content-type': 'application/json', 'x-hub-signature-256': sign(rawBody, secret) };
+		const headers = signedWebhookHeaders(rawBody, secret);
 		let elapsed = 0;
 		// Measure webhook() alone: wrap the node's method for this call.
 		const result = await harness.deliver({ rawBody, headers, timing: (value) => (elapsed = value) });
@@ -115,7 +116,7 @@ export async function benchTrigger(options: { rounds?: number; warmup?: number }
 			}
 		}
 		if (round === warmup) {
-			const again = await ourHarness.deliver({ rawBody, headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(rawBody, secret) } });
+			const again = await ourHarness.deliver({ rawBody, headers: signedWebhookHeaders(rawBody, secret) });
 			duplicatesEmitted = again.items.length;
 		}
 	}

@@ -4,10 +4,8 @@
  * compared (our trigger, n8n's Webhook node plain and with Header Auth), signed Meta deliveries,
  * and sending them to several endpoints in alternating rounds.
  */
-const { createHmac } = require('node:crypto');
-
 const instance = require('./instance');
-const { adClickPayload } = require('./meta-webhooks');
+const { adClickPayload, signWebhookBody } = require('./meta-webhooks');
 const { CREDENTIALS, stableId, stableUuid } = require('./cases');
 
 const VERIFY_TOKEN = 'wabm-bench-verify-token';
@@ -66,7 +64,7 @@ function signedDelivery(payload, appSecret) {
 		body,
 		headers: {
 			'content-type': 'application/json',
-			'x-hub-signature-256': `sha256=${createHmac('sha256', appSecret).update(body).digest('hex')}`,
+			'x-hub-signature-256': signWebhookBody(body, appSecret),
 			[HEADER_AUTH.header]: HEADER_AUTH.value,
 		},
 	};

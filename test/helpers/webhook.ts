@@ -45,6 +45,7 @@ import { TestCredentialsHelper } from './credentials';
 import { registerNodeType, nodeTypes } from './nodeTypes';
 import { CREDENTIAL_TYPE } from './workflow';
 import { testAdditionalData } from './additionalData';
+import { closeAfterFile } from './teardown';
 
 export const TRIGGER_TYPE = 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagementTrigger';
 const triggerType = new WhatsAppBusinessManagementTrigger();
@@ -312,6 +313,12 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const port = (server.address() as AddressInfo).port;
 	webhookBaseUrl = `http://127.0.0.1:${port}/webhook`;
+	const closeServer = () =>
+		new Promise<void>((resolve) => {
+			server.close(() => resolve());
+			server.closeAllConnections();
+		});
+	const forget = closeAfterFile(closeServer);
 
 	return {
 		url: `${webhookBaseUrl}/${node.webhookId}/webhook`,
@@ -333,10 +340,8 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 			node.parameters = parameters as INode['parameters'];
 		},
 		close: async () => {
-			await new Promise<void>((resolve) => {
-				server.close(() => resolve());
-				server.closeAllConnections();
-			});
+			forget();
+			await closeServer();
 		},
 	};
 }

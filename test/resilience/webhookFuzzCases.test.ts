@@ -1,5 +1,5 @@
 import { BAD_ID_MARK, GOOD_ID_MARK, generateFuzzRequests, isBad, type FuzzKind } from './webhookFuzzCases';
-import { sign } from '../helpers/metaWebhook';
+import { signWebhookBody } from '../support/signature';
 import { parseBodyAsN8n } from '../helpers/webhookHarness';
 import { DEFAULT_IDENTITY } from '../sandbox/state';
 
@@ -34,7 +34,7 @@ describe('webhook fuzz generator', () => {
 	it('signs valid requests correctly and keeps their ids apart from bad ones', () => {
 		const valid = requests.filter((r) => r.kind === 'valid');
 		for (const request of valid) {
-			expect(request.headers['x-hub-signature-256']).toBe(sign(request.rawBody, DEFAULT_IDENTITY.appSecret));
+			expect(request.headers['x-hub-signature-256']).toBe(signWebhookBody(request.rawBody, DEFAULT_IDENTITY.appSecret));
 			expect(request.expectIds.every((id) => Buffer.from(id.slice(6), 'base64').toString().startsWith(GOOD_ID_MARK))).toBe(true);
 			const parsed = parseBodyAsN8n(request.rawBody, request.headers['content-type']);
 			expect(parsed.ok).toBe(true);
@@ -68,7 +68,7 @@ describe('webhook fuzz generator', () => {
 		const oversized = requests.filter((r) => r.kind === 'oversizedBody');
 		for (const request of oversized) {
 			expect(request.rawBody.length).toBeGreaterThan(3 * 1024 * 1024);
-			expect(request.headers['x-hub-signature-256']).toBe(sign(request.rawBody, DEFAULT_IDENTITY.appSecret));
+			expect(request.headers['x-hub-signature-256']).toBe(signWebhookBody(request.rawBody, DEFAULT_IDENTITY.appSecret));
 		}
 	});
 });

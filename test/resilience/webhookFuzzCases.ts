@@ -11,7 +11,9 @@
  */
 import { gzipSync } from 'node:zlib';
 
-import { RECENT_TIME, envelope, referralMessage, seededRandom, sign, wamid, type SeededRandom } from '../helpers/metaWebhook';
+import { RECENT_TIME, adReferral, contactsOf, envelope, messagesChange, referralDelivery, textMessage, wamid } from '../support/metaWebhooks';
+import { seededRandom, type SeededRandom } from '../support/random';
+import { signWebhookBody as sign, signedWebhookHeaders as jsonHeaders } from '../support/signature';
 
 export type FuzzKind =
 	| 'valid'
@@ -130,12 +132,7 @@ export interface FuzzOptions {
 }
 
 function validPayload(random: SeededRandom, wabaId: string, ids: string[], time = RECENT_TIME) {
-	return envelope(wabaId, [
-		{
-			time: time + random.int(0, 1000),
-			changes: ids.map((id) => ({ messages: [referralMessage({ id, from: String(16505550000 + random.int(0, 9999)), timestamp: time })] })),
-		},
-	]);
+	return referralDelivery({ wabaId, ids, time: time + random.int(0, 1000), messageTime: time, from: () => String(16505550000 + random.int(0, 9999)) });
 }
 
 /** A valid delivery in an odd form: a charset (UTF-16 and Latin-1 bodies too), gzip, or a very deep value. */
@@ -163,8 +160,6 @@ function oddDelivery(kind: FuzzKind, random: SeededRandom, payload: any, secret:
 	][variant] as [string, Buffer];
 	return { body, headers: { 'content-type': `application/json; ${charset}`, 'x-hub-signature-256': sign(body, secret) }, detail: charset };
 }
-
-const jsonHeaders = (body: Buffer, secret: string) => ({ 'content-type': 'application/json', 'x-hub-signature-256': sign(body, secret) });
 
 export function generateFuzzRequests(options: FuzzOptions): FuzzRequest[] {
 	const random = seededRandom(options.seed);
@@ -327,6 +322,12 @@ export function generateFuzzRequests(options: FuzzOptions): FuzzRequest[] {
 	return requests;
 }
 
+/** All messages in one change, as Meta batches a busy number's messages. */
+function oneChangeDelivery(wabaId: string, ids: string[]) {
+	const messages = ids.map((id) => textMessage({ id, referral: adReferral({ ctwa_clid: `ARAkLkA8rmlFeiCktEJQ-QTwRiy${id.slice(-10)}` }) }));
+	return envelope([messagesChange(messages, contactsOf(messages))], wabaId, RECENT_TIME);
+}
+
 /**
  * Deliveries of 1,001 to 1,500 messages (the trigger takes the first 1,000 of a POST: those past it
  * are marked bad), together more events than the trigger's in-process memory holds, then the first
@@ -338,9 +339,7 @@ function hugeThenReplays(random: SeededRandom, options: FuzzOptions, sentValid: 
 		const taken = goodIds(1_000);
 		const dropped = badIds(random.int(1, 500));
 		const ids = [...taken, ...dropped];
-		const payload = random.chance(0.5)
-			? envelope(options.wabaId, [{ time: RECENT_TIME, changes: [{ messages: ids.map((id) => referralMessage({ id })) }] }])
-			: validPayload(random, options.wabaId, ids);
+		const payload = random.chance(0.5) ? oneChangeDelivery(options.wabaId, ids) : validPayload(random, options.wabaId, ids);
 		const body = Buffer.from(JSON.stringify(payload));
 		requests.push({ index: 0, kind: 'hugeCount', detail: `${ids.length} messages`, rawBody: body, headers: jsonHeaders(body, options.appSecret), expectIds: taken, badIds: dropped });
 	}

@@ -1,10 +1,10 @@
-import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { useSandbox } from '../helpers/sandbox';
+import { signWebhookBody } from '../support/signature';
 import { decodeCursor, encodeCursor, paginate } from './graph';
-import { signPayload, startSandbox } from './server';
+import { startSandbox } from './server';
 
 /** The sandbox's own behaviour (auth, routing, paging, faults, log, controls, webhooks, uploads), with fetch. */
 describe('sandbox core', () => {
@@ -258,7 +258,7 @@ describe('sandbox core', () => {
 			try {
 				const { json } = await control('POST', 'webhook', { url: receiver.url, payload: { object: 'whatsapp_business_account' } });
 				expect(json).toEqual({ status: 200, body: 'ok' });
-				expect(receiver.received[0].headers['x-hub-signature-256']).toBe(signPayload(receiver.received[0].body, sandbox.state.appSecret));
+				expect(receiver.received[0].headers['x-hub-signature-256']).toBe(signWebhookBody(receiver.received[0].body, sandbox.state.appSecret));
 			} finally {
 				await receiver.close();
 			}
@@ -274,8 +274,7 @@ describe('sandbox core', () => {
 				expect(answer).toEqual({ status: 200, body: 'ok' });
 				const [delivery] = receiver.received;
 				expect(delivery.body.toString('utf8')).toBe(rawBody);
-				const expected = `sha256=${createHmac('sha256', sandbox.state.appSecret).update(rawBody).digest('hex')}`;
-				expect(delivery.headers['x-hub-signature-256']).toBe(expected);
+				expect(delivery.headers['x-hub-signature-256']).toBe(signWebhookBody(rawBody, sandbox.state.appSecret));
 				expect(delivery.headers['content-type']).toBe('application/json');
 			} finally {
 				await receiver.close();
@@ -289,7 +288,7 @@ describe('sandbox core', () => {
 				await sandbox.sendWebhook({ url: receiver.url, payload: { a: 1 }, signature: 'sha256=deadbeef' });
 				await sandbox.sendWebhook({ url: receiver.url, payload: { a: 1 }, signature: null });
 				const [other, chosen, none] = receiver.received;
-				expect(other.headers['x-hub-signature-256']).toBe(signPayload('{"a":1}', 'other'));
+				expect(other.headers['x-hub-signature-256']).toBe(signWebhookBody('{"a":1}', 'other'));
 				expect(chosen.headers['x-hub-signature-256']).toBe('sha256=deadbeef');
 				expect(none.headers['x-hub-signature-256']).toBeUndefined();
 			} finally {

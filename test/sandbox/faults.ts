@@ -4,18 +4,6 @@ import { usageHeader } from './respond';
 import type { SandboxState } from './state';
 import type { FaultRule, FaultSettings } from './types';
 
-/** Small deterministic PRNG (mulberry32) so fault injection is reproducible from a seed. */
-export function mulberry32(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /** The first queued rule matching the request, used up by one (and dropped when spent). */
 export function takeQueuedFault(faults: FaultSettings, method: string, pathname: string): FaultRule | undefined {
 	const ruleIndex = faults.queue.findIndex(

@@ -4,14 +4,14 @@
  * or from `npm run sandbox`. The pieces: types.ts (shapes), routing.ts (route table), handle.ts
  * (one request), faults.ts, control.ts (`/__sandbox/*`), multipart.ts, routes/ (Meta's endpoints).
  */
-import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { mulberry32 } from './faults';
 import { createRequestListener, type SandboxRuntime } from './handle';
 import { buildRouteTable, type RouteTable } from './routing';
 import { metaEventPayload } from '../support/metaEvents';
+import { seededRandom } from '../support/random';
+import { signWebhookBody } from '../support/signature';
 import { createState, type SandboxIdentity, type SandboxState } from './state';
 import type { FaultSettings, LoggedRequest, Sandbox, WebhookDelivery } from './types';
 
@@ -30,10 +30,6 @@ export type {
 	WebhookDelivery,
 } from './types';
 
-export function signPayload(body: string | Buffer, secret: string): string {
-	return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-}
-
 export interface SandboxOptions {
 	port?: number;
 	host?: string;
@@ -46,7 +42,7 @@ async function deliverWebhook(state: SandboxState, routes: RouteTable, delivery:
 	const body = delivery.rawBody ?? JSON.stringify(payload);
 	if (payload !== undefined) for (const observe of routes.webhookObservers) observe(state, payload);
 	const headers: Record<string, string> = { 'content-type': 'application/json', ...(delivery.headers ?? {}) };
-	const signature = delivery.signature === undefined ? signPayload(body, delivery.secret ?? state.appSecret) : delivery.signature;
+	const signature = delivery.signature === undefined ? signWebhookBody(body, delivery.secret ?? state.appSecret) : delivery.signature;
 	if (signature !== null) headers['x-hub-signature-256'] = signature;
 	const response = await fetch(delivery.url, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
 	return { status: response.status, body: await response.text() };
@@ -87,11 +83,11 @@ function createSandboxHandle(options: SandboxOptions, routes: RouteTable, runtim
 			faults.throttle = undefined;
 			faults.queue.length = 0;
 			faults.seed = 1;
-			runtime.dice = mulberry32(1);
+			runtime.dice = seededRandom(1).next;
 		},
 		setFaults: (update) => {
 			Object.assign(faults, update);
-			if (update.seed !== undefined) runtime.dice = mulberry32(update.seed);
+			if (update.seed !== undefined) runtime.dice = seededRandom(update.seed).next;
 		},
 		sendWebhook: (delivery) => deliverWebhook(state, routes, delivery),
 		close,
@@ -101,7 +97,7 @@ function createSandboxHandle(options: SandboxOptions, routes: RouteTable, runtim
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const routes = buildRouteTable();
 	let seq = 0;
-	const runtime = { routes, dice: mulberry32(1), nextSeq: () => ++seq } as SandboxRuntime;
+	const runtime = { routes, dice: seededRandom(1).next, nextSeq: () => ++seq } as SandboxRuntime;
 	const server = http.createServer(createRequestListener(runtime));
 	runtime.sandbox = createSandboxHandle(options, routes, runtime, async () => {
 		await new Promise<void>((resolve) => {

@@ -16,7 +16,7 @@ import {
 	verifySignature,
 } from '../../nodes/WhatsAppBusinessManagementTrigger/events';
 import { toIsoTimestamp } from '../../nodes/WhatsAppBusinessManagementTrigger/events/values';
-import { RECENT_TIME, WABA_ID, envelope, messagesChange, referralMessage } from '../fixtures/webhooks';
+import { RECENT_TIME, WABA_ID, envelope, messageStatus, messagesChange, referralMessage, statusesChange, templateStatusChange } from '../support/metaWebhooks';
 
 describe('verifySignature', () => {
 	const body = Buffer.from('{"object":"whatsapp_business_account"}');
@@ -78,7 +78,7 @@ describe('collectEvents', () => {
 		field: 'message_template_status_update',
 		value: { previous_quality_score: 'GREEN', new_quality_score: 'YELLOW', message_template_id: 806312974732579, message_template_name: 'welcome', message_template_language: 'en_US' },
 	};
-	const status = { id: 'wamid.S1', status: 'delivered', timestamp: '1751247548', recipient_id: '16505551234', pricing: { billable: true, category: 'marketing' } };
+	const status = messageStatus({ id: 'wamid.S1', pricing: { billable: true, category: 'marketing' } });
 
 	test('one item per management change, with field, WABA and entry time', () => {
 		const items = itemsOf(envelope([qualityChange]), { events: ['templateQualityUpdate'] });
@@ -96,16 +96,13 @@ describe('collectEvents', () => {
 	});
 
 	test("a template status update keeps Meta's own event (the new status) beside our eventType", () => {
-		const statusChange = {
-			field: 'message_template_status_update',
-			value: { event: 'REJECTED', message_template_id: 806312974732579, message_template_name: 'welcome', message_template_language: 'en_US', reason: 'INVALID_FORMAT' },
-		};
+		const statusChange = templateStatusChange({ event: 'REJECTED', templateId: 806312974732579, name: 'welcome', reason: 'INVALID_FORMAT' });
 		const [item] = itemsOf(envelope([statusChange]), { events: ['templateStatusUpdate'] });
 		expect(item.json).toMatchObject({ event: 'REJECTED', eventType: 'templateStatusUpdate', reason: 'INVALID_FORMAT', message_template_name: 'welcome' });
 	});
 
 	test('one item per status, keyed by message ID and status', () => {
-		const change = { field: 'messages', value: { metadata: { phone_number_id: '1', display_phone_number: '2' }, statuses: [status, { ...status, status: 'read' }] } };
+		const change = statusesChange([status, { ...status, status: 'read' }], '1', '2');
 		const items = itemsOf(envelope([change]), { events: ['messageStatus'] });
 		expect(items.map((item) => item.key)).toEqual(['status:wamid.S1:delivered', 'status:wamid.S1:read']);
 		expect(items[0].json).toMatchObject({ eventType: 'messageStatus', messageId: 'wamid.S1', status: 'delivered', recipientId: '16505551234', pricing: status.pricing, wabaId: WABA_ID });
@@ -120,7 +117,7 @@ describe('collectEvents', () => {
 	test('the same change re-delivered has the same key; a different entry time does not', () => {
 		const first = itemsOf(envelope([qualityChange]), { events: ['templateQualityUpdate'] })[0].key;
 		const again = itemsOf(envelope([qualityChange]), { events: ['templateQualityUpdate'] })[0].key;
-		const later = { object: 'whatsapp_business_account', entry: [{ id: WABA_ID, time: 1751249999, changes: [qualityChange] }] };
+		const later = envelope([qualityChange], WABA_ID, 1751249999);
 		expect(again).toBe(first);
 		expect(itemsOf(later, { events: ['templateQualityUpdate'] })[0].key).not.toBe(first);
 	});

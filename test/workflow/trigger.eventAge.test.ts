@@ -3,7 +3,7 @@
  * it are dropped with a log line; the default (7 days, Meta's retry horizon) keeps recent events
  * and drops replayed old captures; 0 keeps every age.
  */
-import { RECENT_TIME, WABA_ID, envelope, messagesChange, referralMessage } from '../fixtures/webhooks';
+import { RECENT_TIME, WABA_ID, envelope, messagesChange, referralMessage } from '../support/metaWebhooks';
 import { useSandbox } from '../helpers/sandbox';
 import { sandboxCredential } from '../helpers/workflow';
 import { capturedLogLines } from '../helpers/secretScan';

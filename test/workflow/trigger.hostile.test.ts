@@ -1,5 +1,5 @@
 /** The trigger under hostile or odd signed input (issue 14 points 7 and 8), through the HTTP trigger server. */
-import { RECENT_TIME, WABA_ID, messagesChange, referralMessage } from '../fixtures/webhooks';
+import { RECENT_TIME, WABA_ID, envelope, messagesChange, referralMessage, templateStatusChange } from '../support/metaWebhooks';
 import { useSandbox } from '../helpers/sandbox';
 import { sandboxCredential } from '../helpers/workflow';
 import { capturedLogLines } from '../helpers/secretScan';
@@ -25,10 +25,7 @@ afterEach(async () => {
 	clearProcessMemory();
 });
 
-const statusChange = (name: string) => ({
-	field: 'message_template_status_update',
-	value: { event: 'APPROVED', message_template_id: 1, message_template_name: name, message_template_language: 'en_US', reason: 'NONE' },
-});
+const statusChange = (name: string) => templateStatusChange({ templateId: 1, name });
 
 test('a signed change nested 20,000 levels deep is skipped with a log line; the POST gets 200 and the other changes pass', async () => {
 	await startTrigger(['templateStatusUpdate']);
@@ -43,7 +40,7 @@ test('a signed change nested 20,000 levels deep is skipped with a log line; the 
 test('at most 1,000 events are taken from one POST; the rest is dropped with a log line', async () => {
 	await startTrigger(['adReferral']);
 	const changes = Array.from({ length: 1_200 }, (_, index) => messagesChange([referralMessage(index)], []));
-	const response = await sandbox.sendWebhook({ url: trigger.url, payload: { object: 'whatsapp_business_account', entry: [{ id: WABA_ID, time: RECENT_TIME, changes }] } });
+	const response = await sandbox.sendWebhook({ url: trigger.url, payload: envelope(changes) });
 	expect(response.status).toBe(200);
 	const items = trigger.emitted();
 	expect(items).toHaveLength(1_000);

@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { envelope, messagesChange, referralMessage } from '../fixtures/webhooks';
+import { envelope, messagesChange, referralMessage } from '../support/metaWebhooks';
 import { useSandbox } from '../helpers/sandbox';
 import { sandboxCredential } from '../helpers/workflow';
 import { startTriggerServer, type TriggerServer } from '../helpers/webhook';

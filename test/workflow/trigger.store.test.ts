@@ -3,7 +3,7 @@
  * stand-in (test/helpers/webhook.ts) reads and writes back one row per node as n8n's does, so
  * overlapping calls lose updates and two first calls race on the insert, unless the node prevents it.
  */
-import { envelope, messagesChange, referralMessage } from '../fixtures/webhooks';
+import { envelope, messagesChange, referralMessage } from '../support/metaWebhooks';
 import { useSandbox } from '../helpers/sandbox';
 import { sandboxCredential } from '../helpers/workflow';
 import { capturedLogLines } from '../helpers/secretScan';

@@ -1,5 +1,5 @@
-import { signPayload } from '../sandbox/server';
-import { GUIDE_REFERRAL_WEBHOOK, PHONE_NUMBER_ID, RECENT_TIME, WABA_ID, envelope, messagesChange, referralMessage } from '../fixtures/webhooks';
+import { signWebhookBody } from '../support/signature';
+import { GUIDE_REFERRAL_WEBHOOK, PHONE_NUMBER_ID, RECENT_TIME, WABA_ID, envelope, messagesChange, referralMessage } from '../support/metaWebhooks';
 import { useSandbox } from '../helpers/sandbox';
 import { sandboxCredential } from '../helpers/workflow';
 import { deduplicator, startTriggerServer, type TriggerServer } from '../helpers/webhook';
@@ -207,7 +207,7 @@ describe('signature', () => {
 		await startTrigger();
 		const signedText = JSON.stringify(payload);
 		const sentText = JSON.stringify(payload, null, 2);
-		const response = await sandbox.sendWebhook({ url: trigger.url, rawBody: sentText, signature: signPayload(signedText, sandbox.state.appSecret) });
+		const response = await sandbox.sendWebhook({ url: trigger.url, rawBody: sentText, signature: signWebhookBody(signedText, sandbox.state.appSecret) });
 		expect(response.status).toBe(401);
 		const exact = await sandbox.sendWebhook({ url: trigger.url, rawBody: sentText });
 		expect(exact.status).toBe(200);

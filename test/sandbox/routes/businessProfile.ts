@@ -9,7 +9,7 @@ import type { PhoneNumberRecord } from '../state';
  * `fields`, update within Meta's limits, and the picture served from a public CDN-like path.
  */
 
-const PROFILE_DEFAULT_FIELDS = ['about', 'address', 'description', 'email', 'profile_picture_url', 'websites', 'vertical'];
+export const PROFILE_DEFAULT_FIELDS = ['about', 'address', 'description', 'email', 'profile_picture_url', 'websites', 'vertical'];
 export const VERTICALS = [
 	'UNDEFINED', 'OTHER', 'AUTO', 'BEAUTY', 'APPAREL', 'EDU', 'ENTERTAIN', 'EVENT_PLAN', 'FINANCE', 'GROCERY', 'GOVT', 'HOTEL',
 	'HEALTH', 'NONPROFIT', 'PROF_SERVICES', 'RETAIL', 'TRAVEL', 'RESTAURANT', 'NOT_A_BIZ', 'ALCOHOL', 'ONLINE_GAMBLING',

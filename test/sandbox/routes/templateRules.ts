@@ -7,7 +7,7 @@ import { GraphError, invalidParameter } from '../graph';
 import type { SandboxState } from '../state';
 
 export const CATEGORIES = ['AUTHENTICATION', 'MARKETING', 'UTILITY'];
-const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'GIF', 'DOCUMENT', 'LOCATION'];
+export const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'GIF', 'DOCUMENT', 'LOCATION'];
 const MEDIA_FORMATS: Record<string, RegExp> = {
 	IMAGE: /^image\/(jpeg|jpg|png)$/,
 	VIDEO: /^video\/mp4$/,
@@ -19,8 +19,8 @@ const MEDIA_FORMATS: Record<string, RegExp> = {
  * ORDER_DETAILS in payments/payments-in/orderdetailstemplate; CALL_PERMISSION_REQUEST in
  * templates/utility-templates/utility-call-permission-request-templates). Meta matches them in any case.
  */
-const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'VOICE_CALL', 'COPY_CODE', 'FLOW', 'MPM', 'SPM', 'CATALOG', 'ORDER_DETAILS'];
-const COMPONENT_TYPES = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS', 'CAROUSEL', 'LIMITED_TIME_OFFER', 'CALL_PERMISSION_REQUEST'];
+export const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'VOICE_CALL', 'COPY_CODE', 'FLOW', 'OTP', 'MPM', 'SPM', 'CATALOG', 'ORDER_DETAILS'];
+export const COMPONENT_TYPES = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS', 'CAROUSEL', 'LIMITED_TIME_OFFER', 'CALL_PERMISSION_REQUEST'];
 
 /** Template refusals: code 100 with Meta's documented subcode and user-facing title. */
 export const templateError = (subcode: number | undefined, title: string, message: string) =>

@@ -4,7 +4,10 @@ import type { IDataObject } from 'n8n-workflow';
 /** The Graph edge listing and creating the WhatsApp Flows of a WABA. */
 export const flowsPath = (businessAccountId: string) => `/${businessAccountId}/flows`;
 
-/** Flow categories, from Meta's `create_flow` categories enum (Python Business SDK). */
+/**
+ * Flow categories in Meta's order: https://developers.facebook.com/docs/whatsapp/flows/reference/flowsapi
+ * lists SIGN_UP ... SURVEY, OTHER; the Python Business SDK's `create_flow` enum adds SHOPPING after OTHER.
+ */
 export const FLOW_CATEGORIES = [
 	'SIGN_UP',
 	'SIGN_IN',
@@ -13,8 +16,8 @@ export const FLOW_CATEGORIES = [
 	'CONTACT_US',
 	'CUSTOMER_SUPPORT',
 	'SURVEY',
-	'SHOPPING',
 	'OTHER',
+	'SHOPPING',
 ] as const;
 
 /** "Flow JSON content string is limited and cannot exceed 10 MB" (Meta's Flow JSON reference). */
