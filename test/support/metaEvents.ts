@@ -5,9 +5,11 @@
  * suite. Imports nothing from nodes/.
  */
 
-export const DEFAULT_PHONE_NUMBER_ID = '106540352242922';
-export const DEFAULT_DISPLAY_PHONE_NUMBER = '15550783881';
-const DEFAULT_TIME = 1751247548;
+import { DISPLAY_PHONE_NUMBER, PHONE_NUMBER_ID, WEBHOOK_TIME } from './metaWebhooks';
+
+export const DEFAULT_PHONE_NUMBER_ID = PHONE_NUMBER_ID;
+export const DEFAULT_DISPLAY_PHONE_NUMBER = DISPLAY_PHONE_NUMBER;
+const DEFAULT_TIME = WEBHOOK_TIME;
 
 interface Common {
 	wabaId: string;

@@ -7,6 +7,7 @@ import { useSandbox } from '../helpers/sandbox';
 import { sandboxCredential } from '../helpers/workflow';
 import { startTriggerServer, type TriggerServer } from '../helpers/webhook';
 import { FLAT_EXAMPLES, bsuidLeadsPayload, type BsuidLead } from '../support/metaEvents';
+import { WEBHOOK_TIME } from '../support/metaWebhooks';
 import { clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
 
 const sandbox = useSandbox();
@@ -84,7 +85,7 @@ test('a status sent to a user ID carries userId, parentUserId and the username o
 		messaging_product: 'whatsapp',
 		metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
 		contacts: [{ profile: { username: '@other' }, wa_id: '', user_id: 'US.999' }, { profile: { username: '@ana.s' }, wa_id: '', user_id: 'BR.1502576394655843' }],
-		statuses: [{ id: 'wamid.OUT.1', status: 'read', timestamp: '1751247600', recipient_id: '', recipient_user_id: 'BR.1502576394655843', recipient_parent_user_id: 'BR.ENT.77' }],
+		statuses: [{ id: 'wamid.OUT.1', status: 'read', timestamp: String(WEBHOOK_TIME + 52), recipient_id: '', recipient_user_id: 'BR.1502576394655843', recipient_parent_user_id: 'BR.ENT.77' }],
 	};
 	await sandbox.sendWebhook({ url: trigger.url, payload: { object: 'whatsapp_business_account', entry: [{ id: sandbox.state.wabaId, changes: [{ field: 'messages', value }] }] } });
 	expect(trigger.emitted()).toEqual([
@@ -111,7 +112,7 @@ describe('identity changes', () => {
 			expect.objectContaining({ eventType: 'identityChange', changeType: 'user_changed_user_id', messageId: 'wamid.SYS.1', previousUserId: 'US.111', userId: 'US.222', eventId: 'identity:wamid.SYS.1' }),
 			expect.objectContaining({ eventType: 'identityChange', changeType: 'user_changed_number', from: '16505550001', waId: '16505550002', previousUserId: 'US.222', userId: 'US.333' }),
 		]);
-		expect(items[1].timestampIso).toBe('2025-06-30T01:39:08.000Z');
+		expect(items[1].timestampIso).toBe(new Date(WEBHOOK_TIME * 1000).toISOString());
 	});
 
 	test('without the Identity Changes event, a system message starts nothing even with All Incoming Messages', async () => {
@@ -188,15 +189,15 @@ describe('new webhook fields', () => {
 		await sandbox.sendWebhook({ url: trigger.url, event: { kind: 'flatChange', field } });
 		const items = trigger.emitted();
 		expect(items).toHaveLength(1);
-		expect(items[0]).toMatchObject({ ...expected, eventType: event, field, wabaId: sandbox.state.wabaId, entryTimeIso: '2025-06-30T01:39:08.000Z' });
+		expect(items[0]).toMatchObject({ ...expected, eventType: event, field, wabaId: sandbox.state.wabaId, entryTimeIso: new Date(WEBHOOK_TIME * 1000).toISOString() });
 		expect(FLAT_EXAMPLES[field]).toBeDefined();
 	});
 
 	test('an automatic_events change nested thousands of levels deep is skipped; the other change of the POST passes', async () => {
 		await startTrigger(['automaticEvent']);
-		const good = { field: 'automatic_events', value: { metadata: { phone_number_id: '106540352242922' }, automatic_events: [{ id: 'wamid.AE.OK', event_name: 'LeadSubmitted', ctwa_clid: 'c', timestamp: 1751247548 }] } };
+		const good = { field: 'automatic_events', value: { metadata: { phone_number_id: '106540352242922' }, automatic_events: [{ id: 'wamid.AE.OK', event_name: 'LeadSubmitted', ctwa_clid: 'c', timestamp: WEBHOOK_TIME }] } };
 		const deep = `{"field":"automatic_events","value":{"automatic_events":[{"id":"wamid.AE.DEEP","event_name":"Purchase","custom_data":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}]}}`;
-		const rawBody = `{"object":"whatsapp_business_account","entry":[{"id":"${sandbox.state.wabaId}","time":1751247548,"changes":[${deep},${JSON.stringify(good)}]}]}`;
+		const rawBody = `{"object":"whatsapp_business_account","entry":[{"id":"${sandbox.state.wabaId}","time":${WEBHOOK_TIME},"changes":[${deep},${JSON.stringify(good)}]}]}`;
 		const response = await sandbox.sendWebhook({ url: trigger.url, rawBody });
 		expect(response.status).toBe(200);
 		expect(trigger.emitted().map((item) => item.messageId)).toEqual(['wamid.AE.OK']);
