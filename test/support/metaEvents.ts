@@ -5,7 +5,7 @@
  * suite. Imports nothing from nodes/.
  */
 
-import { DISPLAY_PHONE_NUMBER, PHONE_NUMBER_ID, WEBHOOK_TIME } from './metaWebhooks';
+import { DISPLAY_PHONE_NUMBER, PHONE_NUMBER_ID, WEBHOOK_TIME, adReferral } from './metaWebhooks';
 
 export const DEFAULT_PHONE_NUMBER_ID = PHONE_NUMBER_ID;
 export const DEFAULT_DISPLAY_PHONE_NUMBER = DISPLAY_PHONE_NUMBER;
@@ -71,16 +71,7 @@ export function bsuidLeadsPayload(options: Common & { leads: BsuidLead[]; referr
 		};
 		if (lead.parentUserId) message.from_parent_user_id = lead.parentUserId;
 		if (options.referral !== false) {
-			message.referral = {
-				source_url: 'https://fb.me/3cr4Wqqkv',
-				source_id: '120226305854810726',
-				source_type: 'ad',
-				headline: 'Spring test drive',
-				body: 'Book a test drive this weekend',
-				media_type: 'image',
-				image_url: 'https://scontent.xx.fbcdn.net/v/t45.1600-4/image.jpg',
-				ctwa_clid: lead.ctwaClid ?? `ARAkLkA8rmlFeiCktEJQ-${lead.messageId.slice(-12)}`,
-			};
+			message.referral = adReferral({ ctwa_clid: lead.ctwaClid ?? `ARAkLkA8rmlFeiCktEJQ-${lead.messageId.slice(-12)}` });
 		}
 		return message;
 	});
