@@ -71,9 +71,8 @@ export function conversionHint(error: NodeApiError): string | undefined {
 function withAdvice(error: unknown, batch: EventBatch): Error {
 	if (!(error instanceof NodeApiError)) return error as Error;
 	const parts = [conversionHint(error), error.description].filter(Boolean);
-	const status = Number(error.httpCode);
-	const ambiguous = !error.httpCode || Number.isNaN(status) || status >= 500;
-	if (ambiguous) {
+	// The Graph client decides whether a failed write may have been carried out (retry.ts).
+	if (error.context.mayHaveBeenCarriedOut === true) {
 		parts.push(
 			`This request held ${batch.entries.length} event(s). Meta may have recorded them, so it was not sent again; send them again with the same Event IDs and Meta de-duplicates them.`,
 		);
