@@ -1,7 +1,8 @@
 'use strict';
 /**
  * The e2e checks of the trigger through n8n's real production webhook: activation and subscription,
- * Meta's handshake, signed ad clicks, bad signatures, duplicates, deactivation.
+ * Meta's handshake, signed ad clicks, bad signatures, the webhook events of issue 16 (their own
+ * workflow, e2e-trigger-events.js), duplicates, deactivation.
  */
 const { log } = require('./n8n-install');
 const { N8nClient, sleep } = require('./n8n-run');
@@ -9,6 +10,7 @@ const { CREDENTIALS, stableId, stableUuid, TRIGGER_TYPE } = require('./cases');
 const { adClickPayload } = require('./meta-webhooks');
 const instance = require('./instance');
 const { check } = require('./e2e-report');
+const { eventsTriggerWorkflow, runNewEvents } = require('./e2e-trigger-events');
 
 const VERIFY_TOKEN = 'wabm-e2e-verify-token';
 
@@ -35,7 +37,7 @@ function triggerWorkflow() {
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 	};
-	return { workflow, node, webhookPath: instance.triggerWebhookPath(description, node) };
+	return { workflow, node, webhookPath: instance.triggerWebhookPath(description, node), events: eventsTriggerWorkflow(description) };
 }
 
 async function waitForExecutions(client, workflowId, count, { timeoutMs = 30000 } = {}) {
@@ -222,6 +224,7 @@ async function runTrigger(scope, { trigger, client, sandbox, bases, flatted }) {
 	await checkActivation(run);
 	await checkSignedDeliveries(run);
 	await checkBusinessScopedLeads(run);
+	await runNewEvents(run);
 	await checkDuplicates(run);
 	await checkDeactivation(run);
 }
