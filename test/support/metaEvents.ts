@@ -79,32 +79,56 @@ export function bsuidLeadsPayload(options: Common & { leads: BsuidLead[]; referr
 }
 
 export interface IdentityChange {
-	type: 'user_changed_number' | 'user_changed_user_id';
+	/**
+	 * Today's types (System messages webhook reference), then the older ones of Meta's Cloud API
+	 * webhooks components page (customer_*) and of the On-Premises API (user_identity_changed).
+	 */
+	type: 'user_changed_number' | 'user_changed_user_id' | 'customer_changed_number' | 'customer_identity_changed' | 'user_identity_changed';
 	messageId: string;
 	/** The user's phone number before the change ('' when Meta shares none). */
 	from?: string;
 	fromUserId?: string;
-	previousUserId: string;
+	previousUserId?: string;
 	previousParentUserId?: string;
-	userId: string;
+	userId?: string;
 	parentUserId?: string;
-	/** The new phone number: user_changed_number only. */
+	/** The new phone number: user_changed_number, customer_changed_number. */
 	waId?: string;
+	/** customer_changed_number up to webhook v11.0: the new number as `new_wa_id`. */
+	newWaId?: string;
+	/** customer_*: the user's WhatsApp ID before the change. */
+	customer?: string;
+	/** customer_identity_changed: the hash of the new identity. */
+	identity?: string;
+	/** user_identity_changed (On-Premises API): the user's WhatsApp ID. */
+	user?: string;
 	timestamp?: number;
 }
+
+const IDENTITY_BODIES: Record<IdentityChange['type'], (change: IdentityChange) => string> = {
+	user_changed_number: (change) => `User changed from ${change.from ?? ''} to ${change.waId ?? ''}`,
+	user_changed_user_id: () => 'User changed their business-scoped user ID',
+	customer_changed_number: (change) => `Customer ${change.customer ?? ''} changed to ${change.waId ?? change.newWaId ?? ''}`,
+	customer_identity_changed: () => "Customer's security code changed",
+	user_identity_changed: () => "User's security code changed",
+};
 
 /** A system message (System messages webhook reference): no contacts array. */
 export function identityChangePayload(options: Common & { change: IdentityChange }): Record<string, unknown> {
 	const change = options.change;
-	const system: Record<string, unknown> = {
-		body: change.type === 'user_changed_number' ? `User changed from ${change.from ?? ''} to ${change.waId ?? ''}` : 'User changed their business-scoped user ID',
-		type: change.type,
-		user_id: change.userId,
-		previous_user_id: change.previousUserId,
-	};
-	if (change.waId !== undefined) system.wa_id = change.waId;
-	if (change.parentUserId) system.parent_user_id = change.parentUserId;
-	if (change.previousParentUserId) system.previous_parent_user_id = change.previousParentUserId;
+	const system: Record<string, unknown> = { body: IDENTITY_BODIES[change.type](change), type: change.type };
+	const optional: Array<[string, string | undefined]> = [
+		['user_id', change.userId],
+		['previous_user_id', change.previousUserId],
+		['wa_id', change.waId],
+		['new_wa_id', change.newWaId],
+		['parent_user_id', change.parentUserId],
+		['previous_parent_user_id', change.previousParentUserId],
+		['customer', change.customer],
+		['identity', change.identity],
+		['user', change.user],
+	];
+	for (const [key, value] of optional) if (value !== undefined && value !== '') system[key] = value;
 	const message: Record<string, unknown> = {
 		from: change.from ?? '',
 		id: change.messageId,

@@ -115,6 +115,21 @@ describe('identity changes', () => {
 		expect(items[1].timestampIso).toBe(new Date(WEBHOOK_TIME * 1000).toISOString());
 	});
 
+	test("Meta's older types (customer_changed_number, customer_identity_changed, user_identity_changed) are identity changes too", async () => {
+		await startTrigger(['identityChange', 'allMessages']);
+		const changes = [
+			{ type: 'customer_changed_number', messageId: 'wamid.SYS.OLD.1', from: '16505550001', customer: '16505550001', newWaId: '16505550003' },
+			{ type: 'customer_identity_changed', messageId: 'wamid.SYS.OLD.2', from: '16505550003', customer: '16505550003', identity: 'acbb2a6b' },
+			{ type: 'user_identity_changed', messageId: 'wamid.SYS.OLD.3', from: '16505550003', user: '16505550003' },
+		] as const;
+		for (const change of changes) await sandbox.sendWebhook({ url: trigger.url, event: { kind: 'identityChange', change } });
+		expect(trigger.emitted().map((item) => [item.eventType, item.changeType, item.messageId, item.previousWaId, item.waId, item.identityHash])).toEqual([
+			['identityChange', 'customer_changed_number', 'wamid.SYS.OLD.1', '16505550001', '16505550003', undefined],
+			['identityChange', 'customer_identity_changed', 'wamid.SYS.OLD.2', '16505550003', undefined, 'acbb2a6b'],
+			['identityChange', 'user_identity_changed', 'wamid.SYS.OLD.3', undefined, '16505550003', undefined],
+		]);
+	});
+
 	test('without the Identity Changes event, a system message starts nothing even with All Incoming Messages', async () => {
 		await startTrigger(['allMessages']);
 		const response = await sandbox.sendWebhook({

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+import { ALERT_INFO_SHAPE, FLAT_SHAPES, dropMistyped, fitsShape } from './shapes';
+import { asObject } from './values';
+
 /** The management events the trigger can emit, one item per webhook change. */
 export type ManagementEvent =
 	| 'accountAlert'
@@ -52,6 +55,13 @@ export function classifyChange(field: string, value: IDataObject): ManagementEve
 	return EVENT_BY_FIELD[field];
 }
 
+/** Whether a change of a field with a documented shape (shapes.ts) has it; other fields pass. */
+export function isWellFormedChange(field: string, value: IDataObject): boolean {
+	const shape = FLAT_SHAPES[field];
+	if (shape && !fitsShape(value, shape)) return false;
+	return field !== 'account_alerts' || fitsShape(asObject(value.alert_info) ?? {}, ALERT_INFO_SHAPE);
+}
+
 /**
  * One management change as an item: Meta's value keys untouched (its own `event`, such as APPROVED
  * or FLOW_STATUS_CHANGE, included), plus our `eventType`, the field, the WABA and the entry time.
@@ -64,10 +74,14 @@ export function flattenChange(
 	entryTime: unknown,
 ): IDataObject {
 	const item: IDataObject = { ...value, eventType: event, field };
+	const shape = FLAT_SHAPES[field];
+	if (shape) dropMistyped(item, shape);
 	// account_alerts nests its severity, status, type and description; lifted so filters reach them.
-	const alertInfo = value.alert_info;
-	if (event === 'accountAlert' && typeof alertInfo === 'object' && alertInfo !== null && !Array.isArray(alertInfo)) {
-		for (const [key, alertValue] of Object.entries(alertInfo)) if (!(key in item)) item[key] = alertValue;
+	const alertInfo = asObject(value.alert_info);
+	if (event === 'accountAlert' && alertInfo) {
+		const lifted: IDataObject = { ...alertInfo };
+		dropMistyped(lifted, ALERT_INFO_SHAPE);
+		for (const [key, alertValue] of Object.entries(lifted)) if (!(key in item)) item[key] = alertValue;
 	}
 	if (wabaId !== undefined) item.wabaId = wabaId;
 	if (typeof entryTime === 'number' && Number.isFinite(entryTime)) {

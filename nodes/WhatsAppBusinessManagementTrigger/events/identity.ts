@@ -63,13 +63,23 @@ export function profileOf(contact: IDataObject | undefined): { name?: string; us
 }
 
 /**
- * Meta's system messages that report a changed identity (system messages webhook reference,
- * https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/system/):
- * `user_changed_number` (a new phone number, and with it a new BSUID) and `user_changed_user_id`
- * (only the BSUID changed). Each carries the new `wa_id`/`user_id`/`parent_user_id` and the
- * `previous_user_id`/`previous_parent_user_id`.
+ * Meta's system messages that report a changed identity. Today's system messages webhook reference
+ * (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/system/)
+ * documents `user_changed_number` (a new phone number, and with it a new BSUID) and
+ * `user_changed_user_id` (only the BSUID changed), each with the new `wa_id`/`user_id`/`parent_user_id`
+ * and the `previous_user_id`/`previous_parent_user_id`. Meta's older Cloud API webhooks components
+ * page (https://developers.facebook.com/docs/whatsapp/cloud-api/webhooks/components, "system object")
+ * documented `customer_changed_number` and `customer_identity_changed` with `customer` (the ID before
+ * the change), `identity` (a hash) and the new `wa_id` (`new_wa_id` up to webhook v11.0); the
+ * On-Premises API sent `user_identity_changed` with `user`. Payloads of each may still arrive.
  */
-export const IDENTITY_CHANGE_TYPES: readonly string[] = ['user_changed_number', 'user_changed_user_id'];
+export const IDENTITY_CHANGE_TYPES: readonly string[] = [
+	'user_changed_number',
+	'user_changed_user_id',
+	'customer_changed_number',
+	'customer_identity_changed',
+	'user_identity_changed',
+];
 
 /** The message's `system` object when the message is an identity change. */
 export function identityChangeOf(message: IDataObject): IDataObject | undefined {
@@ -79,15 +89,25 @@ export function identityChangeOf(message: IDataObject): IDataObject | undefined 
 	return system && type !== undefined && IDENTITY_CHANGE_TYPES.includes(type) ? system : undefined;
 }
 
-/** Copies `source[from]` to `item[to]` when it is a non-empty ID. */
-function copyId(item: IDataObject, to: string, source: IDataObject | undefined, from: string): void {
-	const value = presentId(source?.[from]);
-	if (value !== undefined) item[to] = value;
+/** Whether the change names anyone: a notice with no old or new ID and no identity hash updates no lead. */
+export function namesSomeone(message: IDataObject, system: IDataObject): boolean {
+	const keys = ['wa_id', 'new_wa_id', 'user_id', 'previous_user_id', 'customer', 'user', 'identity'];
+	return keys.some((key) => presentId(system[key]) !== undefined) || presentId(message.from) !== undefined || presentId(message.from_user_id) !== undefined;
+}
+
+/** Copies the first non-empty ID of `source[from...]` to `item[to]`. */
+function copyId(item: IDataObject, to: string, source: IDataObject | undefined, ...from: string[]): void {
+	for (const key of from) {
+		const value = presentId(source?.[key]);
+		if (value === undefined) continue;
+		item[to] = value;
+		return;
+	}
 }
 
 /**
- * One identity change as a flat item for a CRM: look the lead up by `from` or `previousUserId`,
- * then store `waId` (the new number, when shared), `userId` and `parentUserId`.
+ * One identity change as a flat item for a CRM: look the lead up by `from`, `previousWaId` or
+ * `previousUserId`, then store `waId` (the new number, when shared), `userId` and `parentUserId`.
  */
 export function flattenIdentityChange(message: IDataObject, system: IDataObject, base: IDataObject): IDataObject {
 	const item: IDataObject = { ...base, eventType: 'identityChange', field: 'messages' };
@@ -95,11 +115,13 @@ export function flattenIdentityChange(message: IDataObject, system: IDataObject,
 	copyId(item, 'messageId', message, 'id');
 	copyId(item, 'from', message, 'from');
 	copyId(item, 'fromUserId', message, 'from_user_id');
+	copyId(item, 'previousWaId', system, 'customer');
 	copyId(item, 'previousUserId', system, 'previous_user_id');
 	copyId(item, 'previousParentUserId', system, 'previous_parent_user_id');
-	copyId(item, 'waId', system, 'wa_id');
+	copyId(item, 'waId', system, 'wa_id', 'new_wa_id', 'user');
 	copyId(item, 'userId', system, 'user_id');
 	copyId(item, 'parentUserId', system, 'parent_user_id');
+	copyId(item, 'identityHash', system, 'identity');
 	const body = asString(system.body);
 	if (body !== undefined) item.body = body;
 	item.system = system;

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ChangeTooDeepError, changeKey, classifyChange, flattenChange, type ManagementEvent } from './changes';
-import { flattenIdentityChange, identityChangeOf } from './identity';
+import { ChangeTooDeepError, changeKey, classifyChange, flattenChange, isWellFormedChange, type ManagementEvent } from './changes';
+import { flattenIdentityChange, identityChangeOf, namesSomeone } from './identity';
 import { changeContext, flattenMessage, flattenStatus, setChangeContext, setTimestamp, type ChangeContext } from './messages';
 import { EVENT_BY_MESSAGING_FIELD, flattenMessagingField, type MessagingFieldEvent } from './messagingFields';
 import { asObject, asString } from './values';
@@ -77,7 +77,7 @@ function collectMessages(result: CollectResult, wabaId: string | undefined, valu
 			// An identity change is Meta's notice about the user, not a message from them.
 			const identityChange = identityChangeOf(message);
 			if (identityChange) {
-				if (identityChanges) result.events.push({ key: `identity:${messageId}`, item: flattenIdentityChange(message, identityChange, baseOf(context, message.timestamp)) });
+				if (identityChanges && namesSomeone(message, identityChange)) result.events.push({ key: `identity:${messageId}`, item: flattenIdentityChange(message, identityChange, baseOf(context, message.timestamp)) });
 				continue;
 			}
 			if (!allMessages && asObject(message.referral) === undefined) continue;
@@ -122,7 +122,7 @@ function collectMessagingField(result: CollectResult, wabaId: string | undefined
 function collectChange(result: CollectResult, wabaId: string | undefined, entryTime: unknown, field: string, value: IDataObject, selection: Selection): void {
 	const event = classifyChange(field, value);
 	const phoneNumberId = asString(value.phone_number_id);
-	if (!event || !selection.events.has(event) || (phoneNumberId !== undefined && !selection.phoneAllowed(phoneNumberId))) {
+	if (!event || !selection.events.has(event) || (phoneNumberId !== undefined && !selection.phoneAllowed(phoneNumberId)) || !isWellFormedChange(field, value)) {
 		result.skipped++;
 		return;
 	}

@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { contactOf, presentId, profileOf } from './identity';
 import { messageText, setChangeContext, setTimestamp, type ChangeContext } from './messages';
+import { isKind } from './shapes';
 import { asObject, asString } from './values';
 
 /** The trigger's events for these fields. */
@@ -24,6 +25,11 @@ function baseItem(eventType: MessagingFieldEvent, field: string, context: Change
 	return item;
 }
 
+/** A non-empty short ID string, else undefined. */
+function codeOf(value: unknown): string | undefined {
+	return isKind(value, 'code') ? (value as string) : undefined;
+}
+
 function objectsOf(list: unknown): IDataObject[] {
 	return Array.isArray(list) ? (list.map(asObject).filter(Boolean) as IDataObject[]) : [];
 }
@@ -35,17 +41,18 @@ function objectsOf(list: unknown): IDataObject[] {
  */
 function automaticEvents(value: IDataObject, context: ChangeContext): ListedEvent[] {
 	return objectsOf(value.automatic_events).flatMap((event) => {
-		const id = presentId(event.id);
-		const eventName = asString(event.event_name);
-		if (id === undefined || eventName === undefined) return [];
+		// Meta documents id, event_name and ctwa_clid on every event: without them Send Event has nothing to key on.
+		if (!isKind(event.id, 'code') || !isKind(event.event_name, 'code') || !isKind(event.ctwa_clid, 'code')) return [];
+		const id = event.id as string;
+		const eventName = event.event_name as string;
 		const item = baseItem('automaticEvent', 'automatic_events', context, event.timestamp);
 		item.messageId = id;
 		item.eventName = eventName;
-		if (event.ctwa_clid !== undefined) item.ctwa_clid = event.ctwa_clid;
+		item.ctwa_clid = event.ctwa_clid as string;
 		const custom = asObject(event.custom_data);
 		if (custom) {
-			if (custom.value !== undefined) item.value = custom.value;
-			if (custom.currency !== undefined) item.currency = custom.currency;
+			if (isKind(custom.value, 'number')) item.value = custom.value;
+			if (isKind(custom.currency, 'code')) item.currency = custom.currency;
 			item.custom_data = custom;
 		}
 		return [{ key: `automatic:${id}:${eventName}`, item }];
@@ -58,8 +65,9 @@ function automaticEvents(value: IDataObject, context: ChangeContext): ListedEven
  */
 function userPreferences(value: IDataObject, context: ChangeContext): ListedEvent[] {
 	return objectsOf(value.user_preferences).flatMap((preference) => {
-		const user = { phone: presentId(preference.wa_id), userId: presentId(preference.user_id) };
-		if (user.phone === undefined && user.userId === undefined) return [];
+		const user = { phone: codeOf(preference.wa_id), userId: codeOf(preference.user_id) };
+		// Without the user or the stop/resume value there is nothing to sync.
+		if ((user.phone === undefined && user.userId === undefined) || !isKind(preference.value, 'code') || !isKind(preference.category, 'code')) return [];
 		const item = baseItem('userPreference', 'user_preferences', context, preference.timestamp);
 		const contact = contactOf(user, context.contacts);
 		const profile = profileOf(contact);
@@ -70,7 +78,9 @@ function userPreferences(value: IDataObject, context: ChangeContext): ListedEven
 		if (profile.username !== undefined) item.username = profile.username;
 		const parentUserId = presentId(preference.parent_user_id) ?? presentId(contact?.parent_user_id);
 		if (parentUserId !== undefined) item.parentUserId = parentUserId;
-		for (const key of ['category', 'value', 'detail'] as const) if (preference[key] !== undefined) item[key] = preference[key];
+		item.category = preference.category;
+		item.value = preference.value;
+		if (isKind(preference.detail, 'text')) item.detail = preference.detail;
 		const who = user.userId ?? user.phone;
 		return [{ key: `preference:${who}:${asString(preference.category) ?? ''}:${asString(preference.value) ?? ''}:${asString(preference.timestamp) ?? ''}`, item }];
 	});
@@ -93,8 +103,8 @@ function setMessageFields(item: IDataObject, message: IDataObject): void {
  */
 function messageEchoes(value: IDataObject, context: ChangeContext): ListedEvent[] {
 	return objectsOf(value.message_echoes).flatMap((echo) => {
-		const id = presentId(echo.id);
-		if (id === undefined) return [];
+		if (!isKind(echo.id, 'code') || !isKind(echo.type, 'code')) return [];
+		const id = echo.id as string;
 		const item = baseItem('messageEcho', 'smb_message_echoes', context, echo.timestamp);
 		setMessageFields(item, echo);
 		return [{ key: `echo:${id}:${asString(echo.type) ?? ''}`, item }];
@@ -111,13 +121,13 @@ function historyChunks(value: IDataObject, context: ChangeContext, changeKey: ()
 		const metadata = asObject(chunk.metadata) ?? {};
 		const chunkFields: IDataObject = {};
 		for (const [to, from] of [['phase', 'phase'], ['chunkOrder', 'chunk_order'], ['progress', 'progress']] as const) {
-			if (metadata[from] !== undefined) chunkFields[to] = metadata[from];
+			if (isKind(metadata[from], 'number')) chunkFields[to] = metadata[from];
 		}
 		const events: ListedEvent[] = [];
 		for (const thread of objectsOf(chunk.threads)) {
 			for (const message of objectsOf(thread.messages)) {
-				const id = presentId(message.id);
-				if (id === undefined) continue;
+				if (!isKind(message.id, 'code')) continue;
+				const id = message.id as string;
 				const item = { ...baseItem('history', 'history', context, message.timestamp), ...chunkFields };
 				const threadId = asString(thread.id);
 				if (threadId !== undefined) item.threadId = threadId;
@@ -127,7 +137,8 @@ function historyChunks(value: IDataObject, context: ChangeContext, changeKey: ()
 				events.push({ key: `history:${id}`, item });
 			}
 		}
-		if (events.length === 0) {
+		// A chunk without messages is an item only when it says something: its progress or its errors.
+		if (events.length === 0 && (Object.keys(chunkFields).length > 0 || Array.isArray(chunk.errors))) {
 			const item = { ...baseItem('history', 'history', context, undefined), ...chunkFields };
 			if (chunk.errors !== undefined) item.errors = chunk.errors;
 			events.push({ key: `${changeKey()}:${chunkIndex}`, item });
