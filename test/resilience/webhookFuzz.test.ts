@@ -8,12 +8,15 @@
  * forgotten them, all from one seed, sent over HTTP to the trigger running in n8n-core's
  * WebhookContext and WorkflowExecute (test/helpers/webhook.ts, which decodes gzip and charsets as
  * n8n's body parser does). Expected: no crash (no 5xx), no item from a bad request, every valid
- * message emitted exactly once.
+ * message emitted exactly once. The events of issue 16 are mixed in the same way (webhookFuzzEvents.ts):
+ * valid deliveries of each new field and identity changes, Meta's retries of them, and malformed
+ * variants of each, which must give no item.
  */
 import { startTriggerServer, type TriggerServer } from '../helpers/webhook';
 import { sandboxCredential } from '../helpers/workflow';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { BAD_ID_MARK, generateFuzzRequests, isBad, type FuzzRequest } from './webhookFuzzCases';
+import { NEW_EVENTS, fuzzIdOf } from './webhookFuzzEvents';
 
 const SEED = Number(process.env.WABM_FUZZ_SEED ?? 20261130);
 
@@ -30,7 +33,7 @@ describe(`webhook fuzz (seed ${SEED})`, () => {
 	beforeAll(async () => {
 		sandbox = await startSandbox();
 		trigger = await startTriggerServer({
-			parameters: { events: ['adReferral'], subscribeAutomatically: false, verifyToken: 'fuzz-verify-token', verifySignature: true },
+			parameters: { events: ['adReferral', ...NEW_EVENTS], subscribeAutomatically: false, verifyToken: 'fuzz-verify-token', verifySignature: true },
 			credential: sandboxCredential(sandbox),
 			nodeId: 'fuzz-trigger',
 			workflowId: 'fuzz-workflow',
@@ -58,7 +61,7 @@ describe(`webhook fuzz (seed ${SEED})`, () => {
 			if (request.kind === 'lateReplay') lateReplays.push({ executions: trigger.executions.length - before, items: items.length });
 			if (isBad(request) && items.length) itemsFromBad.push(`#${request.index} ${request.kind} (${request.detail}): ${items.length} item(s)`);
 			for (const item of items) {
-				const id = String(item.messageId ?? item.eventId ?? '');
+				const id = fuzzIdOf(item);
 				emittedBy.set(id, (emittedBy.get(id) ?? 0) + 1);
 			}
 		}
@@ -85,6 +88,12 @@ describe(`webhook fuzz (seed ${SEED})`, () => {
 
 	it('replays after the in-process memory forgot them reached n8n\'s store, which dropped them', () => {
 		expect(lateReplays).toEqual(Array(20).fill({ executions: 1, items: 0 }));
+	});
+
+	it('sent valid, retried and malformed deliveries of the new events', () => {
+		expect(requests.filter((r) => r.kind === 'newEvent').length).toBe(150);
+		expect(requests.filter((r) => r.kind === 'validRetry' && r.detail.startsWith('retry of') && requests[Number(r.detail.slice('retry of #'.length))]?.kind === 'newEvent').length).toBeGreaterThan(0);
+		expect(requests.filter((r) => r.kind === 'newEventMalformed').length).toBeGreaterThan(500);
 	});
 
 	it('emitted every valid message exactly once, re-deliveries included', () => {

@@ -22,7 +22,7 @@ describe('webhook fuzz generator', () => {
 		const counts = new Map<FuzzKind, number>();
 		for (const request of requests) counts.set(request.kind, (counts.get(request.kind) ?? 0) + 1);
 		const kinds: FuzzKind[] = ['valid', 'validRetry', 'missingSignature', 'wrongSignature', 'truncatedSignature', 'malformedSignature', 'notJson', 'truncatedJson', 'oversizedBody', 'wrongObject', 'missingField', 'mistypedField'];
-		kinds.push('charset', 'gzip', 'deepNesting', 'badCharset', 'gzipSignedCompressed', 'staleCapture', 'hugeCount', 'lateReplay');
+		kinds.push('charset', 'gzip', 'deepNesting', 'badCharset', 'gzipSignedCompressed', 'staleCapture', 'hugeCount', 'lateReplay', 'newEvent', 'newEventMalformed');
 		for (const kind of kinds) {
 			expect(counts.get(kind) ?? 0).toBeGreaterThan(0);
 		}
@@ -32,7 +32,7 @@ describe('webhook fuzz generator', () => {
 	});
 
 	it('signs valid requests correctly and keeps their ids apart from bad ones', () => {
-		const valid = requests.filter((r) => r.kind === 'valid');
+		const valid = requests.filter((r) => r.kind === 'valid' || r.kind === 'newEvent');
 		for (const request of valid) {
 			expect(request.headers['x-hub-signature-256']).toBe(signWebhookBody(request.rawBody, DEFAULT_IDENTITY.appSecret));
 			expect(request.expectIds.every((id) => Buffer.from(id.slice(6), 'base64').toString().startsWith(GOOD_ID_MARK))).toBe(true);
@@ -47,10 +47,10 @@ describe('webhook fuzz generator', () => {
 		}
 	});
 
-	it('retries repeat an earlier valid delivery byte for byte and expect nothing new', () => {
+	it('retries repeat an earlier valid delivery (a referral or a new event) byte for byte and expect nothing new', () => {
 		for (const retry of requests.filter((r) => r.kind === 'validRetry')) {
 			expect(retry.expectIds).toEqual([]);
-			expect(requests.some((r) => r.kind === 'valid' && r.index < retry.index && r.rawBody.equals(retry.rawBody))).toBe(true);
+			expect(requests.some((r) => (r.kind === 'valid' || r.kind === 'newEvent') && r.index < retry.index && r.rawBody.equals(retry.rawBody))).toBe(true);
 		}
 	});
 

@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { RECENT_TIME, adReferral, contactsOf, envelope, messagesChange, referralDelivery, textMessage, wamid } from '../support/metaWebhooks';
 import { seededRandom, type SeededRandom } from '../support/random';
 import { signWebhookBody as sign, signedWebhookHeaders as jsonHeaders } from '../support/signature';
+import { malformedNewEvent, validNewEvent } from './webhookFuzzEvents';
 
 export type FuzzKind =
 	| 'valid'
@@ -35,7 +36,9 @@ export type FuzzKind =
 	| 'gzipSignedCompressed'
 	| 'staleCapture'
 	| 'hugeCount'
-	| 'lateReplay';
+	| 'lateReplay'
+	| 'newEvent'
+	| 'newEventMalformed';
 
 export interface FuzzRequest {
 	index: number;
@@ -67,12 +70,13 @@ const BAD_KINDS: FuzzKind[] = [
 	'badCharset',
 	'gzipSignedCompressed',
 	'staleCapture',
+	'newEventMalformed',
 ];
 
 /** Valid deliveries sent in an unusual but acceptable form; each must be emitted once. */
 const ODD_VALID_KINDS: FuzzKind[] = ['charset', 'gzip', 'deepNesting'];
 /** Kinds whose messages the trigger must emit, once (retries and replays: not again). */
-const GOOD_KINDS = new Set<FuzzKind>(['valid', 'validRetry', 'hugeCount', 'lateReplay', ...ODD_VALID_KINDS]);
+const GOOD_KINDS = new Set<FuzzKind>(['valid', 'validRetry', 'hugeCount', 'lateReplay', 'newEvent', ...ODD_VALID_KINDS]);
 
 /** Every way a field can be missing: a path into the envelope and what to do there. */
 type Mutation = { detail: string; apply: (payload: any) => void };
@@ -129,6 +133,8 @@ export interface FuzzOptions {
 	oddCount?: number;
 	/** Deliveries of more than 1,000 messages sent at the end (default 9: past the trigger's in-process memory). */
 	hugeCount?: number;
+	/** Valid deliveries of issue 16's events (default 150), retried like the others. */
+	newEventCount?: number;
 }
 
 function validPayload(random: SeededRandom, wabaId: string, ids: string[], time = RECENT_TIME) {
@@ -178,6 +184,7 @@ export function generateFuzzRequests(options: FuzzOptions): FuzzRequest[] {
 	while (kinds.length < options.badCount) kinds.push(regular[kinds.length % regular.length]);
 	const valids: FuzzKind[] = Array.from({ length: options.validCount }, () => 'valid');
 	for (const kind of ODD_VALID_KINDS) for (let i = 0; i < (options.oddCount ?? 30); i++) valids.push(kind);
+	for (let i = 0; i < (options.newEventCount ?? 150); i++) valids.push('newEvent');
 	const all = [...kinds, ...valids];
 	for (let i = all.length - 1; i > 0; i--) {
 		const j = Math.floor(random.next() * (i + 1));
@@ -191,12 +198,14 @@ export function generateFuzzRequests(options: FuzzOptions): FuzzRequest[] {
 	for (const kind of all) {
 		const index = requests.length;
 		const secret = options.appSecret;
-		if (kind === 'valid') {
-			const ids = goodIds(random.int(1, 3));
-			const body = Buffer.from(JSON.stringify(validPayload(random, options.wabaId, ids)));
-			const request: FuzzRequest = { index, kind, detail: `${ids.length} message(s)`, rawBody: body, headers: jsonHeaders(body, secret), expectIds: ids, badIds: [] };
+		if (kind === 'valid' || kind === 'newEvent') {
+			const ids = goodIds(kind === 'valid' ? random.int(1, 3) : 1);
+			const payload = kind === 'valid' ? validPayload(random, options.wabaId, ids) : validNewEvent(random, options.wabaId, ids[0]);
+			const body = Buffer.from(JSON.stringify(payload));
+			const detail = kind === 'valid' ? `${ids.length} message(s)` : String((payload.entry as Array<{ changes: Array<{ field: string }> }>)[0].changes[0].field);
+			const request: FuzzRequest = { index, kind, detail, rawBody: body, headers: jsonHeaders(body, secret), expectIds: ids, badIds: [] };
 			requests.push(request);
-			sentValid.push(request);
+			if (kind === 'valid') sentValid.push(request);
 			// Meta re-sends a delivery it thinks failed, byte for byte; it must not emit twice.
 			if (random.chance(retryRate)) {
 				requests.push({ ...request, index: requests.length, kind: 'validRetry', detail: `retry of #${index}`, expectIds: [] });
@@ -303,6 +312,13 @@ export function generateFuzzRequests(options: FuzzOptions): FuzzRequest[] {
 				headers = jsonHeaders(body, secret);
 				detail = `object "${payload.object}"`;
 				break;
+			case 'newEventMalformed': {
+				const malformed = malformedNewEvent(random, options.wabaId, ids[0]);
+				body = Buffer.from(JSON.stringify(malformed.payload));
+				headers = jsonHeaders(body, secret);
+				detail = malformed.detail;
+				break;
+			}
 			case 'missingField':
 			case 'mistypedField': {
 				const mutation = random.pick(kind === 'missingField' ? MISSING : MISTYPED);
