@@ -3,7 +3,9 @@
  * 130429, HTTP 429) and server errors (500/503) injected into its Graph calls. The result must equal
  * a calm run's, and retries must be bounded: exactly one extra attempt per injected failure, and a
  * failure that never ends stops after the retry budget. A create is never sent again after a server
- * error. Backoff waits are shortened here; the count of attempts is what is checked.
+ * error. Backoff waits are shortened here; the count of attempts is what is checked. And the trigger's
+ * events of issue 16 under Meta's retries: the same delivery arriving several times at once, while
+ * n8n's store answers slowly, and again after a restart, is emitted once.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -13,6 +15,10 @@ import { useSandbox } from '../helpers/sandbox';
 import { runNode, sandboxCredential, type RunResult } from '../helpers/workflow';
 import type { FaultRule, Sandbox } from '../sandbox/server';
 import { scenarios, type Scenario } from './scenarios';
+import { deduplicator, startTriggerServer } from '../helpers/webhook';
+import { VALID as NEW_EVENT_DELIVERIES, NEW_EVENTS, fuzzIdOf } from './webhookFuzzEvents';
+import { wamid } from '../support/metaWebhooks';
+import { clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
 
 const operations = Object.entries(resources).flatMap(([resource, module]) => Object.keys(module.operations).map((operation) => `${resource}.${operation}`));
 
@@ -92,6 +98,40 @@ describe('chaos: latency, throttling and server errors on every operation', () =
 				expect(failed.result.error).toBeDefined();
 				expect(failed.calls).toBe(1);
 			});
+		}
+	});
+});
+
+describe("chaos: the trigger's new events under Meta's retries", () => {
+	const sandbox = useSandbox();
+	const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+	afterEach(() => {
+		deduplicator.interleave = undefined;
+		clearProcessMemory();
+	});
+
+	it('each new event, delivered 4 times at once with a slow store and 4 times more after a restart, is emitted once', async () => {
+		const trigger = await startTriggerServer({
+			parameters: { events: NEW_EVENTS, subscribeAutomatically: false, verifyToken: 'chaos-verify-token' },
+			credential: sandboxCredential(sandbox),
+			nodeId: 'chaos-events-node',
+			workflowId: 'chaos-events-workflow',
+		});
+		try {
+			// Each store call yields between its read and its write, as a database round trip does.
+			deduplicator.interleave = nextTick;
+			const tags = NEW_EVENT_DELIVERIES.map((_, index) => wamid('CHAOS', index));
+			const bodies = NEW_EVENT_DELIVERIES.map((build, index) => JSON.stringify(build(sandbox.state.wabaId, tags[index])));
+			const burst = () => Promise.all(bodies.flatMap((rawBody) => Array.from({ length: 4 }, () => sandbox.sendWebhook({ url: trigger.url, rawBody }))));
+			const first = await burst();
+			clearProcessMemory();
+			const second = await burst();
+			expect([...first, ...second].filter((response) => response.status !== 200)).toEqual([]);
+			const counts = new Map<string, number>();
+			for (const item of trigger.emitted()) counts.set(fuzzIdOf(item), (counts.get(fuzzIdOf(item)) ?? 0) + 1);
+			expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(tags.map((tag) => [tag, 1])));
+		} finally {
+			await trigger.close();
 		}
 	});
 });

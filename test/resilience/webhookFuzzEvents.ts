@@ -25,8 +25,8 @@ type Json = Record<string, unknown>;
 const valueOf = (payload: any): any => payload.entry[0].changes[0].value;
 const FLAT_FIELDS = Object.keys(FLAT_EXAMPLES);
 
-/** A valid delivery of one new event whose item the suite finds by `tag`. */
-const VALID: Array<(wabaId: string, tag: string) => Json> = [
+/** A valid delivery of one new event (each field, and an identity change) whose item the suite finds by `tag`. */
+export const VALID: Array<(wabaId: string, tag: string) => Json> = [
 	(wabaId, tag) => automaticEventsPayload({ wabaId, time: RECENT_TIME, events: [{ id: tag, eventName: 'Purchase', ctwaClid: `clid-${tag.slice(-12)}`, value: 10, currency: 'EUR' }] }),
 	(wabaId, tag) => userPreferencesPayload({ wabaId, time: RECENT_TIME, preferences: [{ name: 'Fuzz', userId: tag, value: 'stop' }] }),
 	(wabaId, tag) => messageEchoesPayload({ wabaId, time: RECENT_TIME, echoes: [{ id: tag, to: '16505550100', text: 'echo' }] }),
