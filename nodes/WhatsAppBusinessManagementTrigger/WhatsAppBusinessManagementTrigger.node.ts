@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { forgetAppSecrets } from './appSecret';
 import { checkVerification } from './events';
 import { DEFAULT_REMEMBERED_DELIVERIES, dropRecordedDeliveries } from './deliveryStore';
 import { createSubscription, deleteSubscription, subscriptionExists, verifyTokenOf } from './subscription';
@@ -183,6 +184,8 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				// Activation is when a changed credential should count, whatever this process kept.
+				forgetAppSecrets();
 				return await subscriptionExists.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {

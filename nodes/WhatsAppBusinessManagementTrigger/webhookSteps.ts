@@ -1,8 +1,8 @@
 /** The steps of the trigger's webhook() for one POST from Meta, in the order it takes them. */
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/graph';
-import { MAX_CHANGE_DEPTH, MAX_EVENTS_PER_POST, RecentKeys, WABA_OBJECT, collectEvents, deliveryIdOf, parseIdList, setIds, verifySignature, type CollectedEvent, type TriggerEvent } from './events';
+import { forgetAppSecrets, signatureMatches } from './appSecret';
+import { MAX_CHANGE_DEPTH, MAX_EVENTS_PER_POST, RecentKeys, WABA_OBJECT, collectEvents, deliveryIdOf, parseIdList, setIds, type CollectedEvent, type TriggerEvent } from './events';
 import { asObject } from './events/values';
 
 /** Meta's webhook payload limit (graph-api.md section 6): a larger body is not a Meta delivery. */
@@ -18,6 +18,7 @@ const recentKeysByNode = new Map<string, RecentKeys>();
 /** Forgets what this process has seen, as a restart or another webhook process would. For tests. */
 export function clearProcessMemory(): void {
 	recentKeysByNode.clear();
+	forgetAppSecrets();
 }
 
 /** The subset of Node's http.ServerResponse (which Express's response extends) the trigger uses. */
@@ -46,13 +47,12 @@ export async function refuseUnverified(context: IWebhookFunctions, rawBody: Buff
 		return reply(context, 413, 'Payload too large');
 	}
 	if (!(context.getNodeParameter('verifySignature', true) as boolean)) return undefined;
-	const credentials = (await context.getCredentials(CREDENTIAL_TYPE)) as IDataObject;
-	const appSecret = typeof credentials.appSecret === 'string' ? credentials.appSecret.trim() : '';
-	if (!appSecret) {
+	const matches = await signatureMatches(context, rawBody);
+	if (matches === undefined) {
 		context.logger.warn('WhatsApp Business Management Trigger: rejected a webhook because the credential has no App Secret');
 		return reply(context, 401, 'Signature cannot be verified');
 	}
-	if (rawBody === undefined || !verifySignature(rawBody, context.getHeaderData()['x-hub-signature-256'], appSecret)) {
+	if (!matches) {
 		context.logger.warn('WhatsApp Business Management Trigger: rejected a webhook with a missing or wrong X-Hub-Signature-256');
 		return reply(context, 401, 'Invalid signature');
 	}
