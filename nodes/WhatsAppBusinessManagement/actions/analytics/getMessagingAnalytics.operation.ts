@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getGraphCredentials, graphRequest } from '../../../shared/graph';
-import { windowInSeconds } from '../../../shared/graph/timeWindows';
+import { graphRequest } from '../../../shared/graph';
 import { messagingAnalyticsCall } from './build';
-import { countryCodesFilter, dateRangeFields, granularityField, phoneNumbersFilter, readList, readWindowAndFilters, show } from './fields';
+import { accountQuery, countryCodesFilter, dateRangeFields, granularityField, phoneNumbersFilter, readList, readWindowAndFilters, show } from './fields';
 import { PRICING_ANALYTICS_LOOKBACK_DAYS, checkMessagingAnalytics, type ParameterProblem } from './rules';
 import { messagingAnalyticsRows } from './shape';
 
@@ -61,13 +60,7 @@ export function validate(this: IExecuteFunctions, itemIndex: number): ParameterP
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const parameters = readParameters.call(this, itemIndex);
-	const { businessAccountId } = await getGraphCredentials.call(this);
-	const call = messagingAnalyticsCall({
-		...parameters,
-		businessAccountId,
-		...windowInSeconds(parameters),
-	});
+	const call = messagingAnalyticsCall(await accountQuery(this, readParameters.call(this, itemIndex)));
 	const body = (await graphRequest.call(this, { method: 'GET', path: call.path, qs: call.qs, itemIndex })) as IDataObject;
 	return messagingAnalyticsRows(body);
 }
