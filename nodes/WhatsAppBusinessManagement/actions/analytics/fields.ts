@@ -85,6 +85,11 @@ export const phoneNumbersFilter: INodeProperties = {
 };
 
 /** Start, End, country and phone filters as both analytics reads take them. */
+/** The "Filters" collection of an analytics report (read back by readWindowAndFilters). */
+export function filtersCollection(operation: string, options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions: { show: show(operation) }, options };
+}
+
 /** An operation's checked parameters as a query: the credential's WABA, the Start/End window in Unix seconds. */
 export async function accountQuery<P extends { start: unknown; end: unknown }>(
 	context: IExecuteFunctions,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { graphRequest } from '../../../shared/graph';
 import { messagingAnalyticsCall } from './build';
-import { accountQuery, countryCodesFilter, dateRangeFields, granularityField, phoneNumbersFilter, readList, readWindowAndFilters, show } from './fields';
+import { accountQuery, countryCodesFilter, dateRangeFields, filtersCollection, granularityField, phoneNumbersFilter, readList, readWindowAndFilters } from './fields';
 import { PRICING_ANALYTICS_LOOKBACK_DAYS, checkMessagingAnalytics, type ParameterProblem } from './rules';
 import { messagingAnalyticsRows } from './shape';
 
@@ -21,28 +21,20 @@ export const description: INodeProperties[] = [
 		],
 		'DAY',
 	),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: show(OPERATION) },
-		options: [
-			countryCodesFilter,
-			{
-				displayName: 'Message Types',
-				name: 'productTypes',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Notification (Business-Initiated)', value: '0' },
-					{ name: 'Customer Support (Replies)', value: '2' },
-				],
-				default: [],
-			},
-			phoneNumbersFilter,
-		],
-	},
+	filtersCollection(OPERATION, [
+		countryCodesFilter,
+		{
+			displayName: 'Message Types',
+			name: 'productTypes',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Notification (Business-Initiated)', value: '0' },
+				{ name: 'Customer Support (Replies)', value: '2' },
+			],
+			default: [],
+		},
+		phoneNumbersFilter,
+	]),
 ];
 
 function readParameters(this: IExecuteFunctions, itemIndex: number) {

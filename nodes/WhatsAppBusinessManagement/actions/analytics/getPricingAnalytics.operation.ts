@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { graphPaginate } from '../../../shared/graph';
 import { pricingAnalyticsCall } from './build';
-import { accountQuery, countryCodesFilter, dateRangeFields, granularityField, phoneNumbersFilter, readList, readWindowAndFilters, show } from './fields';
+import { accountQuery, countryCodesFilter, dateRangeFields, filtersCollection, granularityField, phoneNumbersFilter, readList, readWindowAndFilters, show } from './fields';
 import { PRICING_ANALYTICS_LOOKBACK_DAYS, checkPricingAnalytics, type ParameterProblem } from './rules';
 import { pricingAnalyticsRows } from './shape';
 
@@ -43,32 +43,24 @@ export const description: INodeProperties[] = [
 		default: ['VOLUME', 'COST'],
 		displayOptions: { show: show(OPERATION) },
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: show(OPERATION) },
-		options: [
-			countryCodesFilter,
-			phoneNumbersFilter,
-			{
-				displayName: 'Pricing Categories',
-				name: 'pricingCategories',
-				type: 'multiOptions',
-				options: ['AUTHENTICATION', 'AUTHENTICATION_INTERNATIONAL', 'GROUP_MARKETING', 'GROUP_UTILITY', 'MARKETING', 'SERVICE', 'UTILITY'].map(option),
-				default: [],
-			},
-			{
-				displayName: 'Pricing Types',
-				name: 'pricingTypes',
-				type: 'multiOptions',
-				options: ['FREE_CUSTOMER_SERVICE', 'FREE_ENTRY_POINT', 'REGULAR'].map(option),
-				default: [],
-			},
-		],
-	},
+	filtersCollection(OPERATION, [
+		countryCodesFilter,
+		phoneNumbersFilter,
+		{
+			displayName: 'Pricing Categories',
+			name: 'pricingCategories',
+			type: 'multiOptions',
+			options: ['AUTHENTICATION', 'AUTHENTICATION_INTERNATIONAL', 'GROUP_MARKETING', 'GROUP_UTILITY', 'MARKETING', 'SERVICE', 'UTILITY'].map(option),
+			default: [],
+		},
+		{
+			displayName: 'Pricing Types',
+			name: 'pricingTypes',
+			type: 'multiOptions',
+			options: ['FREE_CUSTOMER_SERVICE', 'FREE_ENTRY_POINT', 'REGULAR'].map(option),
+			default: [],
+		},
+	]),
 ];
 
 function readParameters(this: IExecuteFunctions, itemIndex: number) {
