@@ -1,33 +1,18 @@
 import { signWebhookBody } from '../support/signature';
 import { GUIDE_REFERRAL_WEBHOOK, PHONE_NUMBER_ID, RECENT_TIME, WABA_ID, envelope, messagesChange, referralMessage } from '../support/metaWebhooks';
 import { useSandbox } from '../helpers/sandbox';
-import { sandboxCredential } from '../helpers/workflow';
-import { deduplicator, startTriggerServer, type TriggerServer } from '../helpers/webhook';
+import { MANUAL_SUBSCRIPTION, deduplicator, useTriggerServers, type TriggerServer } from '../helpers/webhook';
 import { clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
 import { derivedVerifyToken } from '../../nodes/WhatsAppBusinessManagementTrigger/subscription';
 
 const sandbox = useSandbox({ reset: false });
+const startTestTrigger = useTriggerServers(sandbox, 'trigger');
 let trigger: TriggerServer;
-let nodeCounter = 0;
-
-const MANUAL = { subscribeAutomatically: false, verifyToken: 'my-verify-token' };
 
 async function startTrigger(parameters: Record<string, unknown> = {}, credentialOverrides = {}, typeVersion = 1) {
-	nodeCounter += 1;
-	trigger = await startTriggerServer({
-		typeVersion,
-		parameters: { ...MANUAL, ...parameters },
-		credential: sandboxCredential(sandbox, credentialOverrides),
-		nodeId: `trigger-node-${nodeCounter}`,
-		workflowId: `workflow-${nodeCounter}`,
-	});
+	trigger = await startTestTrigger({ typeVersion, parameters: { ...MANUAL_SUBSCRIPTION, ...parameters }, credentialOverrides });
 	return trigger;
 }
-
-afterEach(async () => {
-	await trigger?.close();
-	clearProcessMemory();
-});
 
 describe('Ad Referral events', () => {
 	test("the guide's webhook example gives exactly one item with every field", async () => {
@@ -282,7 +267,7 @@ describe('re-deliveries', () => {
 		expect(trigger.executions[1].items).toEqual([]);
 		expect(trigger.emitted()).toHaveLength(2);
 		// One entry per delivery, not per message.
-		expect(await deduplicator.getProcessedDataCount('node', { workflow: { id: `workflow-${nodeCounter}`, active: true }, node: trigger.node })).toBe(1);
+		expect(await deduplicator.getProcessedDataCount('node', { workflow: { id: trigger.workflowId, active: true }, node: trigger.node })).toBe(1);
 	});
 
 	test('the webhook writes no static data (n8n would hold the answer until it is saved)', async () => {
