@@ -40,10 +40,11 @@ import type {
 } from 'n8n-workflow';
 import { Workflow, createDeferredPromise, createRunExecutionData } from 'n8n-workflow';
 
-import { WhatsAppBusinessManagementTrigger } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
+import { WhatsAppBusinessManagementTrigger, clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
+import type { Sandbox } from '../sandbox/server';
 import { TestCredentialsHelper } from './credentials';
 import { registerNodeType, nodeTypes } from './nodeTypes';
-import { CREDENTIAL_TYPE } from './workflow';
+import { CREDENTIAL_TYPE, sandboxCredential } from './workflow';
 import { testAdditionalData } from './additionalData';
 import { closeAfterFile } from './teardown';
 
@@ -171,6 +172,7 @@ export interface TriggerServer {
 	/** The production webhook URL (both GET and POST). */
 	url: string;
 	node: INode;
+	workflowId: string;
 	/** Workflow static data as n8n would have saved it. */
 	staticData: IDataObject;
 	/** Executions started by webhooks, with the trigger's output after its execute(). */
@@ -323,6 +325,7 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 	return {
 		url: `${webhookBaseUrl}/${node.webhookId}/webhook`,
 		node,
+		workflowId,
 		get staticData() {
 			return persistedStaticData;
 		},
@@ -343,5 +346,40 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 			forget();
 			await closeServer();
 		},
+	};
+}
+
+/** Trigger parameters for tests that set Meta's subscription up by hand, with a fixed verify token. */
+export const MANUAL_SUBSCRIPTION = { subscribeAutomatically: false, verifyToken: 'my-verify-token' };
+
+export interface TestTriggerOptions extends Partial<Omit<TriggerServerOptions, 'credential'>> {
+	parameters: IDataObject;
+	/** Changes to the sandbox credential. */
+	credentialOverrides?: ICredentialDataDecryptedObject;
+}
+
+/**
+ * Trigger servers for one test file, one per test, on the sandbox credential: each start gets its
+ * own node, workflow and webhook ID (so no test meets another's static data, seen events or
+ * subscription); after each test the server is closed and the trigger's process memory cleared.
+ */
+export function useTriggerServers(sandbox: Sandbox, prefix: string): (options: TestTriggerOptions) => Promise<TriggerServer> {
+	let counter = 0;
+	let current: TriggerServer | undefined;
+	afterEach(async () => {
+		await current?.close();
+		current = undefined;
+		clearProcessMemory();
+	});
+	return async ({ credentialOverrides, ...options }) => {
+		counter += 1;
+		current = await startTriggerServer({
+			nodeId: `${prefix}-node-${counter}`,
+			workflowId: `${prefix}-workflow-${counter}`,
+			webhookId: `a1b2c3d4-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+			credential: sandboxCredential(sandbox, credentialOverrides),
+			...options,
+		});
+		return current;
 	};
 }

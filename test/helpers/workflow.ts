@@ -23,6 +23,19 @@ import { testAdditionalData } from './additionalData';
 export const NODE_TYPE = 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagement';
 export const CREDENTIAL_TYPE = 'whatsAppBusinessManagementApi';
 
+/** The WhatsApp Business Management node as a workflow holds it, using the sandbox credential. */
+export function actionNode(parameters: INode['parameters'], position: [number, number] = [0, 0]): INode {
+	return {
+		id: 'wabm',
+		name: 'WhatsApp Business Management',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position,
+		parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Sandbox WABA' } },
+	};
+}
+
 let binaryDataReady: Promise<void> | undefined;
 
 /** n8n's binary data service, in filesystem mode as production n8n runs it. */
@@ -82,13 +95,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		parameters: { items: JSON.stringify(options.items ?? [{}]) },
 	};
 	const node: INode = {
-		id: 'wabm',
-		name: 'WhatsApp Business Management',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [200, 0],
-		parameters: options.parameters as INode['parameters'],
-		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Sandbox WABA' } },
+		...actionNode(options.parameters as INode['parameters'], [200, 0]),
 		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
 	};
 	const workflowData: IWorkflowBase = {

@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { ORDER_SHIPPED_CREATE } from '../helpers/templateCreate';
 import type { Sandbox } from '../sandbox/server';
 import { analyticsScenarios } from './analyticsScenarios';
 import { messageScenarios } from './messageScenarios';
@@ -345,16 +346,7 @@ export const scenarios: Record<string, Scenario> = {
 	},
 	'template.create': {
 		prepare: () => ({
-			parameters: {
-				resource: 'template',
-				operation: 'create',
-				name: 'order_shipped',
-				language: 'en_US',
-				category: 'UTILITY',
-				parameterFormat: 'POSITIONAL',
-				componentsSource: 'json',
-				componentsJson: JSON.stringify(templateComponents),
-			},
+			parameters: { ...ORDER_SHIPPED_CREATE, componentsSource: 'json', componentsJson: JSON.stringify(templateComponents) },
 		}),
 		call: { method: 'POST', path: '/message_templates' },
 		createsSomething: true,

@@ -5,6 +5,9 @@ import { templateSearchFilters } from '../../nodes/WhatsAppBusinessManagement/me
 
 const approved = { id: '1', language: 'en_US', status: 'APPROVED' };
 
+/** A marketing template with the components one test needs. */
+const deal = (components: unknown[]) => planTemplate({ ...approved, name: 'deal', category: 'MARKETING', components });
+
 const namedOrder = planTemplate({
 	...approved,
 	name: 'order_update',
@@ -66,28 +69,23 @@ describe('planTemplate: one slot per value the template takes', () => {
 	});
 
 	it('reads a location header, a limited-time offer and carousel cards', () => {
-		const plan = planTemplate({
-			...approved,
-			name: 'deal',
-			category: 'MARKETING',
-			components: [
-				{ type: 'HEADER', format: 'LOCATION' },
-				{ type: 'LIMITED_TIME_OFFER', limited_time_offer: { text: 'Ends soon', has_expiration: true } },
-				{ type: 'BODY', text: 'Deal for {{1}}', example: { body_text: [['Ana']] } },
-				{
-					type: 'CAROUSEL',
-					cards: [
-						{
-							components: [
-								{ type: 'HEADER', format: 'VIDEO' },
-								{ type: 'BODY', text: 'Card {{1}}' },
-								{ type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'More' }, { type: 'URL', text: 'Buy', url: 'https://x.example/{{1}}' }] },
-							],
-						},
-					],
-				},
-			],
-		});
+		const plan = deal([
+			{ type: 'HEADER', format: 'LOCATION' },
+			{ type: 'LIMITED_TIME_OFFER', limited_time_offer: { text: 'Ends soon', has_expiration: true } },
+			{ type: 'BODY', text: 'Deal for {{1}}', example: { body_text: [['Ana']] } },
+			{
+				type: 'CAROUSEL',
+				cards: [
+					{
+						components: [
+							{ type: 'HEADER', format: 'VIDEO' },
+							{ type: 'BODY', text: 'Card {{1}}' },
+							{ type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'More' }, { type: 'URL', text: 'Buy', url: 'https://x.example/{{1}}' }] },
+						],
+					},
+				],
+			},
+		]);
 		expect(slotsOf(plan).map((slot) => `${slot.id}${slot.required ? '' : '?'}`)).toEqual([
 			'header.latitude',
 			'header.longitude',
@@ -163,17 +161,12 @@ describe('buildSendComponents: Meta\'s send components', () => {
 	});
 
 	it('puts the offer expiry after the header and the cards last, each with its index', () => {
-		const plan = planTemplate({
-			...approved,
-			name: 'deal',
-			category: 'MARKETING',
-			components: [
-				{ type: 'HEADER', format: 'IMAGE' },
-				{ type: 'LIMITED_TIME_OFFER', limited_time_offer: { text: 'Ends soon', has_expiration: true } },
-				{ type: 'BODY', text: 'Hi' },
-				{ type: 'CAROUSEL', cards: [0, 1].map(() => ({ components: [{ type: 'HEADER', format: 'IMAGE' }, { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Go' }] }] })) },
-			],
-		});
+		const plan = deal([
+			{ type: 'HEADER', format: 'IMAGE' },
+			{ type: 'LIMITED_TIME_OFFER', limited_time_offer: { text: 'Ends soon', has_expiration: true } },
+			{ type: 'BODY', text: 'Hi' },
+			{ type: 'CAROUSEL', cards: [0, 1].map(() => ({ components: [{ type: 'HEADER', format: 'IMAGE' }, { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Go' }] }] })) },
+		]);
 		const components = buildSendComponents(plan, {
 			'header.image': { link: 'https://cdn.example/a.png' },
 			'offer.expiration': '2030-01-01T00:00:00Z',
@@ -243,17 +236,12 @@ describe('templateValueProblems: refused before sending, naming the variable', (
 	});
 
 	it('checks values by kind: media source, coordinates, Flow data, offer expiry, code length', () => {
-		const plan = planTemplate({
-			...approved,
-			name: 'deal',
-			category: 'MARKETING',
-			components: [
-				{ type: 'HEADER', format: 'LOCATION' },
-				{ type: 'LIMITED_TIME_OFFER', limited_time_offer: { has_expiration: true } },
-				{ type: 'BUTTONS', buttons: [{ type: 'COPY_CODE' }, { type: 'FLOW' }] },
-				{ type: 'CAROUSEL', cards: [{ components: [{ type: 'HEADER', format: 'IMAGE' }] }] },
-			],
-		});
+		const plan = deal([
+			{ type: 'HEADER', format: 'LOCATION' },
+			{ type: 'LIMITED_TIME_OFFER', limited_time_offer: { has_expiration: true } },
+			{ type: 'BUTTONS', buttons: [{ type: 'COPY_CODE' }, { type: 'FLOW' }] },
+			{ type: 'CAROUSEL', cards: [{ components: [{ type: 'HEADER', format: 'IMAGE' }] }] },
+		]);
 		const problems = templateValueProblems(
 			plan,
 			{

@@ -2,25 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isPublicAddress } from '../../nodes/shared/graph/hosts';
 import { startFakeServer, type FakeServer } from '../helpers/fakeServer';
+import { builderTemplateCreate } from '../helpers/templateCreate';
 import { runNode } from '../helpers/workflow';
 
 /** A template with a media header whose sample is fetched from a URL. */
-const createWithSample = (headerType: string, headerSampleUrl: string): IDataObject => ({
-	resource: 'template',
-	operation: 'create',
-	name: 'order_shipped',
-	language: 'en_US',
-	category: 'UTILITY',
-	parameterFormat: 'POSITIONAL',
-	componentsSource: 'builder',
-	headerType,
-	headerSampleSource: 'url',
-	headerSampleUrl,
-	bodyText: 'Hi {{1}}, your order {{2}} has shipped.',
-	bodyExamples: { example: [{ variable: '1', value: 'Maria' }, { variable: '2', value: 'A-1029' }] },
-	footerText: '',
-	buttons: {},
-});
+const createWithSample = (headerType: string, headerSampleUrl: string): IDataObject =>
+	builderTemplateCreate({ headerType, headerSampleSource: 'url', headerSampleUrl });
 
 // TEST-NET-3 (RFC 5737): a Base URL that is not loopback and routes nowhere, so nothing reaches Meta.
 const remoteCredential = { accessToken: 'test-token-public-0123456789', businessAccountId: '1000', apiVersion: 'v25.0', baseUrl: 'https://203.0.113.1', appId: '1234' };

@@ -1,11 +1,11 @@
 import { LoadOptionsContext } from 'n8n-core';
-import type { INode, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { WhatsAppBusinessManagement } from '../../nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node';
 import { TestCredentialsHelper } from '../helpers/credentials';
 import { nodeTypes } from '../helpers/nodeTypes';
-import { CREDENTIAL_TYPE, NODE_TYPE, initBinaryData, sandboxCredential } from '../helpers/workflow';
+import { CREDENTIAL_TYPE, actionNode, initBinaryData, sandboxCredential } from '../helpers/workflow';
 import { useSandbox } from '../helpers/sandbox';
 
 /** The "From List" mode of the Sequence locator, run through n8n-core's LoadOptionsContext as the editor does. */
@@ -23,15 +23,7 @@ describe('Sequence locator list search', () => {
 	});
 
 	const search = (filter?: string) => {
-		const node: INode = {
-			id: 'wabm',
-			name: 'WhatsApp Business Management',
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { resource: 'sequence', operation: 'update' },
-			credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Sandbox WABA' } },
-		};
+		const node = actionNode({ resource: 'sequence', operation: 'update' });
 		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 		const additionalData = {
 			credentialsHelper: new TestCredentialsHelper({ [CREDENTIAL_TYPE]: sandboxCredential(sandbox) }),

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { useSandbox } from '../helpers/sandbox';
+import { builderTemplateCreate as create } from '../helpers/templateCreate';
 import { jsonOf, runNode, sandboxCredential } from '../helpers/workflow';
 
 /** A tiny PNG (1x1), enough for the sandbox's upload and hash. In hex: its base64 form holds runs that secret scanners take for a Meta token. */
@@ -8,22 +9,6 @@ const PNG = Buffer.from(
 	'89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63fccfc0500f000485018084a98c210000000049454e44ae426082',
 	'hex',
 );
-
-const create = (overrides: IDataObject = {}): IDataObject => ({
-	resource: 'template',
-	operation: 'create',
-	name: 'order_shipped',
-	language: 'en_US',
-	category: 'UTILITY',
-	parameterFormat: 'POSITIONAL',
-	componentsSource: 'builder',
-	headerType: 'none',
-	bodyText: 'Hi {{1}}, your order {{2}} has shipped.',
-	bodyExamples: { example: [{ variable: '1', value: 'Maria' }, { variable: '2', value: 'A-1029' }] },
-	footerText: '',
-	buttons: {},
-	...overrides,
-});
 
 describe('Template > Create through WorkflowExecute', () => {
 	const sandbox = useSandbox();

@@ -4,30 +4,17 @@
  * webhooks the sandbox signs and builds from Meta's documented shapes (test/support/metaEvents.ts).
  */
 import { useSandbox } from '../helpers/sandbox';
-import { sandboxCredential } from '../helpers/workflow';
-import { startTriggerServer, type TriggerServer } from '../helpers/webhook';
+import { MANUAL_SUBSCRIPTION, useTriggerServers, type TriggerServer } from '../helpers/webhook';
 import { FLAT_EXAMPLES, bsuidLeadsPayload, type BsuidLead } from '../support/metaEvents';
 import { WEBHOOK_TIME } from '../support/metaWebhooks';
-import { clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
 
 const sandbox = useSandbox();
+const startTestTrigger = useTriggerServers(sandbox, 'bsuid');
 let trigger: TriggerServer;
-let nodeCounter = 0;
 
 async function startTrigger(events: string[], options: Record<string, unknown> = {}) {
-	nodeCounter += 1;
-	trigger = await startTriggerServer({
-		parameters: { subscribeAutomatically: false, verifyToken: 'my-verify-token', events, options },
-		credential: sandboxCredential(sandbox),
-		nodeId: `bsuid-node-${nodeCounter}`,
-		workflowId: `bsuid-workflow-${nodeCounter}`,
-	});
+	trigger = await startTestTrigger({ parameters: { ...MANUAL_SUBSCRIPTION, events, options } });
 }
-
-afterEach(async () => {
-	await trigger?.close();
-	clearProcessMemory();
-});
 
 const LEADS: BsuidLead[] = [
 	{ name: 'Ana Souza', userId: 'BR.1502576394655843', username: '@ana.s', messageId: 'wamid.BSUID.1', ctwaClid: 'clid-ana' },
@@ -185,7 +172,7 @@ describe('new webhook fields', () => {
 			['history', 'wamid.H.2', 'Hi!'],
 		]);
 		expect(trigger.emitted()[1]).toMatchObject({ threadId: '16505550009', phase: 0, progress: 100, historyStatus: 'READ' });
-		trigger.setParameters({ subscribeAutomatically: false, verifyToken: 'my-verify-token', events: ['messageEcho'], options: { phoneNumberIds: '999' } });
+		trigger.setParameters({ ...MANUAL_SUBSCRIPTION, events: ['messageEcho'], options: { phoneNumberIds: '999' } });
 		const filtered = await sandbox.sendWebhook({ url: trigger.url, event: { kind: 'messageEchoes', echoes: [{ id: 'wamid.ECHO.2', to: '1', text: 'x' }] } });
 		expect(filtered.body).toBe('No selected events');
 	});
@@ -200,7 +187,7 @@ describe('new webhook fields', () => {
 		await startTrigger(['templateStatusUpdate']);
 		const unselected = await sandbox.sendWebhook({ url: trigger.url, event: { kind: 'flatChange', field } });
 		expect(unselected.body).toBe('No selected events');
-		trigger.setParameters({ subscribeAutomatically: false, verifyToken: 'my-verify-token', events: [event] });
+		trigger.setParameters({ ...MANUAL_SUBSCRIPTION, events: [event] });
 		await sandbox.sendWebhook({ url: trigger.url, event: { kind: 'flatChange', field } });
 		const items = trigger.emitted();
 		expect(items).toHaveLength(1);

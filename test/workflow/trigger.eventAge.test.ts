@@ -5,33 +5,20 @@
  */
 import { RECENT_TIME, WABA_ID, envelope, messagesChange, referralMessage } from '../support/metaWebhooks';
 import { useSandbox } from '../helpers/sandbox';
-import { sandboxCredential } from '../helpers/workflow';
 import { capturedLogLines } from '../helpers/secretScan';
-import { startTriggerServer, type TriggerServer } from '../helpers/webhook';
-import { clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
+import { MANUAL_SUBSCRIPTION, useTriggerServers, type TriggerServer } from '../helpers/webhook';
 
 const sandbox = useSandbox({ reset: false });
+const startTestTrigger = useTriggerServers(sandbox, 'age');
 let trigger: TriggerServer;
-let counter = 0;
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 const now = () => Math.floor(Date.now() / 1000);
 
 async function startTrigger(parameters: Record<string, unknown> = {}) {
-	counter += 1;
-	trigger = await startTriggerServer({
-		parameters: { subscribeAutomatically: false, verifyToken: 'my-verify-token', events: ['adReferral'], ...parameters },
-		credential: sandboxCredential(sandbox),
-		nodeId: `age-node-${counter}`,
-		workflowId: `age-workflow-${counter}`,
-	});
+	trigger = await startTestTrigger({ parameters: { ...MANUAL_SUBSCRIPTION, events: ['adReferral'], ...parameters } });
 }
-
-afterEach(async () => {
-	await trigger?.close();
-	clearProcessMemory();
-});
 
 const messageAt = (index: number, seconds: number) => ({ ...referralMessage(index), timestamp: String(seconds) });
 const ageLines = () => capturedLogLines().filter((line) => line.includes('(Options > Max Event Age)'));

@@ -1,29 +1,16 @@
 /** The trigger under hostile or odd signed input (issue 14 points 7 and 8), through the HTTP trigger server. */
 import { RECENT_TIME, WABA_ID, envelope, messagesChange, referralMessage, templateStatusChange } from '../support/metaWebhooks';
 import { useSandbox } from '../helpers/sandbox';
-import { sandboxCredential } from '../helpers/workflow';
 import { capturedLogLines } from '../helpers/secretScan';
-import { startTriggerServer, type TriggerServer } from '../helpers/webhook';
-import { clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
+import { MANUAL_SUBSCRIPTION, useTriggerServers, type TriggerServer } from '../helpers/webhook';
 
 const sandbox = useSandbox({ reset: false });
+const startTestTrigger = useTriggerServers(sandbox, 'hostile');
 let trigger: TriggerServer;
-let counter = 0;
 
 async function startTrigger(events: string[]) {
-	counter += 1;
-	trigger = await startTriggerServer({
-		parameters: { subscribeAutomatically: false, verifyToken: 'my-verify-token', events },
-		credential: sandboxCredential(sandbox),
-		nodeId: `hostile-node-${counter}`,
-		workflowId: `hostile-workflow-${counter}`,
-	});
+	trigger = await startTestTrigger({ parameters: { ...MANUAL_SUBSCRIPTION, events } });
 }
-
-afterEach(async () => {
-	await trigger?.close();
-	clearProcessMemory();
-});
 
 const statusChange = (name: string) => templateStatusChange({ templateId: 1, name });
 

@@ -8,39 +8,26 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { envelope, messagesChange, referralMessage } from '../support/metaWebhooks';
 import { useSandbox } from '../helpers/sandbox';
-import { sandboxCredential } from '../helpers/workflow';
-import { startTriggerServer, type TriggerServer } from '../helpers/webhook';
-import { clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
+import { useTriggerServers, type TriggerServer } from '../helpers/webhook';
 import { derivedVerifyToken } from '../../nodes/WhatsAppBusinessManagementTrigger/subscription';
 
 const sandbox = useSandbox();
+const startTestTrigger = useTriggerServers(sandbox, 'override');
 let trigger: TriggerServer;
-let counter = 0;
 
 const FIRST = '106540352242922';
 const SECOND = '107655329012345';
 const ELSEWHERE = 'https://crm.example.com/whatsapp/webhook';
 
 async function startTrigger(options: IDataObject) {
-	counter += 1;
 	sandbox.seed({ phoneNumbers: [{ id: FIRST }, { id: SECOND }] });
-	trigger = await startTriggerServer({
-		parameters: { events: ['allMessages'], options },
-		credential: sandboxCredential(sandbox),
-		nodeId: `override-node-${counter}`,
-		webhookId: `6c8e1d4f-0000-4000-8000-00000000000${counter % 10}`,
-	});
+	trigger = await startTestTrigger({ parameters: { events: ['allMessages'], options } });
 	sandbox.clearRequests();
 }
 
 const overrideOf = (id: string) => sandbox.state.phoneNumbers.get(id)!.webhook_override;
 const ourApp = () => sandbox.state.subscribedApps.find((app) => app.id === sandbox.state.appId);
 const configurationReads = () => sandbox.requestsTo('GET', `/${FIRST}`).concat(sandbox.requestsTo('GET', `/${SECOND}`));
-
-afterEach(async () => {
-	await trigger?.close();
-	clearProcessMemory();
-});
 
 test('a selected number with its own override elsewhere refuses activation, naming the number; nothing is subscribed', async () => {
 	await startTrigger({ phoneNumberIds: `${FIRST}, ${SECOND}` });

@@ -5,36 +5,27 @@
  */
 import { envelope, messagesChange, referralMessage } from '../support/metaWebhooks';
 import { useSandbox } from '../helpers/sandbox';
-import { sandboxCredential } from '../helpers/workflow';
 import { capturedLogLines } from '../helpers/secretScan';
-import { deduplicator, startTriggerServer, type TriggerServer } from '../helpers/webhook';
+import { MANUAL_SUBSCRIPTION, deduplicator, useTriggerServers, type TriggerServer } from '../helpers/webhook';
 import { clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
 
 const sandbox = useSandbox({ reset: false });
+// Declared before useTriggerServers, so it runs before the server closes (afterEach hooks run in declaration order).
+afterEach(() => {
+	deduplicator.interleave = undefined;
+});
+const startTestTrigger = useTriggerServers(sandbox, 'store');
 let trigger: TriggerServer;
-let counter = 0;
 
 async function startTrigger() {
-	counter += 1;
-	trigger = await startTriggerServer({
-		parameters: { subscribeAutomatically: false, verifyToken: 'my-verify-token' },
-		credential: sandboxCredential(sandbox),
-		nodeId: `store-node-${counter}`,
-		workflowId: `store-workflow-${counter}`,
-	});
+	trigger = await startTestTrigger({ parameters: { ...MANUAL_SUBSCRIPTION } });
 }
 
 const deliveryOf = (index: number) => envelope([messagesChange([referralMessage(index)], [])]);
 const deliver = (index: number) => sandbox.sendWebhook({ url: trigger.url, payload: deliveryOf(index) });
-const storeHolds = (deliveryId: unknown) => deduplicator.holds(`store-workflow-${counter}`, trigger.node, String(deliveryId));
+const storeHolds = (deliveryId: unknown) => deduplicator.holds(trigger.workflowId, trigger.node, String(deliveryId));
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 const uncheckedWarnings = () => capturedLogLines().filter((line) => line.includes('events pass unchecked')).length;
-
-afterEach(async () => {
-	deduplicator.interleave = undefined;
-	await trigger?.close();
-	clearProcessMemory();
-});
 
 test('50 executions of distinct deliveries at once: every delivery ID is in the store', async () => {
 	await startTrigger();
@@ -68,7 +59,7 @@ test('the first-write race (another process inserted the row first) is retried: 
 	expect(execution.items.map((item) => item.json.messageId)).toEqual([referralMessage(2000).id]);
 	expect(storeHolds(execution.items[0].json.deliveryId)).toBe(true);
 	// The other process's entry survived too.
-	expect(deduplicator.store.get(`store-workflow-${counter}|n:${trigger.node.id}`)).toContain('another-process-delivery');
+	expect(deduplicator.store.get(`${trigger.workflowId}|n:${trigger.node.id}`)).toContain('another-process-delivery');
 	clearProcessMemory();
 	await deliver(2000);
 	expect(trigger.executions[1].items).toEqual([]);

@@ -2,32 +2,19 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { envelope, messagesChange, referralMessage } from '../support/metaWebhooks';
 import { useSandbox } from '../helpers/sandbox';
-import { sandboxCredential } from '../helpers/workflow';
-import { startTriggerServer, type TriggerServer } from '../helpers/webhook';
-import { clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
+import { useTriggerServers, type TriggerServer } from '../helpers/webhook';
 import { derivedVerifyToken } from '../../nodes/WhatsAppBusinessManagementTrigger/subscription';
 
 const sandbox = useSandbox();
+const startTestTrigger = useTriggerServers(sandbox, 'subscription');
 let trigger: TriggerServer;
-let counter = 0;
 
 async function startTrigger(parameters: IDataObject = {}, credentialOverrides = {}) {
-	counter += 1;
-	trigger = await startTriggerServer({
-		parameters,
-		credential: sandboxCredential(sandbox, credentialOverrides),
-		nodeId: `subscription-node-${counter}`,
-		webhookId: `5b7f0c3e-0000-4000-8000-00000000000${counter % 10}`,
-	});
+	trigger = await startTestTrigger({ parameters, credentialOverrides });
 	return trigger;
 }
 
 const ourApp = () => sandbox.state.subscribedApps.find((app) => app.id === sandbox.state.appId);
-
-afterEach(async () => {
-	await trigger?.close();
-	clearProcessMemory();
-});
 
 describe('Subscribe Automatically', () => {
 	test('activation sets the override after Meta verifies the URL; deactivation removes it', async () => {
@@ -122,13 +109,7 @@ describe('activation checks', () => {
 	});
 
 	test('a webhook URL longer than 200 characters is refused before any request', async () => {
-		counter += 1;
-		trigger = await startTriggerServer({
-			parameters: {},
-			credential: sandboxCredential(sandbox),
-			nodeId: 'long-url-node',
-			webhookId: 'x'.repeat(200),
-		});
+		trigger = await startTestTrigger({ parameters: {}, nodeId: 'long-url-node', webhookId: 'x'.repeat(200) });
 		sandbox.clearRequests();
 		await expect(trigger.hook('create')).rejects.toThrow(/200/);
 		expect(sandbox.requestsTo('POST', '/subscribed_apps')).toHaveLength(0);

@@ -1,33 +1,18 @@
 import { signWebhookBody } from '../support/signature';
 import { GUIDE_REFERRAL_WEBHOOK, PHONE_NUMBER_ID, RECENT_TIME, WABA_ID, envelope, messagesChange, referralMessage } from '../support/metaWebhooks';
 import { useSandbox } from '../helpers/sandbox';
-import { sandboxCredential } from '../helpers/workflow';
-import { deduplicator, startTriggerServer, type TriggerServer } from '../helpers/webhook';
+import { MANUAL_SUBSCRIPTION, deduplicator, useTriggerServers, type TriggerServer } from '../helpers/webhook';
 import { clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
 import { derivedVerifyToken } from '../../nodes/WhatsAppBusinessManagementTrigger/subscription';
 
 const sandbox = useSandbox({ reset: false });
+const startTestTrigger = useTriggerServers(sandbox, 'trigger');
 let trigger: TriggerServer;
-let nodeCounter = 0;
-
-const MANUAL = { subscribeAutomatically: false, verifyToken: 'my-verify-token' };
 
 async function startTrigger(parameters: Record<string, unknown> = {}, credentialOverrides = {}, typeVersion = 1) {
-	nodeCounter += 1;
-	trigger = await startTriggerServer({
-		typeVersion,
-		parameters: { ...MANUAL, ...parameters },
-		credential: sandboxCredential(sandbox, credentialOverrides),
-		nodeId: `trigger-node-${nodeCounter}`,
-		workflowId: `workflow-${nodeCounter}`,
-	});
+	trigger = await startTestTrigger({ typeVersion, parameters: { ...MANUAL_SUBSCRIPTION, ...parameters }, credentialOverrides });
 	return trigger;
 }
-
-afterEach(async () => {
-	await trigger?.close();
-	clearProcessMemory();
-});
 
 describe('Ad Referral events', () => {
 	test("the guide's webhook example gives exactly one item with every field", async () => {
@@ -51,17 +36,8 @@ describe('Ad Referral events', () => {
 				timestamp: 'TIMESTAMP',
 				messageType: 'text',
 				text: 'BODY',
-				source_url: 'AD_OR_POST_FB_URL',
-				source_id: 'ADID',
-				source_type: 'ad or post',
-				headline: 'AD_TITLE',
-				body: 'AD_DESCRIPTION',
-				media_type: 'image or video',
-				image_url: 'RAW_IMAGE_URL',
-				video_url: 'RAW_VIDEO_URL',
-				thumbnail_url: 'RAW_THUMBNAIL_URL',
-				ctwa_clid: 'CTWA_CLID',
-				ref: 'REF_ID',
+				// Every referral field, under Meta's own names, as the guide's example gives them.
+				...message.referral,
 				message,
 				eventId: 'message:wamid.ID',
 				deliveryId: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/),
@@ -291,7 +267,7 @@ describe('re-deliveries', () => {
 		expect(trigger.executions[1].items).toEqual([]);
 		expect(trigger.emitted()).toHaveLength(2);
 		// One entry per delivery, not per message.
-		expect(await deduplicator.getProcessedDataCount('node', { workflow: { id: `workflow-${nodeCounter}`, active: true }, node: trigger.node })).toBe(1);
+		expect(await deduplicator.getProcessedDataCount('node', { workflow: { id: trigger.workflowId, active: true }, node: trigger.node })).toBe(1);
 	});
 
 	test('the webhook writes no static data (n8n would hold the answer until it is saved)', async () => {

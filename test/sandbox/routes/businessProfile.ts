@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { invalidParameter, selectFields } from '../graph';
+import { publicDownload } from '../respond';
 import type { HandlerResult, RequestContext, RouteRegistry } from '../server';
 import type { PhoneNumberRecord } from '../state';
 
@@ -90,19 +91,13 @@ export function registerProfileRoutes(registry: RouteRegistry): void {
 	registry.node('POST', 'phone', 'whatsapp_business_profile', updateProfile);
 
 	// Profile pictures are public CDN links at Meta (pps.whatsapp.net): no token needed.
-	registry.raw(
-		'GET',
-		PROFILE_PICTURE_PREFIX,
-		(ctx) => {
-			const wanted = ctx.url.pathname;
-			for (const record of ctx.state.phoneNumbers.values()) {
-				const picture = record.profile.profile_picture;
-				if (picture && record.profile.profile_picture_url && new URL(record.profile.profile_picture_url, ctx.url.origin).pathname === wanted) {
-					return { raw: picture.data, contentType: picture.mime_type };
-				}
+	publicDownload(registry, PROFILE_PICTURE_PREFIX, (ctx) => {
+		for (const record of ctx.state.phoneNumbers.values()) {
+			const picture = record.profile.profile_picture;
+			if (picture && record.profile.profile_picture_url && new URL(record.profile.profile_picture_url, ctx.url.origin).pathname === ctx.url.pathname) {
+				return { data: picture.data, contentType: picture.mime_type };
 			}
-			return { status: 404, raw: 'Not Found', contentType: 'text/plain' };
-		},
-		{ authenticated: false },
-	);
+		}
+		return undefined;
+	});
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { GraphError, invalidParameter, newId, paginate } from '../graph';
 import { validateFlowJson } from '../flowJson';
+import { publicDownload } from '../respond';
 import type { HandlerResult, RequestContext, RouteRegistry } from '../server';
 import type { FlowRecord, SandboxState } from '../state';
 import { healthStatus, renderFlow } from './flowRendering';
@@ -311,17 +312,15 @@ export function register(registry: RouteRegistry): void {
 	registry.node('POST', 'flow', 'assets', uploadAsset);
 
 	// The signed CDN link from GET /{flow}/assets; like Meta's, it needs no token.
-	registry.raw(
-		'GET',
+	publicDownload(
+		registry,
 		FLOW_ASSET_PREFIX,
 		(ctx) => {
 			const [flowId, token] = ctx.params.rest.split('/');
 			const flow = ctx.state.flows.get(flowId);
-			if (!flow || flow.flow_json === undefined || flow.asset_token !== token) {
-				return { status: 404, raw: 'URL signature expired', contentType: 'text/plain' };
-			}
-			return { raw: flow.flow_json, contentType: 'application/json' };
+			if (!flow || flow.flow_json === undefined || flow.asset_token !== token) return undefined;
+			return { data: flow.flow_json, contentType: 'application/json' };
 		},
-		{ authenticated: false },
+		'URL signature expired',
 	);
 }

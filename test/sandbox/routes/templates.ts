@@ -4,6 +4,7 @@
  * refuses what Meta refuses, with Meta's code 100 and the documented subcodes.
  */
 import { invalidParameter, newId, paginate, selectFields, unknownObject } from '../graph';
+import { publicDownload } from '../respond';
 import type { HandlerResult, RequestContext, RouteRegistry } from '../server';
 import type { SandboxState, TemplateRecord } from '../state';
 import { CATEGORIES, errors, isObject, present, readList, templateError, validateComponents, validateTtl } from './templateRules';
@@ -188,16 +189,7 @@ export function register(registry: RouteRegistry): void {
 		}
 	});
 
-	registry.raw(
-		'GET',
-		'/samples/',
-		(ctx) => {
-			const file = ctx.state.publicFiles.get(ctx.params.rest);
-			if (!file) return { status: 404, raw: 'Not found', contentType: 'text/plain' };
-			return { raw: file.data, contentType: file.contentType };
-		},
-		{ authenticated: false },
-	);
+	publicDownload(registry, '/samples/', (ctx) => ctx.state.publicFiles.get(ctx.params.rest), 'Not found');
 
 	registry.node('GET', 'waba', 'message_templates', listTemplates);
 	registry.node('GET', 'template', '', (ctx) => ({ json: presentFields(findTemplate(ctx), ctx.query.get('fields'), DEFAULT_NODE_FIELDS) }));

@@ -1,5 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { getGraphCredentials } from '../../../shared/graph';
+import { windowInSeconds, type TimeWindow } from '../../../shared/graph/timeWindows';
+
 export const show = (operation: string) => ({ resource: ['analytics'], operation: [operation] });
 
 /**
@@ -82,6 +85,20 @@ export const phoneNumbersFilter: INodeProperties = {
 };
 
 /** Start, End, country and phone filters as both analytics reads take them. */
+/** The "Filters" collection of an analytics report (read back by readWindowAndFilters). */
+export function filtersCollection(operation: string, options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions: { show: show(operation) }, options };
+}
+
+/** An operation's checked parameters as a query: the credential's WABA, the Start/End window in Unix seconds. */
+export async function accountQuery<P extends { start: unknown; end: unknown }>(
+	context: IExecuteFunctions,
+	parameters: P,
+): Promise<Omit<P, 'start' | 'end'> & TimeWindow & { businessAccountId: string }> {
+	const { businessAccountId } = await getGraphCredentials.call(context);
+	return { ...parameters, businessAccountId, ...windowInSeconds(parameters) };
+}
+
 export function readWindowAndFilters(this: IExecuteFunctions, itemIndex: number) {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	return {

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getGraphCredentials, graphRequest } from '../../../shared/graph';
-import { windowInSeconds } from '../../../shared/graph/timeWindows';
+import { graphRequest } from '../../../shared/graph';
 import { messagingAnalyticsCall } from './build';
-import { countryCodesFilter, dateRangeFields, granularityField, phoneNumbersFilter, readList, readWindowAndFilters, show } from './fields';
+import { accountQuery, countryCodesFilter, dateRangeFields, filtersCollection, granularityField, phoneNumbersFilter, readList, readWindowAndFilters } from './fields';
 import { PRICING_ANALYTICS_LOOKBACK_DAYS, checkMessagingAnalytics, type ParameterProblem } from './rules';
 import { messagingAnalyticsRows } from './shape';
 
@@ -22,28 +21,20 @@ export const description: INodeProperties[] = [
 		],
 		'DAY',
 	),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: show(OPERATION) },
-		options: [
-			countryCodesFilter,
-			{
-				displayName: 'Message Types',
-				name: 'productTypes',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Notification (Business-Initiated)', value: '0' },
-					{ name: 'Customer Support (Replies)', value: '2' },
-				],
-				default: [],
-			},
-			phoneNumbersFilter,
-		],
-	},
+	filtersCollection(OPERATION, [
+		countryCodesFilter,
+		{
+			displayName: 'Message Types',
+			name: 'productTypes',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Notification (Business-Initiated)', value: '0' },
+				{ name: 'Customer Support (Replies)', value: '2' },
+			],
+			default: [],
+		},
+		phoneNumbersFilter,
+	]),
 ];
 
 function readParameters(this: IExecuteFunctions, itemIndex: number) {
@@ -61,13 +52,7 @@ export function validate(this: IExecuteFunctions, itemIndex: number): ParameterP
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const parameters = readParameters.call(this, itemIndex);
-	const { businessAccountId } = await getGraphCredentials.call(this);
-	const call = messagingAnalyticsCall({
-		...parameters,
-		businessAccountId,
-		...windowInSeconds(parameters),
-	});
+	const call = messagingAnalyticsCall(await accountQuery(this, readParameters.call(this, itemIndex)));
 	const body = (await graphRequest.call(this, { method: 'GET', path: call.path, qs: call.qs, itemIndex })) as IDataObject;
 	return messagingAnalyticsRows(body);
 }

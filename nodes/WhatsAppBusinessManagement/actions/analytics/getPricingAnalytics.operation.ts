@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
-import { windowInSeconds } from '../../../shared/graph/timeWindows';
+import { graphPaginate } from '../../../shared/graph';
 import { pricingAnalyticsCall } from './build';
-import { countryCodesFilter, dateRangeFields, granularityField, phoneNumbersFilter, readList, readWindowAndFilters, show } from './fields';
+import { accountQuery, countryCodesFilter, dateRangeFields, filtersCollection, granularityField, phoneNumbersFilter, readList, readWindowAndFilters, show } from './fields';
 import { PRICING_ANALYTICS_LOOKBACK_DAYS, checkPricingAnalytics, type ParameterProblem } from './rules';
 import { pricingAnalyticsRows } from './shape';
 
@@ -44,32 +43,24 @@ export const description: INodeProperties[] = [
 		default: ['VOLUME', 'COST'],
 		displayOptions: { show: show(OPERATION) },
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: show(OPERATION) },
-		options: [
-			countryCodesFilter,
-			phoneNumbersFilter,
-			{
-				displayName: 'Pricing Categories',
-				name: 'pricingCategories',
-				type: 'multiOptions',
-				options: ['AUTHENTICATION', 'AUTHENTICATION_INTERNATIONAL', 'GROUP_MARKETING', 'GROUP_UTILITY', 'MARKETING', 'SERVICE', 'UTILITY'].map(option),
-				default: [],
-			},
-			{
-				displayName: 'Pricing Types',
-				name: 'pricingTypes',
-				type: 'multiOptions',
-				options: ['FREE_CUSTOMER_SERVICE', 'FREE_ENTRY_POINT', 'REGULAR'].map(option),
-				default: [],
-			},
-		],
-	},
+	filtersCollection(OPERATION, [
+		countryCodesFilter,
+		phoneNumbersFilter,
+		{
+			displayName: 'Pricing Categories',
+			name: 'pricingCategories',
+			type: 'multiOptions',
+			options: ['AUTHENTICATION', 'AUTHENTICATION_INTERNATIONAL', 'GROUP_MARKETING', 'GROUP_UTILITY', 'MARKETING', 'SERVICE', 'UTILITY'].map(option),
+			default: [],
+		},
+		{
+			displayName: 'Pricing Types',
+			name: 'pricingTypes',
+			type: 'multiOptions',
+			options: ['FREE_CUSTOMER_SERVICE', 'FREE_ENTRY_POINT', 'REGULAR'].map(option),
+			default: [],
+		},
+	]),
 ];
 
 function readParameters(this: IExecuteFunctions, itemIndex: number) {
@@ -90,13 +81,7 @@ export function validate(this: IExecuteFunctions, itemIndex: number): ParameterP
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const parameters = readParameters.call(this, itemIndex);
-	const { businessAccountId } = await getGraphCredentials.call(this);
-	const call = pricingAnalyticsCall({
-		...parameters,
-		businessAccountId,
-		...windowInSeconds(parameters),
-	});
+	const call = pricingAnalyticsCall(await accountQuery(this, readParameters.call(this, itemIndex)));
 	const entries = await graphPaginate.call(this, { path: call.path, qs: call.qs, returnAll: true, maxPageSize: PRICING_PAGE_SIZE, itemIndex });
 	return pricingAnalyticsRows(entries);
 }

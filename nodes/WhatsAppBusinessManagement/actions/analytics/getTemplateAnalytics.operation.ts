@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getGraphCredentials, graphPaginate } from '../../../shared/graph';
-import { windowInSeconds } from '../../../shared/graph/timeWindows';
+import { graphPaginate } from '../../../shared/graph';
 import { templateAnalyticsCalls } from './build';
-import { dateRangeFields, nowSeconds, readLocatorValue, show, templatePicker } from './fields';
+import { accountQuery, dateRangeFields, nowSeconds, readLocatorValue, show, templatePicker } from './fields';
 import {
 	TEMPLATE_ANALYTICS_LOOKBACK_DAYS,
 	TEMPLATE_METRICS,
@@ -94,19 +93,13 @@ async function templateLabels(this: IExecuteFunctions, businessAccountId: string
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const parameters = readParameters.call(this, itemIndex);
-	const { ids } = parseTemplateIds(parameters.templateIds);
-	const { businessAccountId } = await getGraphCredentials.call(this);
-	const calls = templateAnalyticsCalls({
-		businessAccountId,
-		templateIds: ids,
-		...windowInSeconds(parameters),
-		metrics: parameters.metrics,
-	});
+	const query = await accountQuery(this, readParameters.call(this, itemIndex));
+	const { ids } = parseTemplateIds(query.templateIds);
+	const calls = templateAnalyticsCalls({ ...query, templateIds: ids });
 	const entries: IDataObject[] = [];
 	for (const call of calls) {
 		entries.push(...(await graphPaginate.call(this, { path: call.path, qs: call.qs, returnAll: true, maxPageSize: ANALYTICS_PAGE_SIZE, itemIndex })));
 	}
-	const labels = await templateLabels.call(this, businessAccountId, itemIndex);
+	const labels = await templateLabels.call(this, query.businessAccountId, itemIndex);
 	return templateAnalyticsRows(entries, labels, ids);
 }

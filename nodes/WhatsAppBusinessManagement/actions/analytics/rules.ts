@@ -118,6 +118,16 @@ export function checkCompare(input: CompareInput): ParameterProblem[] {
 	return problems;
 }
 
+/** A value that must be one of Meta's list (a granularity). */
+function oneOf(field: string, value: string, allowed: readonly string[]): ParameterProblem[] {
+	return allowed.includes(value) ? [] : [{ field, rule: `must be one of ${allowed.join(', ')}` }];
+}
+
+/** Values that must all be in Meta's list (dimensions, metrics). */
+function allAmong(field: string, values: string[], allowed: readonly string[]): ParameterProblem[] {
+	return values.every((value) => allowed.includes(value)) ? [] : [{ field, rule: `must be among ${allowed.join(', ')}` }];
+}
+
 function countryCodeProblems(codes: string[]): ParameterProblem[] {
 	const wrong = codes.filter((c) => !/^[A-Z]{2}$/.test(c));
 	return wrong.length ? [{ field: 'Country Codes', rule: `must be 2-letter ISO codes such as US, BR (not ${wrong.join(', ')})` }] : [];
@@ -131,16 +141,13 @@ export interface PricingInput extends DateRangeInput {
 }
 
 export function checkPricingAnalytics(input: PricingInput): ParameterProblem[] {
-	const problems = checkDateRange(input);
-	if (!(PRICING_GRANULARITIES as readonly string[]).includes(input.granularity)) {
-		problems.push({ field: 'Granularity', rule: `must be one of ${PRICING_GRANULARITIES.join(', ')}` });
-	}
-	const badDimensions = input.dimensions.filter((d) => !(PRICING_DIMENSIONS as readonly string[]).includes(d));
-	if (badDimensions.length) problems.push({ field: 'Break Down By', rule: `must be among ${PRICING_DIMENSIONS.join(', ')}` });
-	const badMetrics = input.metrics.filter((m) => !(PRICING_METRICS as readonly string[]).includes(m));
-	if (badMetrics.length) problems.push({ field: 'Metrics', rule: `must be among ${PRICING_METRICS.join(', ')}` });
-	problems.push(...countryCodeProblems(input.countryCodes));
-	return problems;
+	return [
+		...checkDateRange(input),
+		...oneOf('Granularity', input.granularity, PRICING_GRANULARITIES),
+		...allAmong('Break Down By', input.dimensions, PRICING_DIMENSIONS),
+		...allAmong('Metrics', input.metrics, PRICING_METRICS),
+		...countryCodeProblems(input.countryCodes),
+	];
 }
 
 export interface MessagingInput extends DateRangeInput {
@@ -150,11 +157,7 @@ export interface MessagingInput extends DateRangeInput {
 }
 
 export function checkMessagingAnalytics(input: MessagingInput): ParameterProblem[] {
-	const problems = checkDateRange(input);
-	if (!(MESSAGING_GRANULARITIES as readonly string[]).includes(input.granularity)) {
-		problems.push({ field: 'Granularity', rule: `must be one of ${MESSAGING_GRANULARITIES.join(', ')}` });
-	}
-	problems.push(...countryCodeProblems(input.countryCodes));
+	const problems = [...checkDateRange(input), ...oneOf('Granularity', input.granularity, MESSAGING_GRANULARITIES), ...countryCodeProblems(input.countryCodes)];
 	if (input.productTypes.some((t) => !(MESSAGING_PRODUCT_TYPES as readonly string[]).includes(t))) {
 		problems.push({ field: 'Message Types', rule: 'must be 0 (notification) or 2 (customer support)' });
 	}

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../common/collections';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { conversionProblems } from './rules';
 import { readConversionInput, sendAllEvents, type EventOutcome } from './send';
@@ -96,24 +97,16 @@ export const description: INodeProperties[] = [
 		description: 'A stable ID for this conversion (for example the order number): Meta drops a second event with the same name and ID, so a workflow run twice counts once',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Test Event Code',
-				name: 'testEventCode',
-				type: 'string',
-				default: '',
-				placeholder: 'TEST12345',
-				description: 'Shows the events in Events Manager\'s Test Events tab instead of counting them',
-			},
-		],
-	},
+	optionsCollection({ show }, [
+		{
+			displayName: 'Test Event Code',
+			name: 'testEventCode',
+			type: 'string',
+			default: '',
+			placeholder: 'TEST12345',
+			description: 'Shows the events in Events Manager\'s Test Events tab instead of counting them',
+		},
+	]),
 ];
 
 /** Pre-send checks of one item (the router runs them before execute). */

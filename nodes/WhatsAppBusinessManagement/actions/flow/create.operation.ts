@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
+import { additionalFieldsCollection } from '../common/collections';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { describeValidationErrors, flowsPath, normalizeValidationErrors } from './graph';
 import { flowIdFromLocator, flowLocator } from './locator';
@@ -31,53 +32,45 @@ export const description: INodeProperties[] = [
 		description: 'What the flow is for; at least one',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			flowLocator([], {
-				displayName: 'Clone From Flow',
-				name: 'cloneFlowId',
-				required: false,
-				description: 'Start from a copy of this flow\'s Flow JSON',
-				displayOptions: undefined,
-			}),
-			{
-				displayName: 'Endpoint URI',
-				name: 'endpointUri',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://example.com/whatsapp-flow',
-				description: 'The HTTPS endpoint that exchanges data with the flow (Flow JSON 3.0 or later)',
-			},
-			{
-				displayName: 'Fail on Validation Errors',
-				name: 'failOnValidationErrors',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to fail the item when Meta reports validation errors in the Flow JSON. The flow is created either way.',
-			},
-			{
-				displayName: 'Flow JSON',
-				name: 'flowJson',
-				type: 'json',
-				default: '',
-				description: 'The flow\'s screens and layout (Meta\'s Flow JSON), up to 10 MB',
-			},
-			{
-				displayName: 'Publish',
-				name: 'publish',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to publish the flow at once. Needs a Flow JSON without validation errors.',
-			},
-		],
-	},
+	additionalFieldsCollection({ show }, [
+		flowLocator([], {
+			displayName: 'Clone From Flow',
+			name: 'cloneFlowId',
+			required: false,
+			description: 'Start from a copy of this flow\'s Flow JSON',
+			displayOptions: undefined,
+		}),
+		{
+			displayName: 'Endpoint URI',
+			name: 'endpointUri',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://example.com/whatsapp-flow',
+			description: 'The HTTPS endpoint that exchanges data with the flow (Flow JSON 3.0 or later)',
+		},
+		{
+			displayName: 'Fail on Validation Errors',
+			name: 'failOnValidationErrors',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to fail the item when Meta reports validation errors in the Flow JSON. The flow is created either way.',
+		},
+		{
+			displayName: 'Flow JSON',
+			name: 'flowJson',
+			type: 'json',
+			default: '',
+			description: 'The flow\'s screens and layout (Meta\'s Flow JSON), up to 10 MB',
+		},
+		{
+			displayName: 'Publish',
+			name: 'publish',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to publish the flow at once. Needs a Flow JSON without validation errors.',
+		},
+	]),
 ];
 
 /** The create request this item's fields make, with what is wrong with them. */

@@ -2,36 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { listFromResponse, graphRequest, graphRequestFull } from '../../../shared/graph';
+import { binaryPropertyNameOf, outputBinaryField, outputBinaryFieldProblems } from '../common/binaryField';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { flowIdOf, flowIdProblems, flowLocator } from './locator';
 
 export const description: INodeProperties[] = [
 	flowLocator(['getFlowJson']),
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the output binary field to put flow.json in',
-		displayOptions: { show: { resource: ['flow'], operation: ['getFlowJson'] } },
-	},
+	outputBinaryField('flow.json', { show: { resource: ['flow'], operation: ['getFlowJson'] } }),
 ];
 
-const outputFieldOf = (context: IExecuteFunctions, itemIndex: number) =>
-	String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
-
 export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
-	const problems = flowIdProblems.call(this, itemIndex);
-	if (!outputFieldOf(this, itemIndex)) {
-		problems.push({ field: 'Put Output File in Field', rule: 'must not be empty', hint: 'Name the output binary field, e.g. data.' });
-	}
-	return problems;
+	return [...flowIdProblems.call(this, itemIndex), ...outputBinaryFieldProblems(this, itemIndex, 'Name the output binary field, e.g. data.')];
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
 	const flowId = flowIdOf.call(this, itemIndex)!;
-	const binaryPropertyName = outputFieldOf(this, itemIndex);
+	const binaryPropertyName = binaryPropertyNameOf(this, itemIndex);
 
 	const assets = listFromResponse(
 		await graphRequest.call(this, {

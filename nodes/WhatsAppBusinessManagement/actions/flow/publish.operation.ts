@@ -1,14 +1,3 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { flowStatusChange } from './statusChange';
 
-import { graphRequest } from '../../../shared/graph';
-import { flowIdOf, flowIdProblems, flowLocator } from './locator';
-
-export const description: INodeProperties[] = [flowLocator(['publish'])];
-
-export const validate = flowIdProblems;
-
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const flowId = flowIdOf.call(this, itemIndex)!;
-	const answer = (await graphRequest.call(this, { method: 'POST', path: `/${flowId}/publish`, itemIndex })) as IDataObject;
-	return { id: flowId, status: 'PUBLISHED', ...answer };
-}
+export const { description, validate, execute } = flowStatusChange('publish', 'PUBLISHED');

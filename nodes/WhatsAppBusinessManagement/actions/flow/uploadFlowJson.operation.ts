@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { graphRequest } from '../../../shared/graph';
+import { binaryPropertyNameOf } from '../common/binaryField';
 import { binaryInput, missingBinary } from '../common/binaryInput';
+import { optionsCollection } from '../common/collections';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { describeValidationErrors, MAX_FLOW_JSON_BYTES, normalizeValidationErrors } from './graph';
 import { flowIdOf, flowIdProblems, flowLocator } from './locator';
@@ -41,24 +43,16 @@ export const description: INodeProperties[] = [
 		hint: 'The name of the input binary field holding the flow.json file',
 		displayOptions: { show: { ...show, source: ['binary'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Fail on Validation Errors',
-				name: 'failOnValidationErrors',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to fail the item when Meta reports validation errors. Meta stores the Flow JSON either way.',
-			},
-		],
-	},
+	optionsCollection({ show }, [
+		{
+			displayName: 'Fail on Validation Errors',
+			name: 'failOnValidationErrors',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to fail the item when Meta reports validation errors. Meta stores the Flow JSON either way.',
+		},
+	]),
 ];
 
 /** The Flow JSON text this item's Source gives (a binary file or the JSON field), checked. */
@@ -69,7 +63,7 @@ async function readFlowJson(this: IExecuteFunctions, itemIndex: number): Promise
 		return { text: flowJson?.text, problems: problemsFor('Flow JSON', problems) };
 	}
 	const label = 'Input Binary Field';
-	const propertyName = (this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string).trim();
+	const propertyName = binaryPropertyNameOf(this, itemIndex);
 	const input = await binaryInput.call(this, itemIndex, propertyName);
 	if (!input) return { problems: [missingBinary(label, propertyName)] };
 	if (input.size > MAX_FLOW_JSON_BYTES) {

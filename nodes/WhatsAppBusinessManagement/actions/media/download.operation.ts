@@ -3,6 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getGraphCredentials } from '../../../shared/graph';
 import { downloadToBinary, type DownloadResult } from '../../../shared/graph/download';
+import { binaryPropertyNameOf, outputBinaryField, outputBinaryFieldProblems } from '../common/binaryField';
+import { optionsCollection } from '../common/collections';
 import { mediaFileName } from '../common/fileTypes';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { phoneNumberIdOf } from '../common/phoneNumberLocator';
@@ -14,46 +16,28 @@ const show = { resource: ['media'], operation: ['download'] };
 
 export const description: INodeProperties[] = [
 	mediaIdField('download'),
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		hint: 'The name of the output binary field to put the file in',
-		displayOptions: { show },
-	},
+	outputBinaryField('the file', { show }),
 	optionalPhoneNumber('download'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				description: 'Name of the output file; defaults to the media ID with an extension from its MIME type',
-			},
-			{
-				displayName: 'Media URL',
-				name: 'mediaUrl',
-				type: 'string',
-				default: '',
-				description:
-					'A download URL already at hand (from Media > Get or a message webhook), to skip looking it up. It must be on a Meta host such as lookaside.fbsbx.com, since the access token is sent with it. If it has expired, a fresh one is fetched.',
-			},
-		],
-	},
+	optionsCollection({ show }, [
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			description: 'Name of the output file; defaults to the media ID with an extension from its MIME type',
+		},
+		{
+			displayName: 'Media URL',
+			name: 'mediaUrl',
+			type: 'string',
+			default: '',
+			description:
+				'A download URL already at hand (from Media > Get or a message webhook), to skip looking it up. It must be on a Meta host such as lookaside.fbsbx.com, since the access token is sent with it. If it has expired, a fresh one is fetched.',
+		},
+	]),
 ];
 
 type DownloadOptions = { fileName?: string; mediaUrl?: string };
-
-const outputFieldOf = (context: IExecuteFunctions, itemIndex: number) => String(context.getNodeParameter('binaryPropertyName', itemIndex)).trim();
 
 /** A given Media URL must be http(s), and on a host that may receive the access token. */
 async function mediaUrlProblems(this: IExecuteFunctions, url: string): Promise<ParameterProblem[]> {
@@ -76,7 +60,7 @@ export async function validate(this: IExecuteFunctions, itemIndex: number): Prom
 	const options = this.getNodeParameter('options', itemIndex, {}) as DownloadOptions;
 	return [
 		...mediaIdProblems.call(this, itemIndex),
-		...(outputFieldOf(this, itemIndex) ? [] : [{ field: 'Put Output File in Field', rule: 'must not be empty' }]),
+		...outputBinaryFieldProblems(this, itemIndex),
 		...(await mediaUrlProblems.call(this, options.mediaUrl?.trim() ?? '')),
 	];
 }
@@ -84,7 +68,7 @@ export async function validate(this: IExecuteFunctions, itemIndex: number): Prom
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
 	const mediaId = mediaIdOf.call(this, itemIndex);
 	const phoneNumberId = phoneNumberIdOf.call(this, itemIndex) || undefined;
-	const propertyName = outputFieldOf(this, itemIndex);
+	const propertyName = binaryPropertyNameOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as DownloadOptions;
 	const givenUrl = options.mediaUrl?.trim();
 

@@ -65,6 +65,22 @@ export function sha256AsHex(value: unknown): string | undefined {
 	return undefined;
 }
 
+/** A call on `/{media-id}`, limited to the media of one phone number when `phoneNumberId` is given. */
+export async function mediaRequest(
+	this: IExecuteFunctions,
+	method: 'GET' | 'DELETE',
+	mediaId: string,
+	phoneNumberId: string | undefined,
+	itemIndex: number,
+): Promise<IDataObject> {
+	return (await graphRequest.call(this, {
+		method,
+		path: `/${mediaId}`,
+		qs: phoneNumberId ? { phone_number_id: phoneNumberId } : undefined,
+		itemIndex,
+	})) as IDataObject;
+}
+
 /** `GET /{media-id}`: the short-lived download URL and the file's metadata. */
 export async function fetchMediaInfo(
 	this: IExecuteFunctions,
@@ -72,11 +88,5 @@ export async function fetchMediaInfo(
 	phoneNumberId: string | undefined,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const body = (await graphRequest.call(this, {
-		method: 'GET',
-		path: `/${mediaId}`,
-		qs: phoneNumberId ? { phone_number_id: phoneNumberId } : undefined,
-		itemIndex,
-	})) as IDataObject;
-	return normalizeMedia(body);
+	return normalizeMedia(await mediaRequest.call(this, 'GET', mediaId, phoneNumberId, itemIndex));
 }

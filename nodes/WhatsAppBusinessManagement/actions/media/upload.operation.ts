@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { IBinaryData, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { uploadMedia } from '../../../shared/graph';
+import { binaryPropertyNameOf } from '../common/binaryField';
 import { binaryInput, missingBinary } from '../common/binaryInput';
+import { optionsCollection } from '../common/collections';
 import { baseMimeType } from '../common/fileTypes';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
@@ -22,43 +24,33 @@ export const description: INodeProperties[] = [
 		hint: 'The name of the input binary field containing the file to upload',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				description: 'Name sent with the file; defaults to the binary field\'s file name',
-			},
-			{
-				displayName: 'MIME Type',
-				name: 'mimeType',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. image/jpeg',
-				description: 'Overrides the binary field\'s MIME type, for files whose type was not detected',
-			},
-		],
-	},
+	optionsCollection({ show }, [
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			description: 'Name sent with the file; defaults to the binary field\'s file name',
+		},
+		{
+			displayName: 'MIME Type',
+			name: 'mimeType',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. image/jpeg',
+			description: 'Overrides the binary field\'s MIME type, for files whose type was not detected',
+		},
+	]),
 ];
 
 type UploadOptions = { fileName?: string; mimeType?: string };
-
-const propertyOf = (context: IExecuteFunctions, itemIndex: number) => String(context.getNodeParameter('binaryPropertyName', itemIndex)).trim();
 
 /** The file's MIME type: the option when set, else the binary field's. */
 const mimeTypeOf = (options: UploadOptions, binary: IBinaryData) => baseMimeType(options.mimeType?.trim() || binary.mimeType || '');
 
 /** The file must exist and fit Meta's table; a sticker's bytes tell static from animated. */
 async function fileProblems(this: IExecuteFunctions, itemIndex: number): Promise<ParameterProblem[]> {
-	const propertyName = propertyOf(this, itemIndex);
+	const propertyName = binaryPropertyNameOf(this, itemIndex);
 	const input = await binaryInput.call(this, itemIndex, propertyName);
 	if (!input) return [missingBinary('Input Binary Field', propertyName)];
 	const mimeType = mimeTypeOf(this.getNodeParameter('options', itemIndex, {}) as UploadOptions, input.binary);
@@ -72,7 +64,7 @@ export async function validate(this: IExecuteFunctions, itemIndex: number): Prom
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const phoneNumberId = phoneNumberIdOf.call(this, itemIndex);
-	const propertyName = propertyOf(this, itemIndex);
+	const propertyName = binaryPropertyNameOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as UploadOptions;
 	const binary = this.getInputData()[itemIndex].binary![propertyName];
 	const mimeType = mimeTypeOf(options, binary);

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { downloadToBinary } from '../../../shared/graph/download';
+import { binaryPropertyNameOf, outputBinaryField, outputBinaryFieldProblems } from '../common/binaryField';
 import { mediaFileName } from '../common/fileTypes';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
@@ -10,28 +11,16 @@ import { fetchBusinessProfile } from './graph';
 
 export const description: INodeProperties[] = [
 	phoneNumberLocator('sender', ['downloadProfilePicture']),
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		hint: 'The name of the output binary field to put the picture in',
-		displayOptions: showFor('downloadProfilePicture'),
-	},
+	outputBinaryField('the picture', showFor('downloadProfilePicture')),
 ];
 
-const outputFieldOf = (context: IExecuteFunctions, itemIndex: number) => String(context.getNodeParameter('binaryPropertyName', itemIndex)).trim();
-
 export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
-	const problems = phoneNumberProblems.call(this, itemIndex);
-	if (!outputFieldOf(this, itemIndex)) problems.push({ field: 'Put Output File in Field', rule: 'must not be empty' });
-	return problems;
+	return [...phoneNumberProblems.call(this, itemIndex), ...outputBinaryFieldProblems(this, itemIndex)];
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
 	const phoneNumberId = phoneNumberIdOf.call(this, itemIndex);
-	const propertyName = outputFieldOf(this, itemIndex);
+	const propertyName = binaryPropertyNameOf(this, itemIndex);
 	const profile = await fetchBusinessProfile.call(this, phoneNumberId, itemIndex, ['profile_picture_url']);
 	const url = typeof profile.profile_picture_url === 'string' ? profile.profile_picture_url : '';
 	if (!url) {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { graphRequest } from '../../../shared/graph';
+import { optionsCollection } from '../common/collections';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
 import { pinField, pinOf, showFor } from './fields';
@@ -26,26 +27,18 @@ const REGION_NAMES: Record<string, string> = {
 export const description: INodeProperties[] = [
 	phoneNumberLocator('sender', ['register']),
 	pinField('register', 'A 6-digit two-step verification PIN. It becomes the PIN of the number, or must match the PIN already set.'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: showFor('register'),
-		options: [
-			{
-				displayName: 'Data Localization Region',
-				name: 'dataLocalizationRegion',
-				type: 'options',
-				options: DATA_LOCALIZATION_REGIONS.map((value) => ({ name: `${REGION_NAMES[value]} (${value})`, value })).sort((a, b) =>
-					a.name.localeCompare(b.name),
-				),
-				default: 'DE',
-				description: 'Store message data at rest in this country (Cloud API local storage); cannot be changed without deregistering',
-			},
-		],
-	},
+	optionsCollection(showFor('register'), [
+		{
+			displayName: 'Data Localization Region',
+			name: 'dataLocalizationRegion',
+			type: 'options',
+			options: DATA_LOCALIZATION_REGIONS.map((value) => ({ name: `${REGION_NAMES[value]} (${value})`, value })).sort((a, b) =>
+				a.name.localeCompare(b.name),
+			),
+			default: 'DE',
+			description: 'Store message data at rest in this country (Cloud API local storage); cannot be changed without deregistering',
+		},
+	]),
 ];
 
 const regionOf = (context: IExecuteFunctions, itemIndex: number) =>

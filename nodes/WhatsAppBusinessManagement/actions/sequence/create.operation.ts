@@ -20,20 +20,7 @@ export const description: INodeProperties[] = [
 		description: 'The sequence name shown when you pick it in Ads Manager',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Define Using',
-		name: 'defineUsing',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Fields', value: 'fields', description: 'Text, prefilled message and ice breakers as separate fields' },
-			{ name: 'JSON', value: 'json', description: 'Meta\'s welcome_message_sequence object as JSON' },
-		],
-		default: 'fields',
-		description: 'How to enter the welcome message',
-		displayOptions: { show },
-	},
-	...welcomeMessageFields(['create']),
+	...welcomeMessageFields('create'),
 ];
 
 export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {

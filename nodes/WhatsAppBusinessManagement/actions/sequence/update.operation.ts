@@ -18,21 +18,7 @@ export const description: INodeProperties[] = [
 		description: 'A new name for the sequence. Leave empty to keep the current name.',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Define Using',
-		name: 'defineUsing',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Don\'t Change', value: 'keep', description: 'Keep the current welcome message' },
-			{ name: 'Fields', value: 'fields', description: 'Replace it: text, prefilled message and ice breakers as fields' },
-			{ name: 'JSON', value: 'json', description: 'Replace it with Meta\'s welcome_message_sequence object as JSON' },
-		],
-		default: 'keep',
-		description: 'Whether and how to replace the welcome message',
-		displayOptions: { show },
-	},
-	...welcomeMessageFields(['update']),
+	...welcomeMessageFields('update'),
 ];
 
 export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {

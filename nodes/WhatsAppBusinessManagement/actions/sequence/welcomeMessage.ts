@@ -18,15 +18,45 @@ export function readWelcomeMessage(
 	});
 }
 
+/** "Define Using": how the welcome message is entered; Update adds "Don't Change", its default. */
+function defineUsingField(operation: 'create' | 'update'): INodeProperties {
+	const field: INodeProperties = {
+		displayName: 'Define Using',
+		name: 'defineUsing',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Fields', value: 'fields', description: 'Text, prefilled message and ice breakers as separate fields' },
+			{ name: 'JSON', value: 'json', description: 'Meta\'s welcome_message_sequence object as JSON' },
+		],
+		default: 'fields',
+		description: 'How to enter the welcome message',
+		displayOptions: { show: { resource: ['sequence'], operation: [operation] } },
+	};
+	if (operation === 'create') return field;
+	return {
+		...field,
+		options: [
+			{ name: 'Don\'t Change', value: 'keep', description: 'Keep the current welcome message' },
+			{ name: 'Fields', value: 'fields', description: 'Replace it: text, prefilled message and ice breakers as fields' },
+			{ name: 'JSON', value: 'json', description: 'Replace it with Meta\'s welcome_message_sequence object as JSON' },
+		],
+		default: 'keep',
+		description: 'Whether and how to replace the welcome message',
+	};
+}
+
 /**
- * The welcome message fields shared by Create and Update: text, the prefilled ("autofill") message the
- * customer sends with one tap, and ice breakers (FAQ buttons); or the whole object as JSON.
+ * The welcome message fields shared by Create and Update: how it is defined, then its text, the
+ * prefilled ("autofill") message the customer sends with one tap, and ice breakers (FAQ buttons);
+ * or the whole object as JSON.
  */
-export function welcomeMessageFields(operations: string[]): INodeProperties[] {
+export function welcomeMessageFields(operation: 'create' | 'update'): INodeProperties[] {
 	const show = (defineUsing: string) => ({
-		show: { resource: ['sequence'], operation: operations, defineUsing: [defineUsing] },
+		show: { resource: ['sequence'], operation: [operation], defineUsing: [defineUsing] },
 	});
 	return [
+		defineUsingField(operation),
 		{
 			displayName: 'Text',
 			name: 'text',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getGraphCredentials, graphRequest } from '../../../shared/graph';
+import { additionalFieldsCollection } from '../common/collections';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { componentFields } from './componentFields';
 import { messageTtlField } from './fields';
@@ -45,15 +46,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	...componentFields(show),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [messageTtlField],
-	},
+	additionalFieldsCollection({ show }, [messageTtlField]),
 ];
 
 function templateOf(this: IExecuteFunctions, itemIndex: number) {

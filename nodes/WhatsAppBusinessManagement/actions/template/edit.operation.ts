@@ -7,6 +7,7 @@ import { messageTtlField } from './fields';
 import { validateComponents } from './componentRules';
 import { sampleProblems, uploadSample } from './headerSample';
 import { templateIdOf, templateIdProblems, templateLocator } from './locator';
+import { TEMPLATE_CATEGORY_OPTIONS } from './options';
 import { readComponents } from './readComponents';
 import { validateCategory, validateMessageTtl } from './rules';
 
@@ -39,11 +40,7 @@ export const description: INodeProperties[] = [
 				displayName: 'Category',
 				name: 'category',
 				type: 'options',
-				options: [
-					{ name: 'Authentication', value: 'AUTHENTICATION' },
-					{ name: 'Marketing', value: 'MARKETING' },
-					{ name: 'Utility', value: 'UTILITY' },
-				],
+				options: TEMPLATE_CATEGORY_OPTIONS,
 				default: 'UTILITY',
 				description: 'The new category. An approved template\'s category cannot change.',
 			},
