@@ -1,8 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+function hmacOf(rawBody: Buffer | string, appSecret: string): Buffer {
+	return createHmac('sha256', appSecret).update(rawBody).digest();
+}
+
 /** `sha256=<hex>`: what Meta puts in X-Hub-Signature-256 for a body signed with the App Secret. */
 export function signatureOf(rawBody: Buffer | string, appSecret: string): string {
-	return `sha256=${createHmac('sha256', appSecret).update(rawBody).digest('hex')}`;
+	return `sha256=${hmacOf(rawBody, appSecret).toString('hex')}`;
 }
 
 /**
@@ -15,6 +19,6 @@ export function verifySignature(rawBody: Buffer | string, header: unknown, appSe
 	const match = /^sha256=([0-9a-fA-F]{64})$/.exec(value.trim());
 	if (!match) return false;
 	const given = Buffer.from(match[1], 'hex');
-	const expected = createHmac('sha256', appSecret).update(rawBody).digest();
+	const expected = hmacOf(rawBody, appSecret);
 	return given.length === expected.length && timingSafeEqual(given, expected);
 }
