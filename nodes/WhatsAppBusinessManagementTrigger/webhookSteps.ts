@@ -80,10 +80,13 @@ export function parsePayload(context: IWebhookFunctions, rawBody: Buffer | strin
 
 /** The selected events of the envelope, in the order of the body (what was dropped is logged). */
 export function selectedEvents(context: IWebhookFunctions, payload: IDataObject, options: IDataObject): CollectedEvent[] {
-	const { events, tooDeep, overCap } = collectEvents(payload, {
+	const { events, misshapen, tooDeep, overCap } = collectEvents(payload, {
 		events: context.getNodeParameter('events', ['adReferral']) as TriggerEvent[],
 		phoneNumberIds: parseIdList(options.phoneNumberIds as string | undefined),
 	});
+	if (misshapen > 0) {
+		context.logger.warn(`WhatsApp Business Management Trigger: skipped ${misshapen} change(s) of selected events that lack what Meta's webhook reference documents for them`);
+	}
 	if (tooDeep > 0) {
 		context.logger.warn(`WhatsApp Business Management Trigger: skipped ${tooDeep} change(s) nested deeper than ${MAX_CHANGE_DEPTH} levels`);
 	}

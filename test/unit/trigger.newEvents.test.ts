@@ -76,7 +76,15 @@ describe('malformed values of the new fields give no garbage item', () => {
 		['business_capability_update with string limits only', () => flatChangePayload({ ...common, field: 'business_capability_update', value: { max_daily_conversations_per_business: '2000' } })],
 		['message_template_components_update without the template ID', () => flatChangePayload({ ...common, field: 'message_template_components_update', value: { message_template_name: 'x' } })],
 	])('%s', (_label, build) => {
-		expect(items(build())).toEqual([]);
+		const result = collectEvents(build(), { events: [...ALL_NEW] });
+		expect(result.events).toEqual([]);
+		// Counted apart from unselected events, so the trigger can log what it skipped.
+		expect(result.misshapen).toBe(1);
+	});
+
+	test('a malformed change of an event that is not selected is not counted as misshapen', () => {
+		const result = collectEvents(flatChangePayload({ ...common, field: 'account_review_update', value: {} }), { events: ['adReferral'] });
+		expect(result).toMatchObject({ events: [], misshapen: 0, skipped: 1 });
 	});
 
 	test('a well-formed change keeps its documented keys but loses those of the wrong type', () => {

@@ -40,6 +40,8 @@ export interface CollectResult {
 	events: CollectedEvent[];
 	/** How many changes were skipped because of their shape, an unselected event, or the phone filter. */
 	skipped: number;
+	/** Changes of a selected event skipped because they lack what Meta documents for them (shapes.ts). */
+	misshapen: number;
 	/** Changes skipped because their value nests deeper than MAX_CHANGE_DEPTH. */
 	tooDeep: number;
 	/** Updates dropped past MAX_EVENTS_PER_POST: changes not read, and events of the change that crossed it. */
@@ -111,7 +113,9 @@ function collectMessagingField(result: CollectResult, wabaId: string | undefined
 	try {
 		// Hashed up front: the hash also refuses a value nested deeper than MAX_CHANGE_DEPTH.
 		const key = changeKey(wabaId, field, entryTime, value);
-		result.events.push(...flattenMessagingField(field, value, context, () => key));
+		const events = flattenMessagingField(field, value, context, () => key);
+		if (events.length === 0) result.misshapen++;
+		result.events.push(...events);
 	} catch (error) {
 		if (!(error instanceof ChangeTooDeepError)) throw error;
 		result.tooDeep++;
@@ -122,8 +126,13 @@ function collectMessagingField(result: CollectResult, wabaId: string | undefined
 function collectChange(result: CollectResult, wabaId: string | undefined, entryTime: unknown, field: string, value: IDataObject, selection: Selection): void {
 	const event = classifyChange(field, value);
 	const phoneNumberId = asString(value.phone_number_id);
-	if (!event || !selection.events.has(event) || (phoneNumberId !== undefined && !selection.phoneAllowed(phoneNumberId)) || !isWellFormedChange(field, value)) {
+	if (!event || !selection.events.has(event) || (phoneNumberId !== undefined && !selection.phoneAllowed(phoneNumberId))) {
 		result.skipped++;
+		return;
+	}
+	if (!isWellFormedChange(field, value)) {
+		result.skipped++;
+		result.misshapen++;
 		return;
 	}
 	let key: string;
@@ -144,7 +153,7 @@ function collectChange(result: CollectResult, wabaId: string | undefined, entryT
  */
 export function collectEvents(payload: unknown, options: BuildOptions): CollectResult {
 	const body = asObject(payload);
-	const result: CollectResult = { events: [], skipped: 0, tooDeep: 0, overCap: 0 };
+	const result: CollectResult = { events: [], skipped: 0, misshapen: 0, tooDeep: 0, overCap: 0 };
 	if (!body || body.object !== WABA_OBJECT || !Array.isArray(body.entry)) return result;
 	const selection = selectionOf(options);
 	for (const rawEntry of body.entry) {
