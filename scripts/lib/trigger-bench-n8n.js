@@ -101,14 +101,26 @@ async function deliverAcross(urls, deliveries) {
 	return results.reduce((sum, result) => sum + result.failures.length, 0);
 }
 
+/** Waits until none of the workflows has an execution that is not finished. */
+async function waitUntilIdle(client, workflowIds, timeoutMs = 8 * 60 * 1000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const counts = await Promise.all(workflowIds.map((id) => executionCounts(client, id)));
+		if (counts.every(({ unfinished }) => unfinished === 0)) return;
+		await sleep(500);
+	}
+	throw new Error(`executions of ${workflowIds.join(', ')} still unfinished after ${timeoutMs / 1000} s`);
+}
+
 /** Rates and latencies of the three endpoints, single messages and 1,000-message batches. */
-async function measureEndpoints(base, workflows, appSecret) {
+async function measureEndpoints(client, base, workflows, appSecret) {
 	const endpoints = { ours: `${base}/webhook/${workflows.ours.path}`, header: `${base}/webhook/${workflows.header.path}`, plain: `${base}/webhook/${workflows.plain.path}` };
+	const settle = () => waitUntilIdle(client, ['ours', 'header', 'plain'].map((name) => workflows[name].workflow.id));
 	log(`== bench: ${RATE.rounds} x ${RATE.perRound} single-message POSTs per endpoint at concurrency ${RATE.concurrency}`);
-	const single = await load.compareEndpoints(endpoints, { ...RATE, makeDelivery: (round, index) => load.singleMessage(`rate-${round}-${index}`, appSecret) });
+	const single = await load.compareEndpoints(endpoints, { ...RATE, settle, makeDelivery: (round, index) => load.singleMessage(`rate-${round}-${index}`, appSecret) });
 	log(`   ${JSON.stringify(single)}`);
 	log(`== bench: ${BATCH.rounds} x ${BATCH.perRound} ${BATCH.messages}-message POSTs per endpoint at concurrency ${BATCH.concurrency}`);
-	const batch = await load.compareEndpoints(endpoints, { ...BATCH, makeDelivery: (round, index) => load.batchOf(`batch-${round}-${index}`, BATCH.messages, appSecret) });
+	const batch = await load.compareEndpoints(endpoints, { ...BATCH, settle, makeDelivery: (round, index) => load.batchOf(`batch-${round}-${index}`, BATCH.messages, appSecret) });
 	log(`   ${JSON.stringify(batch)}`);
 	return { single, batch };
 }
@@ -129,7 +141,7 @@ async function runRegular(installation, tarball) {
 		await client.signIn();
 		for (const { workflow } of Object.values(workflows)) await client.activate(workflow.id);
 		const base = `http://127.0.0.1:${port}`;
-		const { single, batch } = await measureEndpoints(base, workflows, appSecret);
+		const { single, batch } = await measureEndpoints(client, base, workflows, appSecret);
 		const expectedOurs = RATE.rounds * RATE.perRound + BATCH.rounds * BATCH.perRound;
 		await waitForExecutions(client, workflows.ours.workflow.id, expectedOurs);
 		const database = { sqlite: path.join(userFolder, '.n8n', 'database.sqlite') };
