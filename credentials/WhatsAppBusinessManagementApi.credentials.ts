@@ -65,7 +65,7 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			description:
-				'Optional. Your Meta App ID (App Dashboard > App settings > Basic). Needed to upload template header samples and profile pictures through the Resumable Upload API.',
+				'Optional. Your Meta App ID (App Dashboard > App settings > Basic). Needed to upload template header samples and profile pictures through the Resumable Upload API, and for the trigger option Subscribe App Webhook Fields.',
 		},
 		{
 			displayName: 'App Secret',

@@ -22,26 +22,26 @@ export { DEFAULT_REMEMBERED_DELIVERIES } from './deliveryStore';
 
 /** The Events field's options; the subtitle shows their names. */
 const EVENT_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Account Alerts', value: 'accountAlert', description: 'Account_alerts: messaging-limit, Official Business Account and profile alerts; one item per alert (tick account_alerts in the App Dashboard)' },
-	{ name: 'Account Review Updates', value: 'accountReviewUpdate', description: 'Account_review_update: the WABA review decision; one item per change (tick account_review_update in the App Dashboard)' },
+	{ name: 'Account Alerts', value: 'accountAlert', description: 'Account_alerts: messaging-limit, Official Business Account and profile alerts; one item per alert (tick account_alerts in the App Dashboard, or turn on Options > Subscribe App Webhook Fields)' },
+	{ name: 'Account Review Updates', value: 'accountReviewUpdate', description: 'Account_review_update: the WABA review decision; one item per change (tick account_review_update in the App Dashboard, or turn on Options > Subscribe App Webhook Fields)' },
 	{ name: 'Account Updates', value: 'accountUpdate', description: 'Account_update: bans, violations, partner and eligibility changes; one item per change' },
 	{ name: 'Ad Referral', value: 'adReferral', description: 'A message that a Click-to-WhatsApp ad click started, with the ad\'s referral fields; one item per message' },
 	{ name: 'All Incoming Messages', value: 'allMessages', description: 'Every incoming message, with referral fields when it has them; one item per message' },
-	{ name: 'Automatic Events', value: 'automaticEvent', description: 'Automatic_events: a lead or purchase Meta detected in an ad-started chat, with its ctwa_clid, for Conversion > Send Event; one item per event (tick automatic_events in the App Dashboard)' },
-	{ name: 'Business Capability Updates', value: 'businessCapabilityUpdate', description: 'Business_capability_update: messaging and phone number limits; one item per change (tick business_capability_update in the App Dashboard)' },
-	{ name: 'Coexistence History', value: 'history', description: 'History: past WhatsApp Business app chats shared after onboarding; one item per message (tick history in the App Dashboard)' },
-	{ name: 'Coexistence Message Echoes', value: 'messageEcho', description: 'Smb_message_echoes: messages the business sent from the WhatsApp Business app; one item per message (tick smb_message_echoes in the App Dashboard)' },
+	{ name: 'Automatic Events', value: 'automaticEvent', description: 'Automatic_events: a lead or purchase Meta detected in an ad-started chat, with its ctwa_clid, for Conversion > Send Event; one item per event (tick automatic_events in the App Dashboard, or turn on Options > Subscribe App Webhook Fields)' },
+	{ name: 'Business Capability Updates', value: 'businessCapabilityUpdate', description: 'Business_capability_update: messaging and phone number limits; one item per change (tick business_capability_update in the App Dashboard, or turn on Options > Subscribe App Webhook Fields)' },
+	{ name: 'Coexistence History', value: 'history', description: 'History: past WhatsApp Business app chats shared after onboarding; one item per message (tick history in the App Dashboard, or turn on Options > Subscribe App Webhook Fields)' },
+	{ name: 'Coexistence Message Echoes', value: 'messageEcho', description: 'Smb_message_echoes: messages the business sent from the WhatsApp Business app; one item per message (tick smb_message_echoes in the App Dashboard, or turn on Options > Subscribe App Webhook Fields)' },
 	{ name: 'Flow Events', value: 'flowEvent', description: 'Flows: status changes and endpoint alerts; one item per change' },
 	{ name: 'Identity Changes', value: 'identityChange', description: 'A user changed phone number or business-scoped user ID (system messages user_changed_number, user_changed_user_id): update the lead; one item per change' },
 	{ name: 'Message Statuses', value: 'messageStatus', description: 'Sent, delivered, read and failed updates; one item per status' },
 	{ name: 'Phone Number Name Updates', value: 'phoneNumberNameUpdate', description: 'Display name review outcomes; one item per change' },
 	{ name: 'Phone Number Quality Updates', value: 'phoneNumberQualityUpdate', description: 'Messaging limit and quality changes; one item per change' },
-	{ name: 'Security Updates', value: 'securityUpdate', description: 'Security: two-step verification PIN changed or reset; one item per change (tick security in the App Dashboard)' },
+	{ name: 'Security Updates', value: 'securityUpdate', description: 'Security: two-step verification PIN changed or reset; one item per change (tick security in the App Dashboard, or turn on Options > Subscribe App Webhook Fields)' },
 	{ name: 'Template Category Updates', value: 'templateCategoryUpdate', description: 'Upcoming and completed template category changes; one item per change' },
-	{ name: 'Template Components Updates', value: 'templateComponentsUpdate', description: 'Message_template_components_update: a template was edited; one item per change (tick message_template_components_update in the App Dashboard)' },
+	{ name: 'Template Components Updates', value: 'templateComponentsUpdate', description: 'Message_template_components_update: a template was edited; one item per change (tick message_template_components_update in the App Dashboard, or turn on Options > Subscribe App Webhook Fields)' },
 	{ name: 'Template Quality Updates', value: 'templateQualityUpdate', description: 'Template quality score changes; one item per change' },
 	{ name: 'Template Status Updates', value: 'templateStatusUpdate', description: 'Template approvals, rejections, pauses; one item per change' },
-	{ name: 'User Preferences', value: 'userPreference', description: 'User_preferences: a user stopped or resumed marketing messages, for opt-out sync; one item per change (tick user_preferences in the App Dashboard)' },
+	{ name: 'User Preferences', value: 'userPreference', description: 'User_preferences: a user stopped or resumed marketing messages, for opt-out sync; one item per change (tick user_preferences in the App Dashboard, or turn on Options > Subscribe App Webhook Fields)' },
 ];
 
 /** The subtitle: the selected events by the names the Events field shows them with. */
@@ -90,7 +90,7 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 			},
 			{
 				displayName:
-					"When you activate the workflow, this node makes itself the callback for your WhatsApp Business Account's message webhooks (ad clicks, messages, statuses, identity changes, coexistence echoes and history). Meta sends every other event (template, flow, phone number, account, security, automatic events, user preferences) only to the app's callback, so for those enter this node's Production URL and Verify Token in Meta's App Dashboard under WhatsApp > Configuration, and there tick the webhook field of every selected event (messages, automatic_events, user_preferences and so on).",
+					"When you activate the workflow, this node makes itself the callback for your WhatsApp Business Account's message webhooks (ad clicks, messages, statuses, identity changes, coexistence echoes and history). Meta sends every other event (template, flow, phone number, account, security, automatic events, user preferences) only to the app's callback, so for those enter this node's Production URL and Verify Token in Meta's App Dashboard under WhatsApp > Configuration, and there tick the webhook field of every selected event (messages, automatic_events, user_preferences and so on), or let Options > Subscribe App Webhook Fields do it.",
 				name: 'automaticNotice',
 				type: 'notice',
 				default: '',
@@ -160,14 +160,6 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 							'Only events of these business phone number IDs (comma-separated). Events that carry no phone number ID pass unfiltered: phone number name and quality updates (they give only the display number), and template, flow and account updates.',
 					},
 					{
-						displayName: 'Subscribe Phone Numbers',
-						name: 'subscribePhoneNumbers',
-						type: 'boolean',
-						default: false,
-						description:
-							"Whether activation makes this trigger the callback override of each number in Phone Number IDs instead of the WhatsApp Business Account's (Meta uses a number's own override first); deactivation removes them. With Subscribe Automatically.",
-					},
-					{
 						displayName: 'Remembered Deliveries',
 						name: 'rememberedDeliveries',
 						type: 'number',
@@ -175,6 +167,22 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 						default: DEFAULT_REMEMBERED_DELIVERIES,
 						description:
 							"How many recent webhook deliveries n8n's deduplication store keeps for this node (one entry per POST from Meta, whatever it carries)",
+					},
+					{
+						displayName: 'Subscribe App Webhook Fields',
+						name: 'subscribeAppFields',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether activation also subscribes the app to the webhook fields of the selected events (automatic_events, user_preferences, template, flow, phone number and account fields; messages when the app lacks it) and makes this node the app's callback URL, using the credential's App ID and App Secret; deactivation removes only the fields it added. Warning: an app has one callback URL, so the app's other WhatsApp Business Accounts then send their events here too (each item carries wabaId), and the callback stays set after deactivation. With Subscribe Automatically.",
+					},
+					{
+						displayName: 'Subscribe Phone Numbers',
+						name: 'subscribePhoneNumbers',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether activation makes this trigger the callback override of each number in Phone Number IDs instead of the WhatsApp Business Account's (Meta uses a number's own override first); deactivation removes them. With Subscribe Automatically.",
 					},
 				],
 			},

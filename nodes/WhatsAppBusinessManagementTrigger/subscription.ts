@@ -5,6 +5,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE, getGraphCredentials, graphRequest, listFromResponse } from '../shared/graph';
 import { assertNoOverrideElsewhere, clearPhoneNumberOverrides, phoneNumberOverrides, phoneNumberSelection, setPhoneNumberOverrides } from './phoneNumberOverrides';
 import { webhookFieldsOf } from './events';
+import { appSubscriptionInPlace, appSubscriptionSelected, subscribeAppFields, unsubscribeAppFields } from './appSubscription';
 
 /** Meta rejects an override_callback_uri longer than this (graph-api.md section 6, "Subscribing"). */
 export const MAX_CALLBACK_URL_LENGTH = 200;
@@ -50,6 +51,19 @@ export async function assertReadyToActivate(this: IHookFunctions): Promise<void>
 			description: `Meta's dashboard asks for the verify token, so it must be known: set "Verify Token" to a value of your choice (for example ${derivedVerifyToken(
 				this.getNode(),
 			)}) and paste the same value with this node's Production URL into App Dashboard > WhatsApp > Configuration. Or turn on "Subscribe Automatically".`,
+		});
+	}
+	if (automatic && appSubscriptionSelected(this)) await assertAppCredentials(this);
+}
+
+/** Subscribe App Webhook Fields authenticates as the app: App ID and App Secret make its token. */
+async function assertAppCredentials(context: IHookFunctions): Promise<void> {
+	const credentials = (await context.getCredentials(CREDENTIAL_TYPE)) as IDataObject;
+	for (const [key, label] of [['appId', 'App ID'], ['appSecret', 'App Secret']]) {
+		const value = credentials[key];
+		if (typeof value === 'string' ? value.trim() : value) continue;
+		throw new NodeOperationError(context.getNode(), `The credential field "${label}" is empty, and Options > Subscribe App Webhook Fields needs it`, {
+			description: `The app's webhook subscription is changed with the app access token, made of the App ID and App Secret (App Dashboard > App settings > Basic). Fill in "${label}" in the WhatsApp Business Management API credential, or remove the option. No request was sent to Meta.`,
 		});
 	}
 }
@@ -98,7 +112,8 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 	}
 	// Meta does not return the verify token, so a changed token is detected from what we stored.
 	const staticData = this.getWorkflowStaticData('node');
-	return ours && staticData.verifyTokenFingerprint === tokenFingerprint(verifyTokenOf(this));
+	if (!ours || staticData.verifyTokenFingerprint !== tokenFingerprint(verifyTokenOf(this))) return false;
+	return !appSubscriptionSelected(this) || (await appSubscriptionInPlace.call(this, credentials, webhookUrl));
 }
 
 /**
@@ -119,7 +134,8 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 	const verifyToken = verifyTokenOf(this);
 	// The override reaches only some fields (events/fields.ts); the rest need the dashboard's callback.
 	const { viaAppCallback } = webhookFieldsOf(this.getNodeParameter('events', []) as string[]);
-	if (viaAppCallback.length > 0) {
+	const subscribeApp = appSubscriptionSelected(this);
+	if (viaAppCallback.length > 0 && !subscribeApp) {
 		this.logger.info(`WhatsApp Business Management Trigger: Meta sends ${viaAppCallback.join(', ')} only to the app's callback URL; set it to ${webhookUrl} in App Dashboard > WhatsApp > Configuration and tick those fields`);
 	}
 	const staticData = this.getWorkflowStaticData('node');
@@ -138,6 +154,7 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 			idempotent: true,
 		});
 	}
+	if (subscribeApp) await subscribeAppFields.call(this, credentials, webhookUrl, verifyToken);
 	staticData.subscribedCallbackUrl = webhookUrl;
 	staticData.verifyTokenFingerprint = tokenFingerprint(verifyToken);
 	return true;
@@ -164,6 +181,8 @@ export async function deleteSubscription(this: IHookFunctions): Promise<boolean>
 				idempotent: true,
 			});
 		}
+		// Static data says whether fields were added, whatever the options say by now.
+		await unsubscribeAppFields.call(this, credentials, webhookUrl);
 	} catch (error) {
 		this.logger.warn(`WhatsApp Business Management Trigger: could not remove the callback override: ${(error as Error).message}`);
 		return false;

@@ -27,7 +27,7 @@ function userFolderFor(label) {
 /** The case workflows and the trigger's, which every run imports. */
 function caseWorkflows({ cases, trigger }) {
 	const workflows = cases.map(workflowFor);
-	if (trigger.workflow) workflows.push(trigger.workflow, trigger.events.workflow);
+	if (trigger.workflow) workflows.push(trigger.workflow, trigger.events.workflow, trigger.appFields.workflow);
 	return workflows;
 }
 

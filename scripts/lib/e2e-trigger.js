@@ -2,7 +2,8 @@
 /**
  * The e2e checks of the trigger through n8n's real production webhook: activation and subscription,
  * Meta's handshake, signed ad clicks, bad signatures, the webhook events of issue 16 (their own
- * workflow, e2e-trigger-events.js), duplicates, deactivation.
+ * workflow, e2e-trigger-events.js), duplicates, deactivation, then Subscribe App Webhook Fields (a
+ * third workflow, e2e-trigger-appfields.js).
  */
 const { log } = require('./n8n-install');
 const { N8nClient, sleep } = require('./n8n-run');
@@ -11,6 +12,7 @@ const { adClickPayload } = require('./meta-webhooks');
 const instance = require('./instance');
 const { check } = require('./e2e-report');
 const { eventsTriggerWorkflow, runNewEvents } = require('./e2e-trigger-events');
+const { appFieldsTriggerWorkflow, runAppFields } = require('./e2e-trigger-appfields');
 
 const VERIFY_TOKEN = 'wabm-e2e-verify-token';
 
@@ -37,7 +39,13 @@ function triggerWorkflow() {
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 	};
-	return { workflow, node, webhookPath: instance.triggerWebhookPath(description, node), events: eventsTriggerWorkflow(description) };
+	return {
+		workflow,
+		node,
+		webhookPath: instance.triggerWebhookPath(description, node),
+		events: eventsTriggerWorkflow(description),
+		appFields: appFieldsTriggerWorkflow(description),
+	};
 }
 
 async function waitForExecutions(client, workflowId, count, { timeoutMs = 30000 } = {}) {
@@ -227,6 +235,7 @@ async function runTrigger(scope, { trigger, client, sandbox, bases, flatted }) {
 	await runNewEvents(run);
 	await checkDuplicates(run);
 	await checkDeactivation(run);
+	await runAppFields(run);
 }
 
 module.exports = { triggerWorkflow, runTrigger, waitForExecutions };

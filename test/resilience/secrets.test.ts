@@ -11,7 +11,9 @@ import { DEFAULT_RETRY_POLICY } from '../../nodes/shared/graph';
 import { capturedLogLines, registerSecret, secretLeaks, secretsIn } from '../helpers/secretScan';
 import { useSandbox } from '../helpers/sandbox';
 import { runNode, sandboxCredential, type RunResult } from '../helpers/workflow';
-import type { Sandbox } from '../sandbox/server';
+import type { FaultRule, Sandbox } from '../sandbox/server';
+import { startTriggerServer, type TriggerServer } from '../helpers/webhook';
+import { clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
 import { scenarios, type Scenario } from './scenarios';
 
 const operations = Object.entries(resources).flatMap(([resource, module]) => Object.keys(module.operations).map((operation) => `${resource}.${operation}`));
@@ -91,5 +93,50 @@ describe('secrets: no token or App Secret in items, errors or logs, for every op
 			expect(secretsIn(everything(result), secretsOf())).toEqual([]);
 			expect(secretLeaks()).toEqual([]);
 		});
+	});
+});
+
+describe('secrets: the app access token (App ID|App Secret) of Subscribe App Webhook Fields', () => {
+	const sandbox = useSandbox();
+	let trigger: TriggerServer | undefined;
+	afterEach(async () => {
+		await trigger?.close();
+		clearProcessMemory();
+	});
+
+	const activate = async (queue: FaultRule[]) => {
+		trigger = await startTriggerServer({
+			parameters: { events: ['automaticEvent'], options: { subscribeAppFields: true } },
+			credential: sandboxCredential(sandbox),
+			nodeId: 'secrets-app-fields',
+		});
+		sandbox.setFaults({ queue });
+		return (await trigger.hook('create').catch((error: Error) => error)) as Error | boolean;
+	};
+	const appToken = () => `${sandbox.state.appId}|${sandbox.state.appSecret}`;
+
+	it.each([
+		['succeeds', (): FaultRule[] => []],
+		[
+			'meets a Meta error that echoes the app token',
+			(): FaultRule[] => [
+				{
+					method: 'POST',
+					pathIncludes: '/subscriptions',
+					status: 400,
+					body: { error: { message: `(#190) Invalid OAuth access token: ${appToken()}`, type: 'OAuthException', code: 190, error_user_msg: `The token ${appToken()} is invalid`, error_user_title: appToken(), fbtrace_id: 'AppTok1' } },
+				},
+			],
+		],
+		['meets server errors until retries run out', (): FaultRule[] => [{ method: 'GET', pathIncludes: '/subscriptions', times: 100, status: 500, body: { error: { message: `token ${appToken()}`, code: 1 } } }]],
+		['meets a dropped connection', (): FaultRule[] => [{ method: 'POST', pathIncludes: '/subscriptions', times: 100, dropConnection: true }]],
+	] as const)('%s: neither the error, the request log nor a log line carries the App Secret', async (name, queue) => {
+		const outcome = await activate([...queue()]);
+		if (name === 'succeeds') expect(outcome).toBe(true);
+		else expect(outcome).toBeInstanceOf(Error);
+		// The app token's secret half is what matters: its App ID half is in every app-level path.
+		const errorResponse = (outcome as { errorResponse?: unknown }).errorResponse;
+		expect(secretsIn([outcome, errorResponse, sandbox.requests, capturedLogLines(), trigger!.staticData], [sandbox.state.appSecret])).toEqual([]);
+		expect(secretLeaks()).toEqual([]);
 	});
 });

@@ -9,6 +9,8 @@ interface NodeRoute {
 	kind: NodeKind;
 	edge: string;
 	handler: Handler;
+	/** Only the app access token `{app-id}|{app-secret}` may call it (app-level edges). */
+	appToken: boolean;
 }
 
 interface RawRoute {
@@ -30,7 +32,7 @@ export interface RouteTable {
 export function buildRouteTable(): RouteTable {
 	const table: RouteTable = { nodeRoutes: [], rawRoutes: [], seeders: new Map(), controls: new Map(), stateViews: new Map(), webhookObservers: [] };
 	const registry: RouteRegistry = {
-		node: (method, kind, edge, handler) => table.nodeRoutes.push({ method, kind, edge, handler }),
+		node: (method, kind, edge, handler, routeOptions) => table.nodeRoutes.push({ method, kind, edge, handler, appToken: routeOptions?.appToken ?? false }),
 		raw: (method, prefix, handler, routeOptions) =>
 			table.rawRoutes.push({ method, prefix, handler, authenticated: routeOptions?.authenticated ?? true }),
 		seeder: (key, seed) => table.seeders.set(key, seed),
@@ -55,6 +57,14 @@ export function matchPath(table: RouteTable, method: string, pathname: string): 
 		throw new GraphError(2500, `Unknown path components: ${pathname}`, { type: 'OAuthException' });
 	}
 	return { rawRoute, versionMatch };
+}
+
+/** Whether the matched Graph path is an app-level edge that takes only the app access token. */
+export function needsAppToken(table: RouteTable, state: SandboxState, method: string, match: PathMatch): boolean {
+	if (match.rawRoute || !match.versionMatch) return false;
+	const kind = kindOf(state, decodeURIComponent(match.versionMatch[2]));
+	const edge = match.versionMatch[3] ?? '';
+	return table.nodeRoutes.some((r) => r.method === method && r.kind === kind && r.edge === edge && r.appToken);
 }
 
 export interface ResolvedRoute {

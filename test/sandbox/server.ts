@@ -8,12 +8,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { createRequestListener, type SandboxRuntime } from './handle';
+import { routedWebhookTarget } from './routes/appSubscriptions';
 import { buildRouteTable, type RouteTable } from './routing';
 import { metaEventPayload } from '../support/metaEvents';
 import { seededRandom } from '../support/random';
 import { signWebhookBody } from '../support/signature';
 import { createState, type SandboxIdentity, type SandboxState } from './state';
-import type { FaultSettings, LoggedRequest, Sandbox, WebhookDelivery } from './types';
+import type { FaultSettings, LoggedRequest, Sandbox, WebhookAnswer, WebhookDelivery } from './types';
 
 export { parseMultipart } from './multipart';
 export type {
@@ -27,6 +28,7 @@ export type {
 	Sandbox,
 	ThrottleSettings,
 	UploadedFile,
+	WebhookAnswer,
 	WebhookDelivery,
 } from './types';
 
@@ -37,15 +39,19 @@ export interface SandboxOptions {
 	seed?: Record<string, unknown>;
 }
 
-async function deliverWebhook(state: SandboxState, routes: RouteTable, delivery: WebhookDelivery): Promise<{ status: number; body: string }> {
+/** Sends one webhook: to `delivery.url`, or without one where Meta would (status 0 and why, when nowhere). */
+async function deliverWebhook(state: SandboxState, routes: RouteTable, delivery: WebhookDelivery): Promise<WebhookAnswer> {
 	const payload = delivery.event ? metaEventPayload({ wabaId: state.wabaId }, delivery.event) : delivery.payload;
+	const target = delivery.url ? { url: delivery.url } : routedWebhookTarget(state, payload);
+	if (!target.url) return { status: 0, body: `not delivered: ${target.reason}` };
 	const body = delivery.rawBody ?? JSON.stringify(payload);
 	if (payload !== undefined) for (const observe of routes.webhookObservers) observe(state, payload);
 	const headers: Record<string, string> = { 'content-type': 'application/json', ...(delivery.headers ?? {}) };
 	const signature = delivery.signature === undefined ? signWebhookBody(body, delivery.secret ?? state.appSecret) : delivery.signature;
 	if (signature !== null) headers['x-hub-signature-256'] = signature;
-	const response = await fetch(delivery.url, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
-	return { status: response.status, body: await response.text() };
+	const response = await fetch(target.url, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
+	// Where it went is news only when the sandbox chose.
+	return { status: response.status, body: await response.text(), ...(delivery.url ? {} : { url: target.url }) };
 }
 
 /** The Sandbox handle over the runtime's state, log and faults; `close` stops the server. */

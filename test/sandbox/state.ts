@@ -122,6 +122,16 @@ export interface SubscribedAppRecord {
 	verify_token?: string;
 }
 
+/** The app's webhook subscription of one object (routes/appSubscriptions.ts); Graph never reads the verify token back. */
+export interface AppSubscriptionRecord {
+	object: string;
+	callback_url: string;
+	verify_token: string;
+	active: boolean;
+	include_values: boolean;
+	fields: Array<{ name: string; version: string }>;
+}
+
 /** A Conversions API dataset and what it received (routes/conversions.ts). */
 export interface DatasetRecord {
 	id: string;
@@ -148,6 +158,8 @@ export interface SandboxState {
 	phoneNumbers: Map<string, PhoneNumberRecord>;
 	uploads: Map<string, UploadSessionRecord>;
 	subscribedApps: SubscribedAppRecord[];
+	/** The app's webhook subscriptions (`/{app-id}/subscriptions`), one per object. */
+	appSubscriptions: AppSubscriptionRecord[];
 	/** The app's own callback URL (App Dashboard > WhatsApp > Configuration), when a test sets one. */
 	appCallbackUrl?: string;
 	/** Handles returned by finished resumable uploads, with what they point at. */
@@ -204,6 +216,7 @@ export function createState(identity: SandboxIdentity = {}): SandboxState {
 		phoneNumbers: new Map(),
 		uploads: new Map(),
 		subscribedApps: [],
+		appSubscriptions: [],
 		uploadHandles: new Map(),
 		templateLimit: 6000,
 		deletedTemplateNames: new Map(),

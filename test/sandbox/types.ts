@@ -62,7 +62,7 @@ export type Handler = (ctx: RequestContext) => HandlerResult | Promise<HandlerRe
 
 export interface RouteRegistry {
 	/** `GET /{id}` style calls on a node of the given kind; `edge` is '' for the node itself. */
-	node(method: string, kind: NodeKind, edge: string, handler: Handler): void;
+	node(method: string, kind: NodeKind, edge: string, handler: Handler, options?: { appToken?: boolean }): void;
 	/** A path outside Graph's `/{version}/{id}` scheme (media downloads, profile pictures). */
 	raw(method: string, prefix: string, handler: Handler, options?: { authenticated?: boolean }): void;
 	/** A seeder for `sandbox.seed({ key: [...] })`, turning partial records into full ones. */
@@ -116,7 +116,8 @@ export interface FaultSettings {
 }
 
 export interface WebhookDelivery {
-	url: string;
+	/** Where to POST; without it the sandbox routes the payload as Meta would (routes/appSubscriptions.ts). */
+	url?: string;
 	payload?: unknown;
 	/** Build the payload from Meta's documented shapes instead (test/support/metaEvents.ts), for this WABA. */
 	event?: MetaEventRequest;
@@ -127,6 +128,14 @@ export interface WebhookDelivery {
 	/** Override the X-Hub-Signature-256 header; null sends none. */
 	signature?: string | null;
 	headers?: Record<string, string>;
+}
+
+/** n8n's answer to a webhook; status 0 (and why in `body`) when Meta would send it nowhere. */
+export interface WebhookAnswer {
+	status: number;
+	body: string;
+	/** Where it went, when the sandbox routed it (no `url` in the delivery). */
+	url?: string;
 }
 
 export interface Sandbox {
@@ -141,6 +150,6 @@ export interface Sandbox {
 	seed(data: Record<string, unknown>): void;
 	reset(identity?: SandboxIdentity): void;
 	setFaults(faults: Partial<FaultSettings>): void;
-	sendWebhook(delivery: WebhookDelivery): Promise<{ status: number; body: string }>;
+	sendWebhook(delivery: WebhookDelivery): Promise<WebhookAnswer>;
 	close(): Promise<void>;
 }

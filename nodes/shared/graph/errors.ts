@@ -46,6 +46,9 @@ export const GRAPH_ERROR_HINTS: Record<number, string> = {
 	3: 'The app lacks the capability for this call. Check that the app has the WhatsApp product added and the needed permissions approved.',
 	4: 'The app made too many calls. Wait a few minutes before running again, or lower the node\'s concurrency.',
 	10: 'Permission denied. Grant the System User whatsapp_business_management (and whatsapp_business_messaging for media) on this WhatsApp Business Account.',
+	// 15: the app-level edges (/{app-id}/subscriptions) take only the app access token, App ID|App Secret
+	// (https://developers.facebook.com/docs/graph-api/reference/app/subscriptions/, "Permissions").
+	15: 'This call needs the app access token. Check that the credential\'s App ID and App Secret are filled in and belong to the same Meta app.',
 	33: 'The object does not exist or the token cannot see it. Check the ID (a phone number may have been deleted).',
 	100: 'A parameter is invalid. Check the values named in the error details.',
 	190: 'The access token is invalid or expired. Generate a new System User access token in Meta Business Settings and update the credential.',

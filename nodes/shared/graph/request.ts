@@ -44,6 +44,13 @@ export interface GraphRequestOptions {
 	 * picture need none, and the token should not travel to hosts that do not need it.
 	 */
 	authenticate?: boolean;
+	/**
+	 * Authenticate with the app access token `{app-id}|{app-secret}` instead of the credential's
+	 * token: app-level edges such as `/{app-id}/subscriptions` accept only that
+	 * (https://developers.facebook.com/docs/graph-api/reference/app/subscriptions/). It travels in
+	 * the Authorization header, never in the URL, and is redacted like the App Secret.
+	 */
+	asApp?: boolean;
 	retry?: Partial<RetryPolicy>;
 	/**
 	 * The operation's own message or description for Graph codes it can explain better than the
@@ -128,6 +135,7 @@ async function prepareRequest(options: GraphRequestOptions, credentials: GraphCr
 	const encoded = await encodeBody(options.body, options.bodyType);
 	const headers: IDataObject = { ...(options.headers ?? {}) };
 	if (encoded.contentType) headers['Content-Type'] = encoded.contentType;
+	if (options.asApp) headers.Authorization = `Bearer ${credentials.appId ?? ''}|${credentials.appSecret ?? ''}`;
 	const http: IHttpRequestOptions = {
 		method: options.method,
 		url: options.absoluteUrl ?? `${credentials.baseUrl}/${credentials.apiVersion}${path}`,
@@ -149,7 +157,7 @@ async function prepareRequest(options: GraphRequestOptions, credentials: GraphCr
 	}
 	return {
 		http,
-		authenticate: options.authenticate !== false,
+		authenticate: options.authenticate !== false && !options.asApp,
 		idempotent: options.idempotent ?? isIdempotentMethod(options.method),
 		shownPath: options.absoluteUrl ? redact(options.absoluteUrl.replace(/\?.*$/, ''), secrets) : path,
 		secrets,

@@ -108,7 +108,8 @@ function webhookConfiguration(record: PhoneNumberRecord, state: SandboxState): R
 	if (record.webhook_override) configuration.phone_number = record.webhook_override.override_callback_uri;
 	const wabaOverride = state.subscribedApps.find((app) => app.id === state.appId)?.override_callback_uri;
 	if (wabaOverride) configuration.whatsapp_business_account = wabaOverride;
-	if (state.appCallbackUrl) configuration.application = state.appCallbackUrl;
+	const application = state.appSubscriptions.find((subscription) => subscription.object === 'whatsapp_business_account')?.callback_url || state.appCallbackUrl;
+	if (application) configuration.application = application;
 	return configuration;
 }
 
