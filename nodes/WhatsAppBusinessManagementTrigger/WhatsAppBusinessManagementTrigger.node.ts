@@ -90,7 +90,7 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 			},
 			{
 				displayName:
-					"When you activate the workflow, this node makes itself the callback for your WhatsApp Business Account's message webhooks (ad clicks, messages, statuses, identity changes, coexistence echoes and history). Meta sends every other event (template, flow, phone number, account, security, automatic events, user preferences) only to the app's callback, so for those enter this node's Production URL and Verify Token in Meta's App Dashboard under WhatsApp > Configuration, and there tick the webhook field of every selected event (messages, automatic_events, user_preferences and so on), or let Options > Subscribe App Webhook Fields do it.",
+					"When you activate the workflow, this node becomes the callback for your WhatsApp Business Account's message webhooks (ad clicks, messages, statuses, identity changes, coexistence). Meta sends a webhook field only when your app subscribes it, and the other events (templates, flows, phone numbers, account, security, automatic events, user preferences) only to your app's callback: turn on Options > Subscribe App Webhook Fields, or in Meta's App Dashboard > WhatsApp > Configuration enter this node's Production URL and Verify Token and tick the field of each selected event.",
 				name: 'automaticNotice',
 				type: 'notice',
 				default: '',

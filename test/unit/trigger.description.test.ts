@@ -31,6 +31,7 @@ describe('trigger description', () => {
 		expect(notice.split(/(?<=\.)\s+/)).toHaveLength(2);
 		expect(notice).toMatch(/^When you activate the workflow/);
 		expect(notice).toContain("Meta's App Dashboard");
+		expect(notice).toContain('Subscribe App Webhook Fields');
 	});
 
 	test('version 2 is the default; version 1 stays loadable', () => {
