@@ -8,7 +8,6 @@
  * an execution; deactivation must remove the two fields and keep the other.
  */
 const { N8nClient, sleep } = require('./n8n-run');
-const { CREDENTIALS, stableId, stableUuid, TRIGGER_TYPE } = require('./cases');
 const instance = require('./instance');
 const { check } = require('./e2e-report');
 
@@ -18,18 +17,12 @@ const ADDED = ['automatic_events', 'user_preferences'];
 const KEPT = 'flows';
 
 function appFieldsTriggerWorkflow(description) {
-	const node = {
-		id: stableUuid('e2e:app-fields-trigger:node'),
-		name: 'App Fields Trigger',
-		type: TRIGGER_TYPE,
-		typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version || 1,
-		position: [0, 0],
-		webhookId: stableUuid('e2e:app-fields-trigger:webhookId'),
+	return instance.triggerWorkflowOf(description, {
+		key: 'app-fields-trigger',
+		nodeName: 'App Fields Trigger',
+		workflowName: 'E2E app webhook fields trigger',
 		parameters: { events: ['automaticEvent', 'userPreference'], subscribeAutomatically: true, verifyToken: VERIFY_TOKEN, options: { subscribeAppFields: true } },
-		credentials: { whatsAppBusinessManagementApi: { id: CREDENTIALS.sandbox.id, name: CREDENTIALS.sandbox.name } },
-	};
-	const workflow = { id: stableId('e2e:app-fields-trigger'), name: 'E2E app webhook fields trigger', active: false, nodes: [node], connections: {}, settings: { executionOrder: 'v1' }, pinData: {} };
-	return { workflow, node, webhookPath: instance.triggerWebhookPath(description, node) };
+	});
 }
 
 const wabaSubscription = (sandbox) => sandbox.state.appSubscriptions.find((subscription) => subscription.object === 'whatsapp_business_account');

@@ -6,7 +6,6 @@
  * of that kind, and a forged and an unsigned POST of a new event get 401 and start nothing.
  */
 const { N8nClient, sleep } = require('./n8n-run');
-const { CREDENTIALS, stableId, stableUuid, TRIGGER_TYPE } = require('./cases');
 const instance = require('./instance');
 const { check } = require('./e2e-report');
 
@@ -77,18 +76,12 @@ const DELIVERIES = [
 
 /** The second trigger workflow: every new event, manual setup (the first trigger owns the WABA's override). */
 function eventsTriggerWorkflow(description) {
-	const node = {
-		id: stableUuid('e2e:events-trigger:node'),
-		name: 'New Events Trigger',
-		type: TRIGGER_TYPE,
-		typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version || 1,
-		position: [0, 0],
-		webhookId: stableUuid('e2e:events-trigger:webhookId'),
+	return instance.triggerWorkflowOf(description, {
+		key: 'events-trigger',
+		nodeName: 'New Events Trigger',
+		workflowName: 'E2E new trigger events',
 		parameters: { events: NEW_EVENTS, subscribeAutomatically: false, verifyToken: VERIFY_TOKEN },
-		credentials: { whatsAppBusinessManagementApi: { id: CREDENTIALS.sandbox.id, name: CREDENTIALS.sandbox.name } },
-	};
-	const workflow = { id: stableId('e2e:events-trigger'), name: 'E2E new trigger events', active: false, nodes: [node], connections: {}, settings: { executionOrder: 'v1' }, pinData: {} };
-	return { workflow, node, webhookPath: instance.triggerWebhookPath(description, node) };
+	});
 }
 
 /** What in `item` differs from `expected` (each expected key, plus the field of the POST). */

@@ -7,7 +7,6 @@
  */
 const { log } = require('./n8n-install');
 const { N8nClient, sleep } = require('./n8n-run');
-const { CREDENTIALS, stableId, stableUuid, TRIGGER_TYPE } = require('./cases');
 const { adClickPayload } = require('./meta-webhooks');
 const instance = require('./instance');
 const { check } = require('./e2e-report');
@@ -20,32 +19,13 @@ const VERIFY_TOKEN = 'wabm-e2e-verify-token';
 function triggerWorkflow() {
 	const description = instance.builtTrigger();
 	if (!description) return { reason: 'this build has no whatsAppBusinessManagementTrigger node yet (package.json n8n.nodes does not list it)' };
-	const node = {
-		id: stableUuid('e2e:trigger:node'),
-		name: 'Ad Click Trigger',
-		type: TRIGGER_TYPE,
-		typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version || 1,
-		position: [0, 0],
-		webhookId: stableUuid('e2e:trigger:webhookId'),
+	const trigger = instance.triggerWorkflowOf(description, {
+		key: 'trigger',
+		nodeName: 'Ad Click Trigger',
+		workflowName: 'E2E ad click trigger',
 		parameters: instance.triggerParameters(description, { path: 'wabm-e2e-ad-clicks', verifyToken: VERIFY_TOKEN }),
-		credentials: { whatsAppBusinessManagementApi: { id: CREDENTIALS.sandbox.id, name: CREDENTIALS.sandbox.name } },
-	};
-	const workflow = {
-		id: stableId('e2e:trigger'),
-		name: 'E2E ad click trigger',
-		active: false,
-		nodes: [node],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
-	return {
-		workflow,
-		node,
-		webhookPath: instance.triggerWebhookPath(description, node),
-		events: eventsTriggerWorkflow(description),
-		appFields: appFieldsTriggerWorkflow(description),
-	};
+	});
+	return { ...trigger, events: eventsTriggerWorkflow(description), appFields: appFieldsTriggerWorkflow(description) };
 }
 
 async function waitForExecutions(client, workflowId, count, { timeoutMs = 30000 } = {}) {

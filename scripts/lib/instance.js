@@ -9,7 +9,7 @@ const net = require('node:net');
 const path = require('node:path');
 
 const { installPackage, n8nCli } = require('./n8n-run');
-const { CREDENTIALS, NODE_TYPE, TRIGGER_TYPE } = require('./cases');
+const { CREDENTIALS, NODE_TYPE, TRIGGER_TYPE, stableId, stableUuid } = require('./cases');
 const { sandboxCredentialData } = require('./sandbox');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -104,6 +104,25 @@ function triggerParameters(description, { path: webhookPath, verifyToken }) {
 }
 
 /** Where n8n serves the trigger's production webhook, computed as n8n computes it. */
+/**
+ * A workflow of one trigger node on the sandbox credential, its IDs derived from `key` so every run
+ * imports the same workflow; with the path n8n serves its webhook at.
+ */
+function triggerWorkflowOf(description, { key, nodeName, workflowName, parameters }) {
+	const node = {
+		id: stableUuid(`e2e:${key}:node`),
+		name: nodeName,
+		type: TRIGGER_TYPE,
+		typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version || 1,
+		position: [0, 0],
+		webhookId: stableUuid(`e2e:${key}:webhookId`),
+		parameters,
+		credentials: { whatsAppBusinessManagementApi: { id: CREDENTIALS.sandbox.id, name: CREDENTIALS.sandbox.name } },
+	};
+	const workflow = { id: stableId(`e2e:${key}`), name: workflowName, active: false, nodes: [node], connections: {}, settings: { executionOrder: 'v1' }, pinData: {} };
+	return { workflow, node, webhookPath: triggerWebhookPath(description, node) };
+}
+
 function triggerWebhookPath(description, node) {
 	const webhook = (description.webhooks || []).find((w) => String(w.httpMethod).toUpperCase() === 'POST') || (description.webhooks || [])[0];
 	if (!webhook) throw new Error('the trigger describes no webhook');
@@ -126,4 +145,5 @@ module.exports = {
 	builtTrigger,
 	triggerParameters,
 	triggerWebhookPath,
+	triggerWorkflowOf,
 };
