@@ -1,7 +1,7 @@
 /** The credential's App Secret for the signature check, kept for a short while per credential. */
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/graph';
+import { CREDENTIAL_TYPE, readCredentials } from '../shared/graph';
 import { verifySignature } from './events';
 
 /**
@@ -19,8 +19,7 @@ export function forgetAppSecrets(): void {
 }
 
 async function resolveAppSecret(context: IWebhookFunctions): Promise<string> {
-	const credentials = (await context.getCredentials(CREDENTIAL_TYPE)) as IDataObject;
-	return typeof credentials.appSecret === 'string' ? credentials.appSecret.trim() : '';
+	return readCredentials((await context.getCredentials(CREDENTIAL_TYPE)) as IDataObject).appSecret ?? '';
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IDataObject, IHookFunctions, INode, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, getGraphCredentials, graphRequest, listFromResponse } from '../shared/graph';
+import { CREDENTIAL_TYPE, credentialLabelOf, getGraphCredentials, graphRequest, listFromResponse, readCredentials } from '../shared/graph';
 import { assertNoOverrideElsewhere, clearPhoneNumberOverrides, phoneNumberOverrides, phoneNumberSelection, setPhoneNumberOverrides } from './phoneNumberOverrides';
 import { webhookFieldsOf } from './events';
 import { appSubscriptionInPlace, appSubscriptionSelected, subscribeAppFields, unsubscribeAppFields } from './appSubscription';
@@ -58,10 +58,10 @@ export async function assertReadyToActivate(this: IHookFunctions): Promise<void>
 
 /** Subscribe App Webhook Fields authenticates as the app: App ID and App Secret make its token. */
 async function assertAppCredentials(context: IHookFunctions): Promise<void> {
-	const credentials = (await context.getCredentials(CREDENTIAL_TYPE)) as IDataObject;
-	for (const [key, label] of [['appId', 'App ID'], ['appSecret', 'App Secret']]) {
-		const value = credentials[key];
-		if (typeof value === 'string' ? value.trim() : value) continue;
+	const credentials = readCredentials((await context.getCredentials(CREDENTIAL_TYPE)) as IDataObject);
+	for (const key of ['appId', 'appSecret'] as const) {
+		if (credentials[key]) continue;
+		const label = credentialLabelOf(key);
 		throw new NodeOperationError(context.getNode(), `The credential field "${label}" is empty, and Options > Subscribe App Webhook Fields needs it`, {
 			description: `The app's webhook subscription is changed with the app access token, made of the App ID and App Secret (App Dashboard > App settings > Basic). Fill in "${label}" in the WhatsApp Business Management API credential, or remove the option. No request was sent to Meta.`,
 		});

@@ -52,6 +52,11 @@ export function isAllowedBaseUrl(baseUrl: string): boolean {
 	}
 }
 
+/** The label the credential's form shows for a field. */
+export function credentialLabelOf(key: keyof GraphCredentials): string {
+	return CREDENTIAL_LABELS[key] ?? key;
+}
+
 /** What is wrong with the credential for a call that needs `required` as well; undefined when nothing. */
 export function credentialProblem(
 	credentials: GraphCredentials,
@@ -59,7 +64,7 @@ export function credentialProblem(
 ): { message: string; description?: string } | undefined {
 	for (const key of ['accessToken', 'businessAccountId', ...required] as Array<keyof GraphCredentials>) {
 		if (!credentials[key]) {
-			const label = CREDENTIAL_LABELS[key] ?? key;
+			const label = credentialLabelOf(key);
 			return {
 				message: `The credential field "${label}" is empty`,
 				description: `Open the WhatsApp Business Management API credential and fill in "${label}". No request was sent to Meta.`,

@@ -12,7 +12,7 @@
  * - hosts.ts: which URLs may receive the token; settings.ts: timeouts and the retry-wait budget
  */
 export type { GraphContext } from './context';
-export { CREDENTIAL_TYPE, getGraphCredentials, type GraphCredentials } from './credentials';
+export { CREDENTIAL_TYPE, credentialLabelOf, getGraphCredentials, readCredentials, type GraphCredentials } from './credentials';
 export { GRAPH_ERROR_HINTS, hintForCode, redact } from './errors';
 export { listFromResponse, graphPaginate, type PaginateOptions } from './paginate';
 export {
