@@ -46,31 +46,20 @@ export function assertNoOverrideElsewhere(context: IHookFunctions, overrides: Ma
 	});
 }
 
+/** Sets a number's `webhook_configuration`; the same configuration posted again leaves the same state. */
+async function configureNumber(this: IHookFunctions, phoneNumberId: string, configuration: IDataObject): Promise<void> {
+	await graphRequest.call(this, { method: 'POST', path: `/${phoneNumberId}`, body: { webhook_configuration: configuration }, bodyType: 'json', idempotent: true });
+}
+
 /** Makes this webhook each number's own override; Meta verifies the URL with a GET first. */
 export async function setPhoneNumberOverrides(this: IHookFunctions, phoneNumberIds: string[], webhookUrl: string, verifyToken: string): Promise<void> {
-	for (const id of phoneNumberIds) {
-		await graphRequest.call(this, {
-			method: 'POST',
-			path: `/${id}`,
-			body: { webhook_configuration: { override_callback_uri: webhookUrl, verify_token: verifyToken } },
-			bodyType: 'json',
-			// Setting the same override again leaves the same state.
-			idempotent: true,
-		});
-	}
+	for (const id of phoneNumberIds) await configureNumber.call(this, id, { override_callback_uri: webhookUrl, verify_token: verifyToken });
 }
 
 /** Removes the override of each number whose override is still this webhook (an empty URL clears it). */
 export async function clearPhoneNumberOverrides(this: IHookFunctions, phoneNumberIds: string[], webhookUrl: string): Promise<void> {
 	const overrides = await phoneNumberOverrides.call(this, phoneNumberIds);
 	for (const [id, url] of overrides) {
-		if (url !== webhookUrl) continue;
-		await graphRequest.call(this, {
-			method: 'POST',
-			path: `/${id}`,
-			body: { webhook_configuration: { override_callback_uri: '' } },
-			bodyType: 'json',
-			idempotent: true,
-		});
+		if (url === webhookUrl) await configureNumber.call(this, id, { override_callback_uri: '' });
 	}
 }

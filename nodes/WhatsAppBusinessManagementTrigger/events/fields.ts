@@ -4,8 +4,9 @@
  * (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/override/) lists
  * the fields an override applies to (messages, smb_message_echoes, history and a few this trigger does
  * not read); every other field always goes to the app's callback URL set in the App Dashboard.
- * Either way Meta sends only the fields the app subscribes to in App Dashboard > WhatsApp >
- * Configuration > Webhook fields: `subscribed_apps` takes no list of fields.
+ * Either way Meta sends only the fields the app subscribes to (App Dashboard > WhatsApp >
+ * Configuration > Webhook fields, or `/{app-id}/subscriptions`: appSubscription.ts);
+ * `subscribed_apps` takes no list of fields.
  */
 import type { TriggerEvent } from './index';
 
