@@ -18,7 +18,7 @@ const KEPT = 'flows';
 
 function appFieldsTriggerWorkflow(description) {
 	return instance.triggerWorkflowOf(description, {
-		key: 'app-fields-trigger',
+		seed: 'e2e:app-fields-trigger',
 		nodeName: 'App Fields Trigger',
 		workflowName: 'E2E app webhook fields trigger',
 		parameters: { events: ['automaticEvent', 'userPreference'], subscribeAutomatically: true, verifyToken: VERIFY_TOKEN, options: { subscribeAppFields: true } },

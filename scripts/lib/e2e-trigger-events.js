@@ -77,7 +77,7 @@ const DELIVERIES = [
 /** The second trigger workflow: every new event, manual setup (the first trigger owns the WABA's override). */
 function eventsTriggerWorkflow(description) {
 	return instance.triggerWorkflowOf(description, {
-		key: 'events-trigger',
+		seed: 'e2e:events-trigger',
 		nodeName: 'New Events Trigger',
 		workflowName: 'E2E new trigger events',
 		parameters: { events: NEW_EVENTS, subscribeAutomatically: false, verifyToken: VERIFY_TOKEN },

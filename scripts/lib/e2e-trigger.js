@@ -20,7 +20,7 @@ function triggerWorkflow() {
 	const description = instance.builtTrigger();
 	if (!description) return { reason: 'this build has no whatsAppBusinessManagementTrigger node yet (package.json n8n.nodes does not list it)' };
 	const trigger = instance.triggerWorkflowOf(description, {
-		key: 'trigger',
+		seed: 'e2e:trigger',
 		nodeName: 'Ad Click Trigger',
 		workflowName: 'E2E ad click trigger',
 		parameters: instance.triggerParameters(description, { path: 'wabm-e2e-ad-clicks', verifyToken: VERIFY_TOKEN }),

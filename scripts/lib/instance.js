@@ -105,21 +105,21 @@ function triggerParameters(description, { path: webhookPath, verifyToken }) {
 
 /** Where n8n serves the trigger's production webhook, computed as n8n computes it. */
 /**
- * A workflow of one trigger node on the sandbox credential, its IDs derived from `key` so every run
- * imports the same workflow; with the path n8n serves its webhook at.
+ * A workflow of one trigger node on the sandbox credential, its IDs derived from `seed` (such as
+ * `e2e:trigger`) so every run imports the same workflow; with the path n8n serves its webhook at.
  */
-function triggerWorkflowOf(description, { key, nodeName, workflowName, parameters }) {
+function triggerWorkflowOf(description, { seed, nodeName, workflowName, parameters }) {
 	const node = {
-		id: stableUuid(`e2e:${key}:node`),
+		id: stableUuid(`${seed}:node`),
 		name: nodeName,
 		type: TRIGGER_TYPE,
 		typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version || 1,
 		position: [0, 0],
-		webhookId: stableUuid(`e2e:${key}:webhookId`),
+		webhookId: stableUuid(`${seed}:webhookId`),
 		parameters,
 		credentials: { whatsAppBusinessManagementApi: { id: CREDENTIALS.sandbox.id, name: CREDENTIALS.sandbox.name } },
 	};
-	const workflow = { id: stableId(`e2e:${key}`), name: workflowName, active: false, nodes: [node], connections: {}, settings: { executionOrder: 'v1' }, pinData: {} };
+	const workflow = { id: stableId(seed), name: workflowName, active: false, nodes: [node], connections: {}, settings: { executionOrder: 'v1' }, pinData: {} };
 	return { workflow, node, webhookPath: triggerWebhookPath(description, node) };
 }
 

@@ -101,21 +101,13 @@ async function deliverAcross(urls, deliveries) {
 	return results.reduce((sum, result) => sum + result.failures.length, 0);
 }
 
-/** Waits until none of the workflows has an execution that is not finished. */
-async function waitUntilIdle(client, workflowIds, timeoutMs = 8 * 60 * 1000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		const counts = await Promise.all(workflowIds.map((id) => executionCounts(client, id)));
-		if (counts.every(({ unfinished }) => unfinished === 0)) return;
-		await sleep(500);
-	}
-	throw new Error(`executions of ${workflowIds.join(', ')} still unfinished after ${timeoutMs / 1000} s`);
-}
-
 /** Rates and latencies of the three endpoints, single messages and 1,000-message batches. */
 async function measureEndpoints(client, base, workflows, appSecret) {
-	const endpoints = { ours: `${base}/webhook/${workflows.ours.path}`, header: `${base}/webhook/${workflows.header.path}`, plain: `${base}/webhook/${workflows.plain.path}` };
-	const settle = () => waitUntilIdle(client, ['ours', 'header', 'plain'].map((name) => workflows[name].workflow.id));
+	const endpoints = { ours: `${base}/webhook/${workflows.ours.webhookPath}`, header: `${base}/webhook/${workflows.header.webhookPath}`, plain: `${base}/webhook/${workflows.plain.webhookPath}` };
+	// Sending has stopped when this runs, so waiting for the three workflows one after another is enough.
+	const settle = async () => {
+		for (const name of ['ours', 'header', 'plain']) await waitForExecutions(client, workflows[name].workflow.id, 0);
+	};
 	log(`== bench: ${RATE.rounds} x ${RATE.perRound} single-message POSTs per endpoint at concurrency ${RATE.concurrency}`);
 	const single = await load.compareEndpoints(endpoints, { ...RATE, settle, makeDelivery: (round, index) => load.singleMessage(`rate-${round}-${index}`, appSecret) });
 	log(`   ${JSON.stringify(single)}`);
@@ -146,7 +138,7 @@ async function runRegular(installation, tarball) {
 		await waitForExecutions(client, workflows.ours.workflow.id, expectedOurs);
 		const database = { sqlite: path.join(userFolder, '.n8n', 'database.sqlite') };
 		const oursStored = storedDeliveries(database, workflows.ours.workflow.id);
-		const redeliveryUrl = `${base}/webhook/${workflows.redelivery.path}`;
+		const redeliveryUrl = `${base}/webhook/${workflows.redelivery.webhookPath}`;
 		const deliveries = redeliveryBatch(appSecret);
 		log(`== bench: ${deliveries.length} deliveries, restart, the same ${deliveries.length} again (regular mode)`);
 		let failures = await deliverAcross([redeliveryUrl], deliveries);
@@ -183,7 +175,7 @@ async function runQueue(installation, tarball) {
 		await client.activate(redelivery.workflow.id);
 		// Webhook processes pick up an activation from the database; give them a moment.
 		await sleep(3000);
-		const urls = [ports.webhookA, ports.webhookB].map((port) => `http://127.0.0.1:${port}/webhook/${redelivery.path}`);
+		const urls = [ports.webhookA, ports.webhookB].map((port) => `http://127.0.0.1:${port}/webhook/${redelivery.webhookPath}`);
 		const deliveries = redeliveryBatch(sandboxCredentialData(sandbox).appSecret);
 		log(`== bench: ${deliveries.length} deliveries over two webhook processes, restart, the same again to the other process (queue mode)`);
 		let failures = await deliverAcross(urls, deliveries);

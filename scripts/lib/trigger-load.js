@@ -6,7 +6,7 @@
  */
 const instance = require('./instance');
 const { adClickPayload, signWebhookBody } = require('./meta-webhooks');
-const { CREDENTIALS, stableId, stableUuid } = require('./cases');
+const { stableId, stableUuid } = require('./cases');
 
 const VERIFY_TOKEN = 'wabm-bench-verify-token';
 const HEADER_AUTH = { id: 'wabmBenchHeader1', name: 'Bench header auth', header: 'x-bench-auth', value: 'bench-header-auth-value' };
@@ -16,19 +16,13 @@ const SENT_AT = Math.floor(Date.now() / 1000);
 
 /** The three workflows compared, and a second trigger workflow of our own for the re-delivery runs. */
 function benchWorkflows(description) {
-	const trigger = (label) => {
-		const node = {
-			id: stableUuid(`bench:${label}:node`),
-			name: 'WhatsApp Trigger',
-			type: instance.TRIGGER_TYPE,
-			typeVersion: Math.max(...[].concat(description.version)),
-			position: [0, 0],
-			webhookId: stableUuid(`bench:${label}:webhookId`),
+	const trigger = (label) =>
+		instance.triggerWorkflowOf(description, {
+			seed: `bench:${label}`,
+			nodeName: 'WhatsApp Trigger',
+			workflowName: `Bench ${label}`,
 			parameters: { events: ['adReferral'], subscribeAutomatically: false, verifyToken: VERIFY_TOKEN, verifySignature: true, options: {} },
-			credentials: { whatsAppBusinessManagementApi: { id: CREDENTIALS.sandbox.id, name: CREDENTIALS.sandbox.name } },
-		};
-		return { workflow: workflowOf(label, node), node, path: instance.triggerWebhookPath(description, node) };
-	};
+		});
 	const webhook = (label, extra) => {
 		const node = {
 			id: stableUuid(`bench:${label}:node`),
@@ -40,7 +34,7 @@ function benchWorkflows(description) {
 			parameters: { httpMethod: 'POST', path: `wabm-bench-${label}`, responseMode: 'onReceived', options: {}, ...extra.parameters },
 			...(extra.credentials ? { credentials: extra.credentials } : {}),
 		};
-		return { workflow: workflowOf(label, node), node, path: `wabm-bench-${label}` };
+		return { workflow: workflowOf(label, node), node, webhookPath: `wabm-bench-${label}` };
 	};
 	return {
 		ours: trigger('ours'),
