@@ -69,10 +69,9 @@ export async function currentAppSubscription(this: IHookFunctions, credentials: 
 	return (listFromResponse(body) as AppSubscription[]).find((subscription) => subscription.object === WABA_OBJECT);
 }
 
-/** Meta's generic hints speak of the System User token; here the app token is at fault. */
+/** Meta's generic 190 hint speaks of the System User token; here the app token is at fault (15's hint already names the app token). */
 const APP_TOKEN_EXPLANATIONS = {
 	190: { description: 'Meta rejected the app access token made of the credential\'s App ID and App Secret: check both in App Dashboard > App settings > Basic (the secret changes when it is reset).' },
-	15: { description: 'Meta wants the app access token for this call: check the credential\'s App ID and App Secret belong to the same app.' },
 };
 
 /** `checkExists`' part: the app's subscription already points here with every needed field. */
