@@ -140,8 +140,8 @@ export function emit(fresh: CollectedEvent[], delivered: CollectedEvent[]): INod
 	const deliveryId = deliveryIdOf(delivered.map((event) => event.key));
 	return fresh.map((event, position) => {
 		setIds(event.item, event.key, deliveryId);
-		// n8n replaces pairedItem when it starts the execution, but its engine copies items that
-		// already carry one several times faster than items without (docs/benchmarks.md).
+		// n8n replaces pairedItem when it starts the execution, but copies items that already carry
+		// one on a faster path than items without, so it stays (figures in docs/benchmarks.md).
 		return { json: event.item, pairedItem: { item: position } };
 	});
 }
