@@ -12,10 +12,10 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { forgetAppSecrets } from './appSecret';
-import { checkVerification } from './events';
+import { checkVerification, deliveryKeysOf } from './events';
 import { DEFAULT_REMEMBERED_DELIVERIES, dropRecordedDeliveries } from './deliveryStore';
 import { createSubscription, deleteSubscription, subscriptionExists, verifyTokenOf } from './subscription';
-import { DEFAULT_MAX_EVENT_AGE_HOURS, dropSeen, dropStale, emit, parsePayload, rawBodyOf, refuseUnverified, reply, selectedEvents } from './webhookSteps';
+import { DEFAULT_MAX_EVENT_AGE_HOURS, dropStaleAndSeen, emit, parsePayload, rawBodyOf, refuseUnverified, reply, selectedEvents } from './webhookSteps';
 
 export { clearProcessMemory, MAX_PAYLOAD_BYTES } from './webhookSteps';
 export { DEFAULT_REMEMBERED_DELIVERIES } from './deliveryStore';
@@ -219,11 +219,10 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const events = selectedEvents(this, parsed.payload, options);
 		if (events.length === 0) return reply(this, 200, 'No selected events');
-		const recent = dropStale(this, events, options);
-		if (recent.length === 0) return reply(this, 200, 'Only events older than Max Event Age');
-		const fresh = dropSeen(this, recent);
-		if (fresh.length === 0) return reply(this, 200, 'Already received');
-		return { workflowData: [emit(fresh, events)] };
+		const delivery = deliveryKeysOf(events.map((event) => event.key));
+		const { fresh, stale } = dropStaleAndSeen(this, events, delivery, options);
+		if (fresh.length === 0) return reply(this, 200, stale === events.length ? 'Only events older than Max Event Age' : 'Already received');
+		return { workflowData: [emit(fresh, delivery.id)] };
 	}
 
 	/**

@@ -2,7 +2,7 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { forgetAppSecrets, signatureMatches } from './appSecret';
-import { MAX_CHANGE_DEPTH, MAX_EVENTS_PER_POST, RecentKeys, WABA_OBJECT, collectEvents, deliveryIdOf, parseIdList, setIds, type CollectedEvent, type TriggerEvent } from './events';
+import { MAX_CHANGE_DEPTH, MAX_EVENTS_PER_POST, RecentKeys, WABA_OBJECT, collectEvents, parseIdList, setIds, type CollectedEvent, type DeliveryKeys, type TriggerEvent } from './events';
 import { asObject } from './events/values';
 
 /** Meta's webhook payload limit (graph-api.md section 6): a larger body is not a Meta delivery. */
@@ -111,33 +111,40 @@ function eventTimeOf(item: IDataObject): number | undefined {
 	return typeof item.entryTime === 'number' && Number.isFinite(item.entryTime) ? item.entryTime : undefined;
 }
 
-/** The events not older than Options > Max Event Age (0: any age); an event of unknown time is kept. */
-export function dropStale(context: IWebhookFunctions, events: CollectedEvent[], options: IDataObject): CollectedEvent[] {
+/**
+ * The events to emit: those not older than Options > Max Event Age (0: any age; an event of unknown
+ * time is kept) that this node has not seen in this process yet (also within this one body), now
+ * remembered. `delivery` holds the events' fingerprints; `stale` counts the events too old.
+ */
+export function dropStaleAndSeen(
+	context: IWebhookFunctions,
+	events: CollectedEvent[],
+	delivery: DeliveryKeys,
+	options: IDataObject,
+): { fresh: CollectedEvent[]; stale: number } {
 	const hours = options.maxEventAge === undefined ? DEFAULT_MAX_EVENT_AGE_HOURS : Number(options.maxEventAge);
-	if (!(hours > 0)) return events;
-	const oldest = Date.now() / 1000 - hours * 3600;
-	const recent = events.filter((event) => (eventTimeOf(event.item) ?? oldest) >= oldest);
-	if (recent.length < events.length) {
-		context.logger.warn(`WhatsApp Business Management Trigger: dropped ${events.length - recent.length} event(s) older than ${hours} hour(s) (Options > Max Event Age)`);
-	}
-	return recent;
-}
-
-/** The events this process has not seen for this node yet (also within this one body), now remembered. */
-export function dropSeen(context: IWebhookFunctions, events: CollectedEvent[]): CollectedEvent[] {
+	const oldest = hours > 0 ? Date.now() / 1000 - hours * 3600 : -Infinity;
 	const scope = `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
 	let recent = recentKeysByNode.get(scope);
 	if (!recent) recentKeysByNode.set(scope, (recent = new RecentKeys(RECENT_KEYS_CAPACITY)));
-	return events.filter((event) => recent.add(event.key));
+	const fresh: CollectedEvent[] = [];
+	let stale = 0;
+	events.forEach((event, index) => {
+		if ((eventTimeOf(event.item) ?? oldest) < oldest) stale++;
+		else if (recent.addFingerprint(delivery.fingerprints, index)) fresh.push(event);
+	});
+	if (stale > 0) {
+		context.logger.warn(`WhatsApp Business Management Trigger: dropped ${stale} event(s) older than ${hours} hour(s) (Options > Max Event Age)`);
+	}
+	return { fresh, stale };
 }
 
 /**
- * One item per new event, each with its event ID and the ID of the whole delivery (`delivered`:
- * every event of the body, so a retry gets the same ID however much of it this process had seen),
- * which execute() checks in n8n's store.
+ * One item per new event, each with its event ID and the ID of the whole delivery (every event of
+ * the body, so a retry gets the same ID however much of it this process had seen), which execute()
+ * checks in n8n's store.
  */
-export function emit(fresh: CollectedEvent[], delivered: CollectedEvent[]): INodeExecutionData[] {
-	const deliveryId = deliveryIdOf(delivered.map((event) => event.key));
+export function emit(fresh: CollectedEvent[], deliveryId: string): INodeExecutionData[] {
 	return fresh.map((event, position) => {
 		setIds(event.item, event.key, deliveryId);
 		// n8n replaces pairedItem when it starts the execution, but copies items that already carry

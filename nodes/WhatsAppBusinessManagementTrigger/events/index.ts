@@ -12,7 +12,7 @@ export { verifySignature, signatureOf } from './signature';
 export { checkVerification } from './verification';
 export { IDENTITY_CHANGE_TYPES, contactOf } from './identity';
 export { OVERRIDE_ROUTED_FIELDS, webhookFieldsOf } from './fields';
-export { RecentKeys, deliveryIdOf } from './recentKeys';
+export { RecentKeys, deliveryIdOf, deliveryKeysOf, type DeliveryKeys } from './recentKeys';
 
 /** The values of the trigger's "Events" parameter. */
 export type TriggerEvent = 'adReferral' | 'allMessages' | 'messageStatus' | 'identityChange' | MessagingFieldEvent | ManagementEvent;
