@@ -59,6 +59,8 @@ const templates = [
 		components: [{ type: 'BODY', text: 'Book a test drive.' }, { type: 'BUTTONS', buttons: [{ type: 'FLOW', text: 'Book', flow_id: '3000000000000001', navigate_screen: 'WELCOME', flow_action: 'NAVIGATE' }] }],
 	},
 	{ name: 'simple_promo', category: 'MARKETING', components: [{ type: 'BODY', text: 'Spring sale this week.' }] },
+	{ name: 'intro_catalog', category: 'MARKETING', components: [{ type: 'BODY', text: 'Shop on WhatsApp.' }, { type: 'BUTTONS', buttons: [{ type: 'CATALOG', text: 'View catalog' }] }] },
+	{ name: 'abandoned_cart', category: 'MARKETING', components: [{ type: 'BODY', text: 'Your cart is waiting.' }, { type: 'BUTTONS', buttons: [{ type: 'MPM', text: 'View items' }] }] },
 	{ name: 'old_offer', category: 'MARKETING', status: 'PAUSED', components: [{ type: 'BODY', text: 'Old.' }] },
 	{ name: 'new_offer', category: 'MARKETING', status: 'PENDING', components: [{ type: 'BODY', text: 'New.' }] },
 ];
@@ -159,6 +161,36 @@ describe('sandbox: template messages', () => {
 		});
 	});
 
+	describe('catalog and multi-product templates', () => {
+		const action = (value: unknown, subType = 'mpm') => ({ type: 'button', sub_type: subType, index: '0', parameters: [{ type: 'action', action: value }] });
+		const items = (...ids: string[]) => ids.map((id) => ({ product_retailer_id: id }));
+
+		it('sends a catalog template with or without its thumbnail product', async () => {
+			expect((await template('intro_catalog', [action({ thumbnail_product_retailer_id: 'SKU-1' }, 'catalog')])).status).toBe(200);
+			expect((await template('intro_catalog')).status).toBe(200);
+			expect(await details(template('intro_catalog', [action({ thumbnail_product_retailer_id: 7 }, 'catalog')]))).toMatch(/^131009 .*thumbnail_product_retailer_id' must be a string/);
+		});
+
+		it('sends a multi-product template with titled sections, or one untitled section', async () => {
+			const sections = [{ title: 'Bikes', product_items: items('SKU-1', 'SKU-2') }, { title: 'Helmets', product_items: items('SKU-9') }];
+			expect((await template('abandoned_cart', [action({ thumbnail_product_retailer_id: 'SKU-1', sections })])).status).toBe(200);
+			expect((await template('abandoned_cart', [action({ thumbnail_product_retailer_id: 'SKU-1', sections: [{ product_items: items('SKU-1') }] })])).status).toBe(200);
+		});
+
+		it.each([
+			['no products at all', undefined, /^131008 buttons: Button at index 0 of type mpm requires a parameter/],
+			['no thumbnail', { sections: [{ product_items: items('a') }] }, /^131008 .*thumbnail_product_retailer_id' is required/],
+			['no sections', { thumbnail_product_retailer_id: 'a' }, /^131008 .*sections' is required/],
+			['eleven sections', { thumbnail_product_retailer_id: 'a', sections: Array.from({ length: 11 }, (_, i) => ({ title: `S${i}`, product_items: items('a') })) }, /^131009 .*1 to 10 entries/],
+			['two sections, one untitled', { thumbnail_product_retailer_id: 'a', sections: [{ title: 'A', product_items: items('a') }, { product_items: items('b') }] }, /^131008 .*sections\[1\]\.title' is required/],
+			['a title of 25 characters', { thumbnail_product_retailer_id: 'a', sections: [{ title: 'x'.repeat(25), product_items: items('a') }] }, /^131009 .*at most 24 characters/],
+			['31 products', { thumbnail_product_retailer_id: 'a', sections: [{ title: 'A', product_items: items(...Array.from({ length: 16 }, (_, i) => `a${i}`)) }, { title: 'B', product_items: items(...Array.from({ length: 15 }, (_, i) => `b${i}`)) }] }, /^131009 .*at most 30 products in all, got 31/],
+			['an empty section', { thumbnail_product_retailer_id: 'a', sections: [{ product_items: [] }] }, /^131009 .*product_items' must have 1 to 30 entries/],
+		])('refuses %s', async (_title, value, expected) => {
+			expect(await details(template('abandoned_cart', value === undefined ? undefined : [action(value)]))).toMatch(expected);
+		});
+	});
+
 	describe('carousel, limited-time offer and authentication templates', () => {
 		const card = (index: number, parameters: unknown[] = [text(`Van ${index}`)]) => ({
 			card_index: index,
@@ -243,6 +275,7 @@ describe('sandbox: the demo seed\'s templates', () => {
 		['order_confirmation', [{ type: 'body', parameters: [text('Ana'), text('860198')] }]],
 		['lead_follow_up', [{ type: 'header', parameters: [text('Ana', 'first_name')] }, { type: 'body', parameters: [text('Electric Van', 'model'), text('Ana', 'first_name')] }]],
 		['lead_thanks', [{ type: 'body', parameters: [text('Sam')] }]],
+		['accessories_cart', [{ type: 'header', parameters: [text('Ana')] }, { type: 'button', sub_type: 'mpm', index: '0', parameters: [{ type: 'action', action: { thumbnail_product_retailer_id: 'helmet-01', sections: [{ title: 'Helmets', product_items: [{ product_retailer_id: 'helmet-01' }] }] } }] }]],
 		['test_drive_offer', [image, { type: 'body', parameters: [text('Ana'), text('Electric Van')] }, { type: 'button', sub_type: 'url', index: '0', parameters: [text('lead-123')] }]],
 		['test_drive_video', [{ type: 'header', parameters: [{ type: 'video', video: { link: 'https://sandbox-motors.example/tour.mp4' } }] }]],
 		['brochure_document', [{ type: 'header', parameters: [{ type: 'document', document: { id: '4490709327384033', filename: 'brochure.txt' } }] }, { type: 'body', parameters: [text('Ana')] }]],

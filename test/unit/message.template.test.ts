@@ -1,5 +1,6 @@
 import { buildSendComponents, epochMs } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/components';
 import { planTemplate, slotsOf } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/plan';
+import { parseProductSections, productSectionsRule } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/products';
 import { labelOfField, mediaSourceOf, schemaProblems, templateValueProblems } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/rules';
 import { templateSearchFilters } from '../../nodes/WhatsAppBusinessManagement/methods/templates';
 
@@ -279,6 +280,61 @@ describe('templateValueProblems: refused before sending, naming the variable', (
 		expect(mediaSourceOf(' 1234 ')).toEqual({ kind: 'id', id: '1234' });
 		expect(mediaSourceOf('https://cdn.example/a.png')).toEqual({ kind: 'link', link: 'https://cdn.example/a.png' });
 		expect(mediaSourceOf('data')).toEqual({ kind: 'binary', property: 'data' });
+	});
+});
+
+describe('catalog and multi-product buttons', () => {
+	const shop = deal([{ type: 'BODY', text: 'Shop.' }, { type: 'BUTTONS', buttons: [{ type: 'CATALOG', text: 'View catalog' }, { type: 'MPM', text: 'View items' }] }]);
+
+	it('offers an optional catalog thumbnail, and a required thumbnail and products for a multi-product button', () => {
+		expect(slotsOf(shop).map((slot) => [slot.id, slot.label, slot.kind, slot.required])).toEqual([
+			['button.0.thumbnail', 'Button 1 "View catalog" Thumbnail Product Retailer ID', 'productRetailerId', false],
+			['button.1.thumbnail', 'Button 2 "View items" Thumbnail Product Retailer ID', 'productRetailerId', true],
+			['button.1.sections', 'Button 2 "View items" Products', 'productSections', true],
+		]);
+	});
+
+	it('sends the catalog thumbnail only when given, and the products as Meta\'s sections', () => {
+		const components = buildSendComponents(shop, { 'button.1.thumbnail': 'SKU-1', 'button.1.sections': 'SKU-1, SKU-2' });
+		expect(components).toEqual([
+			{
+				type: 'button',
+				sub_type: 'mpm',
+				index: '1',
+				parameters: [{ type: 'action', action: { thumbnail_product_retailer_id: 'SKU-1', sections: [{ product_items: [{ product_retailer_id: 'SKU-1' }, { product_retailer_id: 'SKU-2' }] }] } }],
+			},
+		]);
+		expect(buildSendComponents(shop, { 'button.0.thumbnail': 'SKU-5', 'button.1.thumbnail': 'a', 'button.1.sections': 'a' })[0]).toEqual({
+			type: 'button',
+			sub_type: 'catalog',
+			index: '0',
+			parameters: [{ type: 'action', action: { thumbnail_product_retailer_id: 'SKU-5' } }],
+		});
+	});
+
+	it('reads products as "Title: IDs" sections apart by | or line breaks, or as Meta\'s array in JSON or from an expression', () => {
+		const bikes = { title: 'Bikes', product_items: [{ product_retailer_id: 'a' }, { product_retailer_id: 'b' }] };
+		const helmets = { title: 'Helmets', product_items: [{ product_retailer_id: 'c' }] };
+		expect(parseProductSections('Bikes: a, b | Helmets: c')).toEqual([bikes, helmets]);
+		expect(parseProductSections('Bikes: a,b\nHelmets:c\n')).toEqual([bikes, helmets]);
+		expect(parseProductSections(JSON.stringify([bikes, { title: 'Helmets', product_items: ['c'] }]))).toEqual([bikes, helmets]);
+		expect(parseProductSections([bikes])).toEqual([bikes]);
+		expect(parseProductSections('[{"title": "x"')).toMatch(/^is not valid JSON/);
+		expect(parseProductSections([{ title: 'x' }])).toMatch(/^section 1 must be an object with product_items/);
+		expect(parseProductSections([{ product_items: [{}] }])).toBe('section 1 has a product without a product_retailer_id');
+		expect(parseProductSections(42)).toMatch(/^must be product retailer IDs/);
+	});
+
+	it('holds the products to Meta\'s limits: 10 sections, 30 products, titles of 24 characters when there are several', () => {
+		expect(productSectionsRule('a, b, c')).toBeUndefined();
+		expect(productSectionsRule(' , ')).toBe('names no product');
+		expect(productSectionsRule('A: a | B:')).toBe('section 2 names no product');
+		expect(productSectionsRule('a | b')).toMatch(/^section 1 has no title; Meta requires one per section when there are several/);
+		expect(productSectionsRule(Array.from({ length: 11 }, (_, i) => `S${i}: a${i}`).join(' | '))).toBe('has 11 sections; Meta allows at most 10');
+		expect(productSectionsRule(Array.from({ length: 31 }, (_, i) => `p${i}`).join(','))).toBe('names 31 products; Meta allows at most 30 in one message');
+		expect(productSectionsRule(`${'x'.repeat(25)}: a`)).toBe("section 1's title has 25 characters; Meta allows at most 24");
+		const problems = templateValueProblems(shop, { 'button.1.thumbnail': 'a', 'button.1.sections': 'a | b' }, { marketingMessages: false, hasBinary: () => false });
+		expect(problems.map((p) => [p.component, p.field])).toEqual([['BUTTONS component', 'Template Variables > Button 2 "View items" Products']]);
 	});
 });
 

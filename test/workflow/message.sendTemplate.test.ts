@@ -174,6 +174,51 @@ describe('Message > Send Template through WorkflowExecute', () => {
 		]);
 	});
 
+	it('sends a catalog template with its thumbnail product, and without one leaves the button to Meta\'s default', async () => {
+		const result = await run(TEMPLATES.catalog.id, { 'body.1': '10%', 'button.0.thumbnail': ' SKU-7 ' });
+		expect(result.error).toBeUndefined();
+		expect((sentTemplate().components as IDataObject[])[1]).toEqual({
+			type: 'button',
+			sub_type: 'catalog',
+			index: '0',
+			parameters: [{ type: 'action', action: { thumbnail_product_retailer_id: 'SKU-7' } }],
+		});
+		const plain = await run(TEMPLATES.catalog.id, { 'body.1': '10%' });
+		expect(plain.error).toBeUndefined();
+		expect(sentTemplate(1).components).toEqual([{ type: 'body', parameters: [{ type: 'text', text: '10%' }] }]);
+	});
+
+	it('sends a multi-product template with sections typed as "Title: IDs | Title: IDs"', async () => {
+		const result = await run(TEMPLATES.multiProduct.id, { 'header.1': 'Ana', 'button.0.thumbnail': 'SKU-1', 'button.0.sections': 'Bikes: SKU-1, SKU-2 | Helmets: SKU-9' });
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result)[0].wamid).toMatch(/^wamid\./);
+		expect((sentTemplate().components as IDataObject[])[1]).toEqual({
+			type: 'button',
+			sub_type: 'mpm',
+			index: '0',
+			parameters: [
+				{
+					type: 'action',
+					action: {
+						thumbnail_product_retailer_id: 'SKU-1',
+						sections: [
+							{ title: 'Bikes', product_items: [{ product_retailer_id: 'SKU-1' }, { product_retailer_id: 'SKU-2' }] },
+							{ title: 'Helmets', product_items: [{ product_retailer_id: 'SKU-9' }] },
+						],
+					},
+				},
+			],
+		});
+	});
+
+	it('sends a multi-product template\'s sections given as Meta\'s array by an expression', async () => {
+		const sections = [{ title: 'Popular', product_items: [{ product_retailer_id: 'SKU-3' }, 'SKU-4'] }];
+		const result = await run(TEMPLATES.multiProduct.id, { 'header.1': 'Ana', 'button.0.thumbnail': 'SKU-3', 'button.0.sections': '={{ $json.sections }}' }, {}, [{ phone: '+16505550101', sections }]);
+		expect(result.error).toBeUndefined();
+		const action = (((sentTemplate().components as IDataObject[])[1].parameters as IDataObject[])[0].action as IDataObject);
+		expect(action.sections).toEqual([{ title: 'Popular', product_items: [{ product_retailer_id: 'SKU-3' }, { product_retailer_id: 'SKU-4' }] }]);
+	});
+
 	it('sends a marketing template through the Marketing Messages API when asked', async () => {
 		const result = await run(TEMPLATES.positional.id, { 'header.image': 'https://cdn.example.com/bike.jpg', 'body.1': 'Ana', 'body.2': '20%' }, { templateOptions: { marketingMessages: true } });
 		expect(result.error).toBeUndefined();
@@ -235,6 +280,19 @@ describe('Message > Send Template through WorkflowExecute', () => {
 		it('the Marketing Messages API for a utility template', async () => {
 			const result = await run(TEMPLATES.otp.id, { 'otp.code': '1' }, { templateOptions: { marketingMessages: true } });
 			expect(result.error?.message).toMatch(/^Field "Options > Send Through Marketing Messages API": is on, but template "login_code" \(en_US\) is in category AUTHENTICATION/);
+			expect(sandbox.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+		});
+
+		it('multi-product sections that break Meta\'s limits, naming the field and the rule', async () => {
+			const untitled = await run(TEMPLATES.multiProduct.id, { 'header.1': 'Ana', 'button.0.thumbnail': 'SKU-1', 'button.0.sections': 'SKU-1 | SKU-2' });
+			expect(untitled.error?.message).toBe(
+				'BUTTONS component: field "Template Variables > Button 1 "View items" Products" section 1 has no title; Meta requires one per section when there are several ("Bikes: SKU-1, SKU-2 | Helmets: SKU-9")',
+			);
+			const many = Array.from({ length: 31 }, (_, i) => `SKU-${i}`).join(', ');
+			const tooMany = await run(TEMPLATES.multiProduct.id, { 'header.1': 'Ana', 'button.0.thumbnail': 'SKU-1', 'button.0.sections': many });
+			expect(tooMany.error?.message).toMatch(/Products" names 31 products; Meta allows at most 30 in one message$/);
+			const noThumbnail = await run(TEMPLATES.multiProduct.id, { 'header.1': 'Ana', 'button.0.sections': 'SKU-1' });
+			expect(noThumbnail.error?.message).toMatch(/Thumbnail Product Retailer ID" is required by the template and has no value$/);
 			expect(sandbox.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
 		});
 

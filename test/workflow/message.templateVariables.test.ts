@@ -45,6 +45,18 @@ describe('Send Template: the resource mapper and the template list against the s
 		expect(offer.fields[0]).toMatchObject({ id: 'offer.expiration', type: 'dateTime', required: true });
 	});
 
+	it('offers the catalog thumbnail as optional, and the multi-product thumbnail and products with an example', async () => {
+		expect((await variables(byId(TEMPLATES.catalog.id))).fields.map((f) => [f.displayName, f.required])).toEqual([
+			['Body {{1}} (e.g. 10%)', true],
+			['Button 1 "View catalog" Thumbnail Product Retailer ID (optional)', false],
+		]);
+		expect((await variables(byId(TEMPLATES.multiProduct.id))).fields.map((f) => [f.id, f.displayName, f.required])).toEqual([
+			['header.1', 'Header {{1}} (e.g. Pablo)', true],
+			['button.0.thumbnail', 'Button 1 "View items" Thumbnail Product Retailer ID', true],
+			['button.0.sections', 'Button 1 "View items" Products (e.g. Bikes: SKU-1, SKU-2 | Helmets: SKU-9)', true],
+		]);
+	});
+
 	it('says what to do when no template is picked, or the template has no variables', async () => {
 		expect(await variables({ __rl: true, mode: 'list', value: '' })).toEqual({ fields: [], emptyFieldsNotice: 'Pick a template first: its variables appear here.' });
 		sandbox.seed({ templates: [{ id: '610000000000099', name: 'hello_world', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hello!' }] }] });

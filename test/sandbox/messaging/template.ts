@@ -134,7 +134,28 @@ function checkButtonParameter(subType: string, parameter: unknown, path: string)
 		if (subType === 'flow' && action.flow_action_data !== undefined && !isObject(action.flow_action_data)) {
 			throw messagingErrors.valueInvalid(`${path}.action.flow_action_data must be an object`);
 		}
+		if (subType === 'catalog' && action.thumbnail_product_retailer_id !== undefined) requireString(action.thumbnail_product_retailer_id, `${path}.action.thumbnail_product_retailer_id`);
+		if (subType === 'mpm') checkProductSections(action, `${path}.action`);
 	}
+}
+
+/**
+ * A multi-product template's products: a thumbnail product, 1 to 10 sections, at most 30 products
+ * in all, a title (24 characters) on each section once there are several
+ * (.../templates/marketing-templates/mpm-templates, and the multi-product message limits).
+ */
+function checkProductSections(action: Component, path: string): void {
+	requireString(action.thumbnail_product_retailer_id, `${path}.thumbnail_product_retailer_id`);
+	const sections = requireArray(action.sections, `${path}.sections`, 1, 10);
+	let products = 0;
+	sections.forEach((entry, index) => {
+		const section = requireObject(entry, `${path}.sections[${index}]`);
+		if (sections.length > 1 || section.title !== undefined) requireString(section.title, `${path}.sections[${index}].title`, 24);
+		const items = requireArray(section.product_items, `${path}.sections[${index}].product_items`, 1, 30);
+		items.forEach((item, i) => requireString(requireObject(item, `${path}.sections[${index}].product_items[${i}]`).product_retailer_id, `${path}.sections[${index}].product_items[${i}].product_retailer_id`));
+		products += items.length;
+	});
+	if (products > 30) throw messagingErrors.valueInvalid(`${path}.sections: at most 30 products in all, got ${products}`);
 }
 
 function checkButtons(definition: Component | undefined, given: Component[], path: string): void {

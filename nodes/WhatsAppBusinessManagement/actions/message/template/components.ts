@@ -6,6 +6,7 @@
  * (https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/template-messages).
  */
 import type { ButtonPlan, PartPlan, TemplatePlan, TemplateSlot } from './plan';
+import { parseProductSections } from './products';
 
 type Component = Record<string, unknown>;
 
@@ -69,6 +70,13 @@ function buttonParameters(button: ButtonPlan, values: SlotValues): Component[] |
 					slot.kind === 'flowToken' ? text(values[slot.id]) : actionData(values[slot.id]);
 			}
 			return Object.keys(action).length ? [{ type: 'action', action }] : undefined;
+		}
+		case 'catalog':
+			return isBlankValue(value) ? undefined : [{ type: 'action', action: { thumbnail_product_retailer_id: text(value).trim() } }];
+		case 'mpm': {
+			const sections = values[button.slots[1].id];
+			const action = { thumbnail_product_retailer_id: text(value).trim(), sections: parseProductSections(sections) };
+			return [{ type: 'action', action }];
 		}
 	}
 }

@@ -23,7 +23,9 @@ export type SlotKind =
 	| 'flowToken'
 	| 'flowActionData'
 	| 'expiration'
-	| 'otp';
+	| 'otp'
+	| 'productRetailerId'
+	| 'productSections';
 
 export type MediaType = 'image' | 'video' | 'document';
 
@@ -47,7 +49,7 @@ export interface TemplateSlot {
 export interface ButtonPlan {
 	/** The button's position in the template's BUTTONS component (Meta's `index`). */
 	index: number;
-	subType: 'url' | 'quick_reply' | 'copy_code' | 'flow';
+	subType: 'url' | 'quick_reply' | 'copy_code' | 'flow' | 'catalog' | 'mpm';
 	slots: TemplateSlot[];
 }
 
@@ -168,6 +170,18 @@ function buttonPlan(button: Raw, index: number, prefix: string, labelPrefix: str
 			index,
 			subType: 'flow',
 			slots: [slot('flow_token', 'Flow Token', 'flowToken', false), slot('flow_action_data', 'Flow Action Data (JSON)', 'flowActionData', false)],
+		};
+	}
+	// Catalog templates: the thumbnail product is optional (Meta then shows the catalog's first item).
+	// https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/catalog-templates
+	if (type === 'CATALOG') return { index, subType: 'catalog', slots: [slot('thumbnail', 'Thumbnail Product Retailer ID', 'productRetailerId', false)] };
+	// Multi-product templates: a thumbnail product and the sections of products are both required.
+	// https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/mpm-templates
+	if (type === 'MPM') {
+		return {
+			index,
+			subType: 'mpm',
+			slots: [slot('thumbnail', 'Thumbnail Product Retailer ID', 'productRetailerId', true), slot('sections', 'Products', 'productSections', true, 'Bikes: SKU-1, SKU-2 | Helmets: SKU-9')],
 		};
 	}
 	return undefined;

@@ -4,6 +4,7 @@ import type { ResourceMapperField } from 'n8n-workflow';
 import type { ParameterProblem } from '../../common/parameterProblem';
 import { epochMs, isBlankValue, type SlotValues } from './components';
 import { slotsOf, type TemplatePlan, type TemplateSlot } from './plan';
+import { productSectionsRule } from './products';
 
 export const VARIABLES_FIELD = 'Template Variables';
 export const MARKETING_OPTION = 'Options > Send Through Marketing Messages API';
@@ -89,6 +90,8 @@ function valueRule(slot: TemplateSlot, value: unknown, context: RuleContext): st
 			return codeRule(value);
 		case 'text':
 			return textRule(value);
+		case 'productSections':
+			return productSectionsRule(value);
 		default:
 			return typeof value === 'object' && !(value instanceof Date) ? `must be text, not ${JSON.stringify(value)}` : undefined;
 	}
