@@ -5,9 +5,9 @@ import {
 	checkValueAndCurrency,
 	conversionProblems,
 	eventTimeSeconds,
-	isIsoCurrency,
 	type ConversionInput,
 } from '../../nodes/WhatsAppBusinessManagement/actions/conversion/rules';
+import { isIsoCurrency } from '../../nodes/WhatsAppBusinessManagement/actions/common/currencies';
 import { MAX_EVENTS_PER_REQUEST as SANDBOX_MAX_EVENTS } from '../sandbox/routes/conversions';
 
 const NOW = 1_800_000_000;

@@ -1,5 +1,6 @@
 import { buildSendComponents, epochMs } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/components';
 import { planTemplate, slotsOf } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/plan';
+import { localizedParameterOf, localizedValueRule } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/localized';
 import { parseProductSections, productSectionsRule } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/products';
 import { labelOfField, mediaSourceOf, schemaProblems, templateValueProblems } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/rules';
 import { templateSearchFilters } from '../../nodes/WhatsAppBusinessManagement/methods/templates';
@@ -280,6 +281,52 @@ describe('templateValueProblems: refused before sending, naming the variable', (
 		expect(mediaSourceOf(' 1234 ')).toEqual({ kind: 'id', id: '1234' });
 		expect(mediaSourceOf('https://cdn.example/a.png')).toEqual({ kind: 'link', link: 'https://cdn.example/a.png' });
 		expect(mediaSourceOf('data')).toEqual({ kind: 'binary', property: 'data' });
+	});
+});
+
+describe('currency and date-time variables', () => {
+	const price = { currency: { fallback_value: '$10.99', code: 'usd', amount_1000: 10990 } };
+
+	it('reads Meta\'s currency and date_time objects, given as objects or as the JSON text n8n makes of them', () => {
+		expect(localizedParameterOf(price)).toEqual({ type: 'currency', currency: { fallback_value: '$10.99', code: 'USD', amount_1000: 10990 } });
+		expect(localizedParameterOf(JSON.stringify({ type: 'date_time', date_time: { fallback_value: 'May 5, 2027' } }))).toEqual({ type: 'date_time', date_time: { fallback_value: 'May 5, 2027' } });
+		expect(localizedParameterOf('{"name": "not a currency"}')).toBeUndefined();
+		expect(localizedParameterOf('{not json')).toBeUndefined();
+		expect(localizedParameterOf('Ana')).toBeUndefined();
+	});
+
+	it('sends them as Meta\'s parameters, with parameter_name in named templates', () => {
+		const components = buildSendComponents(namedOrder, {
+			'header.order_id': 'A-1',
+			'body.first_name': 'Jo',
+			'body.item': price,
+			'body.date': { date_time: { fallback_value: 'Monday' } },
+			'button.0.url': 'A-1',
+		});
+		expect(components[1]).toEqual({
+			type: 'body',
+			parameters: [
+				{ type: 'text', text: 'Jo', parameter_name: 'first_name' },
+				{ type: 'currency', currency: { fallback_value: '$10.99', code: 'USD', amount_1000: 10990 }, parameter_name: 'item' },
+				{ type: 'date_time', date_time: { fallback_value: 'Monday' }, parameter_name: 'date' },
+			],
+		});
+	});
+
+	it('names what is wrong with one: no fallback, a code that is not ISO 4217, an amount that is not whole, another object', () => {
+		expect(localizedValueRule(price)).toBeUndefined();
+		expect(localizedValueRule({ currency: { fallback_value: ' ', code: 'USD', amount_1000: 1 } })).toMatch(/^is a currency without fallback_value/);
+		expect(localizedValueRule({ currency: { fallback_value: '1', code: 'XAU', amount_1000: 1 } })).toBe('is a currency whose code "XAU" is not an ISO 4217 code (USD, EUR, BRL...)');
+		expect(localizedValueRule({ currency: { fallback_value: '1', code: 'USD', amount_1000: 10.5 } })).toMatch(/amount_1000 .* is not a whole number: 10.5$/);
+		expect(localizedValueRule({ currency: { fallback_value: '1', code: 'USD', amount_1000: '10990' } })).toBeUndefined();
+		expect(localizedValueRule({ date_time: {} })).toMatch(/^is a date without fallback_value/);
+		expect(localizedValueRule({ name: 'x' })).toMatch(/^must be text, or a currency or date as Meta's object .*, not \{"name":"x"\}$/);
+		expect(localizedValueRule(['x'])).toMatch(/, not \["x"\]$/);
+		const problems = templateValueProblems(namedOrder, { 'header.order_id': 'A', 'body.first_name': 'Jo', 'body.item': '{"currency": {"fallback_value": "$1", "code": "US", "amount_1000": 1000}}', 'body.date': 'today', 'button.0.url': 'A' }, {
+			marketingMessages: false,
+			hasBinary: () => false,
+		});
+		expect(problems.map((p) => `${p.field}: ${p.rule}`)).toEqual(['Template Variables > Body {{item}}: is a currency whose code "US" is not an ISO 4217 code (USD, EUR, BRL...)']);
 	});
 });
 

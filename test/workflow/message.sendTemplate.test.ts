@@ -219,6 +219,33 @@ describe('Message > Send Template through WorkflowExecute', () => {
 		expect(action.sections).toEqual([{ title: 'Popular', product_items: [{ product_retailer_id: 'SKU-3' }, { product_retailer_id: 'SKU-4' }] }]);
 	});
 
+	it('sends a currency and a date from expressions as Meta\'s parameters, with and without the stored field list', async () => {
+		const value = {
+			'header.image': 'https://cdn.example.com/bike.jpg',
+			'body.1': '={{ { date_time: { fallback_value: $json.day } } }}',
+			'body.2': '={{ { currency: { fallback_value: "$10.99", code: "USD", amount_1000: 10990 } } }}',
+		};
+		const items = [{ phone: '+16505550101', day: 'Monday' }];
+		const bodyOf = (index: number) => (sentTemplate(index).components as IDataObject[])[1];
+		const expected = {
+			type: 'body',
+			parameters: [
+				{ type: 'date_time', date_time: { fallback_value: 'Monday' } },
+				{ type: 'currency', currency: { fallback_value: '$10.99', code: 'USD', amount_1000: 10990 } },
+			],
+		};
+		expect((await run(TEMPLATES.positional.id, value, {}, items)).error).toBeUndefined();
+		expect(bodyOf(0)).toEqual(expected);
+		// With the field list the editor stores, n8n hands the node each object as JSON text.
+		const { fields: schema } = await getTemplateVariables.call(loadOptionsContext(sandbox, { templateId: byId(TEMPLATES.positional.id) }));
+		expect((await run(TEMPLATES.positional.id, {}, { templateVariables: { ...mapped(value), schema } }, items)).error).toBeUndefined();
+		expect(bodyOf(1)).toEqual(expected);
+		const wrong = { ...value, 'body.2': '={{ { currency: { fallback_value: "$10.99", code: "USD", amount_1000: 10.99 } } }}' };
+		const refused = await run(TEMPLATES.positional.id, {}, { templateVariables: { ...mapped(wrong), schema } }, items);
+		expect(refused.error?.message).toMatch(/^BODY component: field "Template Variables > Body \{\{2\}\}" is a currency whose amount_1000 .* is not a whole number: 10.99$/);
+		expect(sends()).toHaveLength(2);
+	});
+
 	it('sends a marketing template through the Marketing Messages API when asked', async () => {
 		const result = await run(TEMPLATES.positional.id, { 'header.image': 'https://cdn.example.com/bike.jpg', 'body.1': 'Ana', 'body.2': '20%' }, { templateOptions: { marketingMessages: true } });
 		expect(result.error).toBeUndefined();

@@ -4,6 +4,7 @@
  * Event parameters: https://developers.facebook.com/docs/marketing-api/conversions-api/parameters/server-event/
  */
 
+import { isIsoCurrency } from '../common/currencies';
 import type { ParameterProblem } from '../common/parameterProblem';
 
 /** The events Meta's business-messaging guide lists for Click-to-WhatsApp conversions. */
@@ -28,23 +29,6 @@ export const BUSINESS_MESSAGING_EVENTS = [
 export const MAX_EVENT_AGE_SECONDS = 7 * 24 * 60 * 60;
 /** Clocks of n8n and the system that stamped the event differ by seconds; a minute ahead is still "now". */
 export const FUTURE_TOLERANCE_SECONDS = 60;
-
-/** Active ISO 4217 currency codes (fund and metal codes such as XAU or XDR left out: not prices). */
-const ISO_4217 = new Set(
-	(
-		'AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN BZD ' +
-		'CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP ' +
-		'GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW ' +
-		'KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN ' +
-		'NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL ' +
-		'SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES ' +
-		'VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG ZWL'
-	).split(' '),
-);
-
-export function isIsoCurrency(code: string): boolean {
-	return ISO_4217.has(code);
-}
 
 /** What one Send Event item holds after its parameters are read (expressions resolved). */
 export interface ConversionInput {

@@ -6,6 +6,7 @@
  * (https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/template-messages).
  */
 import type { ButtonPlan, PartPlan, TemplatePlan, TemplateSlot } from './plan';
+import { localizedParameterOf } from './localized';
 import { parseProductSections } from './products';
 
 type Component = Record<string, unknown>;
@@ -20,10 +21,10 @@ export const isBlankValue = (value: unknown) => value === undefined || value ===
 
 const text = (value: unknown) => (typeof value === 'string' ? value : String(value));
 
-/** Each text variable as Meta's text parameter; named templates carry `parameter_name`. */
+/** Each text variable as Meta's text (or currency, date-time) parameter; named templates carry `parameter_name`. */
 function textParameters(slots: TemplateSlot[], values: SlotValues, named: boolean): Component[] {
 	return slots.map((slot) => {
-		const parameter: Component = { type: 'text', text: text(values[slot.id]) };
+		const parameter: Component = localizedParameterOf(values[slot.id]) ?? { type: 'text', text: text(values[slot.id]) };
 		if (named) parameter.parameter_name = slot.variable;
 		return parameter;
 	});

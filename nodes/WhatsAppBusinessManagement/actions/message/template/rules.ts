@@ -3,6 +3,7 @@ import type { ResourceMapperField } from 'n8n-workflow';
 
 import type { ParameterProblem } from '../../common/parameterProblem';
 import { epochMs, isBlankValue, type SlotValues } from './components';
+import { localizedValueOf, localizedValueRule } from './localized';
 import { slotsOf, type TemplatePlan, type TemplateSlot } from './plan';
 import { productSectionsRule } from './products';
 
@@ -54,11 +55,14 @@ function codeRule(value: unknown): string | undefined {
 }
 
 /**
- * Meta's 132018: a text parameter cannot have new-line or tab characters or more than 4 consecutive
- * spaces (https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes).
+ * A header or body variable: a currency or date (localized.ts), else text. Meta's 132018: a text
+ * parameter cannot have new-line or tab characters or more than 4 consecutive spaces
+ * (https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes).
  */
 function textRule(value: unknown): string | undefined {
-	if (typeof value === 'object' && !(value instanceof Date)) return `must be text, not ${JSON.stringify(value)}`;
+	if (typeof value === 'object' && !(value instanceof Date)) return localizedValueRule(value);
+	const localized = localizedValueOf(value);
+	if (localized) return localizedValueRule(localized);
 	const textValue = String(value);
 	if (/[\n\t]/.test(textValue)) return 'contains a line break or tab; Meta refuses them in template variables (use a space instead)';
 	return / {5,}/.test(textValue) ? 'contains more than 4 spaces in a row; Meta refuses that in template variables' : undefined;
