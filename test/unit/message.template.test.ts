@@ -335,9 +335,9 @@ describe('catalog and multi-product buttons', () => {
 
 	it('offers an optional catalog thumbnail, and a required thumbnail and products for a multi-product button', () => {
 		expect(slotsOf(shop).map((slot) => [slot.id, slot.label, slot.kind, slot.required])).toEqual([
-			['button.0.thumbnail', 'Button 1 "View catalog" Thumbnail Product Retailer ID', 'productRetailerId', false],
-			['button.1.thumbnail', 'Button 2 "View items" Thumbnail Product Retailer ID', 'productRetailerId', true],
-			['button.1.sections', 'Button 2 "View items" Products', 'productSections', true],
+			['button.0.thumbnail', 'Catalog Thumbnail (Product Retailer ID)', 'productRetailerId', false],
+			['button.1.thumbnail', 'Products Thumbnail (Product Retailer ID)', 'productRetailerId', true],
+			['button.1.sections', 'Products', 'productSections', true],
 		]);
 	});
 
@@ -381,7 +381,7 @@ describe('catalog and multi-product buttons', () => {
 		expect(productSectionsRule(Array.from({ length: 31 }, (_, i) => `p${i}`).join(','))).toBe('names 31 products; Meta allows at most 30 in one message');
 		expect(productSectionsRule(`${'x'.repeat(25)}: a`)).toBe("section 1's title has 25 characters; Meta allows at most 24");
 		const problems = templateValueProblems(shop, { 'button.1.thumbnail': 'a', 'button.1.sections': 'a | b' }, { marketingMessages: false, hasBinary: () => false });
-		expect(problems.map((p) => [p.component, p.field])).toEqual([['BUTTONS component', 'Template Variables > Button 2 "View items" Products']]);
+		expect(problems.map((p) => [p.component, p.field])).toEqual([['BUTTONS component', 'Template Variables > Products']]);
 	});
 });
 

@@ -313,13 +313,13 @@ describe('Message > Send Template through WorkflowExecute', () => {
 		it('multi-product sections that break Meta\'s limits, naming the field and the rule', async () => {
 			const untitled = await run(TEMPLATES.multiProduct.id, { 'header.1': 'Ana', 'button.0.thumbnail': 'SKU-1', 'button.0.sections': 'SKU-1 | SKU-2' });
 			expect(untitled.error?.message).toBe(
-				'BUTTONS component: field "Template Variables > Button 1 "View items" Products" section 1 has no title; Meta requires one per section when there are several ("Bikes: SKU-1, SKU-2 | Helmets: SKU-9")',
+				'BUTTONS component: field "Template Variables > Products" section 1 has no title; Meta requires one per section when there are several ("Bikes: SKU-1, SKU-2 | Helmets: SKU-9")',
 			);
 			const many = Array.from({ length: 31 }, (_, i) => `SKU-${i}`).join(', ');
 			const tooMany = await run(TEMPLATES.multiProduct.id, { 'header.1': 'Ana', 'button.0.thumbnail': 'SKU-1', 'button.0.sections': many });
 			expect(tooMany.error?.message).toMatch(/Products" names 31 products; Meta allows at most 30 in one message$/);
 			const noThumbnail = await run(TEMPLATES.multiProduct.id, { 'header.1': 'Ana', 'button.0.sections': 'SKU-1' });
-			expect(noThumbnail.error?.message).toMatch(/Thumbnail Product Retailer ID" is required by the template and has no value$/);
+			expect(noThumbnail.error?.message).toMatch(/Products Thumbnail \(Product Retailer ID\)" is required by the template and has no value$/);
 			expect(sandbox.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
 		});
 

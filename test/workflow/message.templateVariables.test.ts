@@ -48,12 +48,12 @@ describe('Send Template: the resource mapper and the template list against the s
 	it('offers the catalog thumbnail as optional, and the multi-product thumbnail and products with an example', async () => {
 		expect((await variables(byId(TEMPLATES.catalog.id))).fields.map((f) => [f.displayName, f.required])).toEqual([
 			['Body {{1}} (e.g. 10%)', true],
-			['Button 1 "View catalog" Thumbnail Product Retailer ID (optional)', false],
+			['Catalog Thumbnail (Product Retailer ID) (optional)', false],
 		]);
 		expect((await variables(byId(TEMPLATES.multiProduct.id))).fields.map((f) => [f.id, f.displayName, f.required])).toEqual([
 			['header.1', 'Header {{1}} (e.g. Pablo)', true],
-			['button.0.thumbnail', 'Button 1 "View items" Thumbnail Product Retailer ID', true],
-			['button.0.sections', 'Button 1 "View items" Products (e.g. Bikes: SKU-1, SKU-2 | Helmets: SKU-9)', true],
+			['button.0.thumbnail', 'Products Thumbnail (Product Retailer ID)', true],
+			['button.0.sections', 'Products (e.g. Bikes: B1, B2 | Hats: H1)', true],
 		]);
 	});
 

@@ -172,16 +172,22 @@ function buttonPlan(button: Raw, index: number, prefix: string, labelPrefix: str
 			slots: [slot('flow_token', 'Flow Token', 'flowToken', false), slot('flow_action_data', 'Flow Action Data (JSON)', 'flowActionData', false)],
 		};
 	}
+	// A template has at most one catalog or multi-product button, so these labels leave the button
+	// out and keep room for the example in the editor's narrow field list.
+	const productSlot = (id: string, label: string, kind: SlotKind, required: boolean, example?: string) => ({ ...slot(id, '', kind, required, example), label: `${labelPrefix}${label}` });
 	// Catalog templates: the thumbnail product is optional (Meta then shows the catalog's first item).
 	// https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/catalog-templates
-	if (type === 'CATALOG') return { index, subType: 'catalog', slots: [slot('thumbnail', 'Thumbnail Product Retailer ID', 'productRetailerId', false)] };
+	if (type === 'CATALOG') return { index, subType: 'catalog', slots: [productSlot('thumbnail', 'Catalog Thumbnail (Product Retailer ID)', 'productRetailerId', false)] };
 	// Multi-product templates: a thumbnail product and the sections of products are both required.
 	// https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/mpm-templates
 	if (type === 'MPM') {
 		return {
 			index,
 			subType: 'mpm',
-			slots: [slot('thumbnail', 'Thumbnail Product Retailer ID', 'productRetailerId', true), slot('sections', 'Products', 'productSections', true, 'Bikes: SKU-1, SKU-2 | Helmets: SKU-9')],
+			slots: [
+				productSlot('thumbnail', 'Products Thumbnail (Product Retailer ID)', 'productRetailerId', true),
+				productSlot('sections', 'Products', 'productSections', true, 'Bikes: B1, B2 | Hats: H1'),
+			],
 		};
 	}
 	return undefined;
