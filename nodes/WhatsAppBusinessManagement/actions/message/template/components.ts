@@ -75,8 +75,8 @@ function buttonParameters(button: ButtonPlan, values: SlotValues): Component[] |
 		case 'catalog':
 			return isBlankValue(value) ? undefined : [{ type: 'action', action: { thumbnail_product_retailer_id: text(value).trim() } }];
 		case 'mpm': {
-			const sections = values[button.slots[1].id];
-			const action = { thumbnail_product_retailer_id: text(value).trim(), sections: parseProductSections(sections) };
+			const sections = button.slots.find((slot) => slot.kind === 'productSections')!;
+			const action = { thumbnail_product_retailer_id: text(value).trim(), sections: parseProductSections(values[sections.id]) };
 			return [{ type: 'action', action }];
 		}
 	}

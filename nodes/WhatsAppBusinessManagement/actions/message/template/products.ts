@@ -13,7 +13,11 @@ export interface ProductSection {
 	product_items: Array<{ product_retailer_id: string }>;
 }
 
-const items = (ids: string[]) => ids.map((id) => ({ product_retailer_id: id }));
+/** A section of these products, titled when a title is given. */
+function sectionOf(title: string, ids: string[]): ProductSection {
+	const product_items = ids.map((id) => ({ product_retailer_id: id }));
+	return title ? { title, product_items } : { product_items };
+}
 
 /**
  * `Bikes: SKU-1, SKU-2 | Helmets: SKU-9`: sections apart by `|` or a line break (a resource-mapper
@@ -28,7 +32,7 @@ function sectionsFromText(text: string): ProductSection[] {
 			const colon = line.indexOf(':');
 			const title = colon === -1 ? '' : line.slice(0, colon).trim();
 			const ids = (colon === -1 ? line : line.slice(colon + 1)).split(',').map((id) => id.trim()).filter(Boolean);
-			return title ? { title, product_items: items(ids) } : { product_items: items(ids) };
+			return sectionOf(title, ids);
 		});
 }
 
@@ -43,7 +47,7 @@ function sectionsFromArray(value: unknown[]): ProductSection[] | string {
 		const ids = section.product_items.map((item) => String(typeof item === 'object' && item ? (item as { product_retailer_id?: unknown }).product_retailer_id ?? '' : item).trim());
 		if (ids.some((id) => !id)) return `section ${index + 1} has a product without a product_retailer_id`;
 		const title = section.title === undefined ? '' : String(section.title).trim();
-		sections.push(title ? { title, product_items: items(ids) } : { product_items: items(ids) });
+		sections.push(sectionOf(title, ids));
 	}
 	return sections;
 }
