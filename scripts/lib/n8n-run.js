@@ -10,6 +10,7 @@ const path = require('node:path');
 const { spawn, execFileSync } = require('node:child_process');
 
 const { ROOT, npm, log } = require('./n8n-install');
+const { EVERY_STATUS } = require('./execution-list');
 
 const PACKAGE_NAME = require(path.join(ROOT, 'package.json')).name;
 const ENCRYPTION_KEY = 'wabm-local-encryption-key-not-secret';
@@ -303,7 +304,9 @@ class N8nClient {
 
 	/** The executions of one workflow, newest first (summaries without data). */
 	async executions(workflowId) {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		// With a status filter n8n answers from one query ordered by ID. Without one it concatenates
+		// two (new/running, then completed), which lists an execution finishing between them twice.
+		const filter = encodeURIComponent(JSON.stringify({ workflowId, status: EVERY_STATUS }));
 		const { json } = await this.request('GET', `/rest/executions?filter=${filter}&limit=100`);
 		const data = json.data;
 		return Array.isArray(data) ? data : data.results;
