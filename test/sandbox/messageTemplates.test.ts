@@ -61,6 +61,15 @@ const templates = [
 	{ name: 'simple_promo', category: 'MARKETING', components: [{ type: 'BODY', text: 'Spring sale this week.' }] },
 	{ name: 'intro_catalog', category: 'MARKETING', components: [{ type: 'BODY', text: 'Shop on WhatsApp.' }, { type: 'BUTTONS', buttons: [{ type: 'CATALOG', text: 'View catalog' }] }] },
 	{ name: 'abandoned_cart', category: 'MARKETING', components: [{ type: 'BODY', text: 'Your cart is waiting.' }, { type: 'BUTTONS', buttons: [{ type: 'MPM', text: 'View items' }] }] },
+	{ name: 'back_in_stock', category: 'MARKETING', components: [{ type: 'HEADER', format: 'PRODUCT' }, { type: 'BODY', text: 'Back in stock.' }, { type: 'BUTTONS', buttons: [{ type: 'SPM', text: 'View' }] }] },
+	{
+		name: 'picked_products',
+		category: 'MARKETING',
+		components: [
+			{ type: 'BODY', text: 'Picked for you.' },
+			{ type: 'CAROUSEL', cards: [0, 1].map(() => ({ components: [{ type: 'HEADER', format: 'PRODUCT' }, { type: 'BUTTONS', buttons: [{ type: 'SPM', text: 'View' }] }] })) },
+		],
+	},
 	{ name: 'old_offer', category: 'MARKETING', status: 'PAUSED', components: [{ type: 'BODY', text: 'Old.' }] },
 	{ name: 'new_offer', category: 'MARKETING', status: 'PENDING', components: [{ type: 'BODY', text: 'New.' }] },
 ];
@@ -191,6 +200,29 @@ describe('sandbox: template messages', () => {
 		});
 	});
 
+	describe('single-product templates and product card carousels', () => {
+		const header = (product: unknown) => ({ type: 'header', parameters: [{ type: 'product', product }] });
+		const product = (id: string, catalog = '194836987003835') => ({ product_retailer_id: id, catalog_id: catalog });
+		const cards = (...headers: unknown[]) => ({ type: 'carousel', cards: headers.map((h, index) => ({ card_index: index, components: [h] })) });
+
+		it('sends a product header with its catalog, one per card in a carousel', async () => {
+			expect((await template('back_in_stock', [header(product('SKU-1'))])).status).toBe(200);
+			expect((await template('picked_products', [cards(header(product('B-1')), header(product('B-2')))])).status).toBe(200);
+		});
+
+		it.each([
+			['no header', 'back_in_stock', undefined, /^131008 header: Format mismatch, expected PRODUCT, received UNKNOWN/],
+			['an image header', 'back_in_stock', [{ type: 'header', parameters: [{ type: 'image', image: { id: IMAGE_ID } }] }], /^132012 header: Format mismatch, expected PRODUCT, received IMAGE/],
+			['no catalog', 'back_in_stock', [header({ product_retailer_id: 'SKU-1' })], /^131008 .*product\.catalog_id' is required/],
+			['a catalog that is not an ID', 'back_in_stock', [header(product('SKU-1', 'bikes'))], /^131009 .*catalog_id must be a catalog ID/],
+			['no product', 'back_in_stock', [header({ catalog_id: '194836987003835' })], /^131008 .*product_retailer_id' is required/],
+			['a parameter for the View button', 'back_in_stock', [header(product('SKU-1')), { type: 'button', sub_type: 'spm', index: '0', parameters: [{ type: 'action', action: {} }] }], /^131009 buttons: the SPM button at index 0 takes no parameters/],
+			['cards from two catalogs', 'picked_products', [cards(header(product('B-1')), header(product('B-2', '2000000000000002')))], /^131009 .*every card must reference the same catalog/],
+		])('refuses %s', async (_title, name, components, expected) => {
+			expect(await details(template(name, components))).toMatch(expected);
+		});
+	});
+
 	describe('carousel, limited-time offer and authentication templates', () => {
 		const card = (index: number, parameters: unknown[] = [text(`Van ${index}`)]) => ({
 			card_index: index,
@@ -276,6 +308,7 @@ describe('sandbox: the demo seed\'s templates', () => {
 		['lead_follow_up', [{ type: 'header', parameters: [text('Ana', 'first_name')] }, { type: 'body', parameters: [text('Electric Van', 'model'), text('Ana', 'first_name')] }]],
 		['lead_thanks', [{ type: 'body', parameters: [text('Sam')] }]],
 		['accessories_cart', [{ type: 'header', parameters: [text('Ana')] }, { type: 'button', sub_type: 'mpm', index: '0', parameters: [{ type: 'action', action: { thumbnail_product_retailer_id: 'helmet-01', sections: [{ title: 'Helmets', product_items: [{ product_retailer_id: 'helmet-01' }] }] } }] }]],
+		['helmet_spotlight', [{ type: 'header', parameters: [{ type: 'product', product: { product_retailer_id: 'helmet-01', catalog_id: '1928374650192837' } }] }, { type: 'body', parameters: [text('Ana')] }]],
 		['test_drive_offer', [image, { type: 'body', parameters: [text('Ana'), text('Electric Van')] }, { type: 'button', sub_type: 'url', index: '0', parameters: [text('lead-123')] }]],
 		['test_drive_video', [{ type: 'header', parameters: [{ type: 'video', video: { link: 'https://sandbox-motors.example/tour.mp4' } }] }]],
 		['brochure_document', [{ type: 'header', parameters: [{ type: 'document', document: { id: '4490709327384033', filename: 'brochure.txt' } }] }, { type: 'body', parameters: [text('Ana')] }]],

@@ -330,6 +330,40 @@ describe('currency and date-time variables', () => {
 	});
 });
 
+describe('product headers: single-product templates and product card carousels', () => {
+	const spm = deal([{ type: 'HEADER', format: 'PRODUCT' }, { type: 'BODY', text: 'Back, {{1}}.', example: { body_text: [['Ana']] } }, { type: 'BUTTONS', buttons: [{ type: 'SPM', text: 'View' }] }]);
+	const productCard = { components: [{ type: 'HEADER', format: 'PRODUCT' }, { type: 'BUTTONS', buttons: [{ type: 'SPM', text: 'View' }] }] };
+	const carousel = deal([{ type: 'BODY', text: 'Picks.' }, { type: 'CAROUSEL', cards: [productCard, productCard] }]);
+
+	it('asks for the product of each header and for the catalog once, after the message\'s own header', () => {
+		expect(slotsOf(spm).map((slot) => [slot.id, slot.label, slot.kind, slot.required])).toEqual([
+			['header.product', 'Header Product (Product Retailer ID)', 'productRetailerId', true],
+			['catalog.id', 'Catalog ID', 'catalogId', true],
+			['body.1', 'Body {{1}}', 'text', true],
+		]);
+		expect(slotsOf(carousel).map((slot) => slot.id)).toEqual(['catalog.id', 'card.0.header.product', 'card.1.header.product']);
+		expect(slotsOf(deal([{ type: 'BODY', text: 'Shop.' }])).map((slot) => slot.id)).toEqual([]);
+	});
+
+	it('sends each product with the catalog; the View button has no parameter to send', () => {
+		const product = (id: string) => ({ type: 'header', parameters: [{ type: 'product', product: { product_retailer_id: id, catalog_id: '77' } }] });
+		expect(buildSendComponents(spm, { 'header.product': ' SKU-1 ', 'catalog.id': ' 77 ', 'body.1': 'Ana' })).toEqual([product('SKU-1'), { type: 'body', parameters: [{ type: 'text', text: 'Ana' }] }]);
+		expect(buildSendComponents(carousel, { 'catalog.id': 77, 'card.0.header.product': 'A', 'card.1.header.product': 'B' })).toEqual([
+			{ type: 'carousel', cards: [{ card_index: 0, components: [product('A')] }, { card_index: 1, components: [product('B')] }] },
+		]);
+	});
+
+	it('takes a catalog ID of digits only', () => {
+		const problems = (catalog: unknown) => templateValueProblems(spm, { 'header.product': 'SKU-1', 'catalog.id': catalog, 'body.1': 'Ana' }, { marketingMessages: false, hasBinary: () => false });
+		expect(problems('194836987003835')).toEqual([]);
+		expect(problems(194836987003835)).toEqual([]);
+		expect(problems('shop')).toEqual([
+			{ field: 'Template Variables > Catalog ID', component: 'HEADER component', rule: 'must be the catalog\'s numeric ID (Commerce Manager > Catalog > Settings), not "shop"' },
+		]);
+		expect(schemaProblems([{ id: 'catalog.id', displayName: 'Catalog ID', required: true, defaultMatch: false, display: true }], {})[0].component).toBe('HEADER component');
+	});
+});
+
 describe('catalog and multi-product buttons', () => {
 	const shop = deal([{ type: 'BODY', text: 'Shop.' }, { type: 'BUTTONS', buttons: [{ type: 'CATALOG', text: 'View catalog' }, { type: 'MPM', text: 'View items' }] }]);
 

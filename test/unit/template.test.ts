@@ -131,8 +131,16 @@ describe('header', () => {
 			'HEADER component: field "format" LOCATION is allowed only in UTILITY and MARKETING templates',
 		);
 	});
+	it('product (single-product templates): marketing only, with one SPM button, which needs it', () => {
+		const view = { type: 'BUTTONS', buttons: [{ type: 'SPM', text: 'View' }] };
+		const check = (components: unknown[], category = 'MARKETING') => messages(validateComponents(components, { parameterFormat: 'POSITIONAL', category }));
+		expect(check([{ type: 'HEADER', format: 'PRODUCT' }, body(), view])).toEqual([]);
+		expect(check([{ type: 'HEADER', format: 'PRODUCT' }, body(), view], 'UTILITY')).toEqual(['HEADER component: field "format" PRODUCT is allowed only in MARKETING templates']);
+		expect(check([{ type: 'HEADER', format: 'PRODUCT' }, body()])).toEqual(['BUTTONS component: field "buttons" must be one SPM (View) button with a PRODUCT header']);
+		expect(check([body(), view])).toEqual(['HEADER component: field "format" must be PRODUCT for an SPM (View) button: the button opens the header\'s product']);
+	});
 	it('format must be known, and a header appears once', () => {
-		expect(header({ format: 'AUDIO' })).toEqual(['HEADER component: field "format" must be one of TEXT, IMAGE, VIDEO, GIF, DOCUMENT, LOCATION']);
+		expect(header({ format: 'AUDIO' })).toEqual(['HEADER component: field "format" must be one of TEXT, IMAGE, VIDEO, GIF, DOCUMENT, LOCATION, PRODUCT']);
 		expect(messages(validateComponents([{ type: 'HEADER', format: 'LOCATION' }, { type: 'HEADER', format: 'LOCATION' }, body()], positional))).toEqual([
 			'HEADER component: field "type" may appear only once (it appears 2 times)',
 		]);

@@ -219,6 +219,31 @@ describe('Message > Send Template through WorkflowExecute', () => {
 		expect(action.sections).toEqual([{ title: 'Popular', product_items: [{ product_retailer_id: 'SKU-3' }, { product_retailer_id: 'SKU-4' }] }]);
 	});
 
+	it('sends a single-product template: the header names the product and the catalog, the View button takes nothing', async () => {
+		const result = await run(TEMPLATES.singleProduct.id, { 'header.product': ' SKU-7 ', 'catalog.id': '194836987003835', 'body.1': 'Ana' });
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result)[0].wamid).toMatch(/^wamid\./);
+		expect(sentTemplate().components).toEqual([
+			{ type: 'header', parameters: [{ type: 'product', product: { product_retailer_id: 'SKU-7', catalog_id: '194836987003835' } }] },
+			{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }] },
+		]);
+	});
+
+	it('sends a product card carousel: one product per card, all from the one catalog', async () => {
+		const result = await run(
+			TEMPLATES.productCarousel.id,
+			{ 'body.1': 'Ana', 'catalog.id': '={{ $json.catalog }}', 'card.0.header.product': 'B-1', 'card.1.header.product': '={{ $json.second }}' },
+			{},
+			[{ phone: '+16505550101', catalog: 194836987003835, second: 'B-2' }],
+		);
+		expect(result.error).toBeUndefined();
+		const product = (id: string) => [{ type: 'header', parameters: [{ type: 'product', product: { product_retailer_id: id, catalog_id: '194836987003835' } }] }];
+		expect(sentTemplate().components).toEqual([
+			{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }] },
+			{ type: 'carousel', cards: [{ card_index: 0, components: product('B-1') }, { card_index: 1, components: product('B-2') }] },
+		]);
+	});
+
 	it('sends a currency and a date from expressions as Meta\'s parameters, with and without the stored field list', async () => {
 		const value = {
 			'header.image': 'https://cdn.example.com/bike.jpg',
@@ -320,6 +345,18 @@ describe('Message > Send Template through WorkflowExecute', () => {
 			expect(tooMany.error?.message).toMatch(/Products" names 31 products; Meta allows at most 30 in one message$/);
 			const noThumbnail = await run(TEMPLATES.multiProduct.id, { 'header.1': 'Ana', 'button.0.sections': 'SKU-1' });
 			expect(noThumbnail.error?.message).toMatch(/Products Thumbnail \(Product Retailer ID\)" is required by the template and has no value$/);
+			expect(sandbox.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+		});
+
+		it('a product header without its product or with a catalog that is not an ID, naming the field', async () => {
+			const noProduct = await run(TEMPLATES.singleProduct.id, { 'catalog.id': '194836987003835', 'body.1': 'Ana' });
+			expect(noProduct.error?.message).toBe('HEADER component: field "Template Variables > Header Product (Product Retailer ID)" is required by the template and has no value');
+			const badCatalog = await run(TEMPLATES.productCarousel.id, { 'body.1': 'Ana', 'catalog.id': 'Bikes catalog', 'card.0.header.product': 'B-1', 'card.1.header.product': 'B-2' });
+			expect(badCatalog.error?.message).toBe(
+				'HEADER component: field "Template Variables > Catalog ID" must be the catalog\'s numeric ID (Commerce Manager > Catalog > Settings), not "Bikes catalog"',
+			);
+			const noCard = await run(TEMPLATES.productCarousel.id, { 'body.1': 'Ana', 'catalog.id': '194836987003835', 'card.0.header.product': 'B-1' });
+			expect(noCard.error?.message).toBe('Card 2 HEADER component: field "Template Variables > Card 2 Header Product (Product Retailer ID)" is required by the template and has no value');
 			expect(sandbox.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
 		});
 

@@ -57,6 +57,20 @@ describe('Send Template: the resource mapper and the template list against the s
 		]);
 	});
 
+	it('asks a single-product template and a product card carousel for each product and for the catalog once', async () => {
+		expect((await variables(byId(TEMPLATES.singleProduct.id))).fields.map((f) => [f.id, f.displayName, f.required])).toEqual([
+			['header.product', 'Header Product (Product Retailer ID)', true],
+			['catalog.id', 'Catalog ID', true],
+			['body.1', 'Body {{1}} (e.g. Ana)', true],
+		]);
+		expect((await variables(byId(TEMPLATES.productCarousel.id))).fields.map((f) => f.displayName)).toEqual([
+			'Body {{1}} (e.g. Ana)',
+			'Catalog ID',
+			'Card 1 Header Product (Product Retailer ID)',
+			'Card 2 Header Product (Product Retailer ID)',
+		]);
+	});
+
 	it('says what to do when no template is picked, or the template has no variables', async () => {
 		expect(await variables({ __rl: true, mode: 'list', value: '' })).toEqual({ fields: [], emptyFieldsNotice: 'Pick a template first: its variables appear here.' });
 		sandbox.seed({ templates: [{ id: '610000000000099', name: 'hello_world', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hello!' }] }] });

@@ -51,6 +51,7 @@ describe('Template buttons: each type shows only its own fields', () => {
 		['Copy Code', { type: 'copyCode' }, ['code', 'type']],
 		['Flow, Navigate', { type: 'flow', flowAction: 'navigate' }, ['flowAction', 'flowId', 'navigateScreen', 'text', 'type']],
 		['Flow, Data Exchange', { type: 'flow', flowAction: 'data_exchange' }, ['flowAction', 'flowId', 'text', 'type']],
+		['View Product', { type: 'spm' }, ['text', 'type']],
 	];
 
 	describe.each(OPERATIONS.map((operation) => [operation.operation as string, operation] as const))('%s', (_name, operation) => {
@@ -95,6 +96,33 @@ describe('Template buttons: each type shows only its own fields', () => {
 				{ type: 'COPY_CODE', example: EVERY_FIELD.code },
 				{ type: 'FLOW', text: 'Book', flow_id: EVERY_FIELD.flowId, flow_action: 'DATA_EXCHANGE' },
 			]);
+		});
+	});
+
+	describe('a single-product template: a Product header and a View Product button', () => {
+		const sandbox = useSandbox();
+		const create = (buttons: IDataObject[], category = 'MARKETING') =>
+			runNode({
+				parameters: { ...OPERATIONS[0], name: 'back_in_stock', language: 'en_US', category, headerType: 'product', bodyText: 'Back in stock for you.', buttons: { button: buttons } },
+				credential: sandboxCredential(sandbox),
+			});
+
+		it('submits the PRODUCT header and the SPM button, labelled View unless given a label', async () => {
+			const result = await create([{ type: 'spm' }]);
+			expect(result.error).toBeUndefined();
+			expect((sandbox.requestsTo('POST', '/message_templates')[0].body as IDataObject).components).toEqual([
+				{ type: 'HEADER', format: 'PRODUCT' },
+				{ type: 'BODY', text: 'Back in stock for you.' },
+				{ type: 'BUTTONS', buttons: [{ type: 'SPM', text: 'View' }] },
+			]);
+		});
+
+		it('refuses a Product header with other buttons, or in a utility template, before any request', async () => {
+			expect((await create([{ type: 'quickReply', text: 'Stop' }])).error?.message).toBe(
+				'BUTTONS component: field "buttons" must be one SPM (View) button with a PRODUCT header',
+			);
+			expect((await create([{ type: 'spm' }], 'UTILITY')).error?.message).toBe('HEADER component: field "format" PRODUCT is allowed only in MARKETING templates');
+			expect(sandbox.requestsTo('POST', '/message_templates')).toHaveLength(0);
 		});
 	});
 });

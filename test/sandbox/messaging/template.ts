@@ -26,6 +26,8 @@ export interface TemplateContext {
 	phoneNumberId: string;
 	named: boolean;
 	category: string;
+	/** The catalogs the message's product headers named so far. */
+	catalogIds?: Set<string>;
 }
 
 /** The APPROVED template with that name in that language, or Meta's refusal. */
@@ -96,12 +98,27 @@ function checkHeader(definition: Component | undefined, given: Component | undef
 	const parameters = requireArray(given.parameters, `${path}.parameters`, 0, 10);
 	if (parameters.length !== 1) throw messagingErrors.paramCount(`header: number of params (${parameters.length}) does not match the expected number of params (1)`);
 	const parameter = requireObject(parameters[0], `${path}.parameters[0]`);
-	const expected = format === 'LOCATION' ? 'location' : MEDIA_HEADERS[format];
+	const expected = format === 'LOCATION' || format === 'PRODUCT' ? format.toLowerCase() : MEDIA_HEADERS[format];
 	if (parameter.type !== expected) {
 		throw messagingErrors.paramFormat(`header: Format mismatch, expected ${format}, received ${upper(parameter.type) || 'UNKNOWN'}`);
 	}
 	if (expected === 'location') checkLocation(parameter.location, `${path}.parameters[0].location`);
+	else if (expected === 'product') checkProduct(parameter.product, `${path}.parameters[0].product`, context);
 	else checkMediaObject(context.state, expected, parameter[expected], `${path}.parameters[0].${expected}`, context.phoneNumberId);
+}
+
+/**
+ * A product header (single-product templates, product card carousels): the product's retailer ID
+ * and its catalog (.../marketing-templates/spm-templates, .../catalogs/product-card-carousel-template-messages). The
+ * cards of a product carousel reference one catalog (.../catalogs/interactive-product-carousel-messages).
+ */
+function checkProduct(value: unknown, path: string, context: TemplateContext): void {
+	const product = requireObject(value, path);
+	requireString(product.product_retailer_id, `${path}.product_retailer_id`);
+	const catalogId = requireString(product.catalog_id, `${path}.catalog_id`);
+	if (!/^\d+$/.test(catalogId)) throw messagingErrors.valueInvalid(`${path}.catalog_id must be a catalog ID`);
+	context.catalogIds?.add(catalogId);
+	if (context.catalogIds && context.catalogIds.size > 1) throw messagingErrors.valueInvalid(`${path}.catalog_id: every card must reference the same catalog`);
 }
 
 /** What a template button takes when sent: its sub_type and whether a parameter is required. */
@@ -116,11 +133,13 @@ function buttonRule(button: Component): { subType: string; required: boolean; al
 	if (type === 'QUICK_REPLY') return { subType: 'quick_reply', required: false, allowed: true };
 	if (type === 'COPY_CODE') return { subType: 'copy_code', required: true, allowed: true };
 	if (type === 'FLOW') return { subType: 'flow', required: false, allowed: true };
-	if (type === 'CATALOG' || type === 'MPM' || type === 'SPM') return { subType: type.toLowerCase(), required: type !== 'CATALOG', allowed: true };
+	if (type === 'CATALOG' || type === 'MPM') return { subType: type.toLowerCase(), required: type === 'MPM', allowed: true };
+	// An SPM ("View") button opens the product the header names; it takes no parameter of its own.
+	if (type === 'SPM') return { subType: 'spm', required: false, allowed: false };
 	return { subType: type.toLowerCase(), required: false, allowed: false };
 }
 
-const BUTTON_PARAMETER_TYPES: Record<string, string> = { url: 'text', quick_reply: 'payload', copy_code: 'coupon_code', flow: 'action', catalog: 'action', mpm: 'action', spm: 'action' };
+const BUTTON_PARAMETER_TYPES: Record<string, string> = { url: 'text', quick_reply: 'payload', copy_code: 'coupon_code', flow: 'action', catalog: 'action', mpm: 'action' };
 
 function checkButtonParameter(subType: string, parameter: unknown, path: string): void {
 	const p = requireObject(parameter, path);
@@ -246,7 +265,7 @@ export function checkTemplateMessage(state: SandboxState, body: Json, phoneNumbe
 	const components = (template.components === undefined ? [] : requireArray(template.components, 'template.components', 0, 20)).map((c, i) =>
 		requireObject(c, `template.components[${i}]`),
 	);
-	const context: TemplateContext = { state, phoneNumberId, named: record.parameter_format === 'NAMED', category: record.category };
+	const context: TemplateContext = { state, phoneNumberId, named: record.parameter_format === 'NAMED', category: record.category, catalogIds: new Set() };
 	const single = (type: string) => components.find((c) => upper(c.type) === type);
 	checkParts(record.components, components.filter((c) => !['CAROUSEL', 'LIMITED_TIME_OFFER'].includes(upper(c.type))), 'template.components', context);
 	checkCarousel(componentOf(record.components, 'CAROUSEL'), single('CAROUSEL'), context);

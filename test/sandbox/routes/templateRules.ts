@@ -7,7 +7,8 @@ import { GraphError, invalidParameter } from '../graph';
 import type { SandboxState } from '../state';
 
 export const CATEGORIES = ['AUTHENTICATION', 'MARKETING', 'UTILITY'];
-export const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'GIF', 'DOCUMENT', 'LOCATION'];
+/** PRODUCT: single-product (SPM) templates and product card carousels (.../marketing-templates/spm-templates). */
+export const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'GIF', 'DOCUMENT', 'LOCATION', 'PRODUCT'];
 const MEDIA_FORMATS: Record<string, RegExp> = {
 	IMAGE: /^image\/(jpeg|jpg|png)$/,
 	VIDEO: /^video\/mp4$/,
@@ -118,6 +119,10 @@ function validateHeader(state: SandboxState, header: Record<string, unknown>, ca
 					: Array.isArray(example.header_text) && example.header_text.length === 1 && present(example.header_text[0]);
 			if (!ok) throw errors.headerFormat('The header parameter needs an example.');
 		}
+		return;
+	}
+	if (headerFormat === 'PRODUCT') {
+		if (category !== 'MARKETING') throw errors.headerFormat('PRODUCT headers are only for MARKETING templates.');
 		return;
 	}
 	if (headerFormat === 'LOCATION') {

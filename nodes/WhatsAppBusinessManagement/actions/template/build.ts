@@ -3,10 +3,10 @@ import { MEDIA_HEADER_FORMATS, type ParameterFormat } from './graph';
 import { isBlank } from './templateProblem';
 import { POSITIONAL_VARIABLE, extractVariables } from './variables';
 
-export type HeaderType = 'none' | 'text' | 'image' | 'video' | 'document' | 'location';
+export type HeaderType = 'none' | 'text' | 'image' | 'video' | 'document' | 'location' | 'product';
 
 export interface ButtonInput {
-	type: 'quickReply' | 'url' | 'phoneNumber' | 'copyCode' | 'flow';
+	type: 'quickReply' | 'url' | 'phoneNumber' | 'copyCode' | 'flow' | 'spm';
 	text?: string;
 	url?: string;
 	urlExample?: string;
@@ -36,7 +36,7 @@ export const PENDING_HANDLE = 'pending-upload';
 
 function buildHeader(input: BuilderInput): Record<string, unknown> | undefined {
 	if (input.headerType === 'none') return undefined;
-	if (input.headerType === 'location') return { type: 'HEADER', format: 'LOCATION' };
+	if (input.headerType === 'location' || input.headerType === 'product') return { type: 'HEADER', format: input.headerType.toUpperCase() };
 	if (input.headerType !== 'text') {
 		const header: Record<string, unknown> = { type: 'HEADER', format: input.headerType.toUpperCase() };
 		if (input.headerHandle) header.example = { header_handle: [input.headerHandle] };
@@ -90,6 +90,8 @@ function buildButton(button: ButtonInput): Record<string, unknown> {
 			return { type: 'PHONE_NUMBER', text: button.text ?? '', phone_number: button.phoneNumber ?? '' };
 		case 'copyCode':
 			return { type: 'COPY_CODE', example: button.code ?? '' };
+		case 'spm':
+			return { type: 'SPM', text: button.text || 'View' };
 		case 'flow': {
 			const action = (button.flowAction ?? 'navigate').toUpperCase();
 			const result: Record<string, unknown> = { type: 'FLOW', text: button.text ?? '', flow_id: button.flowId ?? '', flow_action: action };

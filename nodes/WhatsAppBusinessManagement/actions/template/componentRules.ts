@@ -67,6 +67,7 @@ function checkHeader(header: Record<string, unknown>, context: ComponentContext)
 	if (format === 'TEXT') return checkTextHeader(header, context);
 	if (MEDIA_HEADER_FORMATS.includes(format)) return checkMediaHeader(header, format);
 	const category = String(context.category ?? '').toUpperCase();
+	if (format === 'PRODUCT') return category && category !== 'MARKETING' ? [problem(HEADER, 'format', 'PRODUCT is allowed only in MARKETING templates')] : [];
 	if (category && category !== 'UTILITY' && category !== 'MARKETING') {
 		return [problem(HEADER, 'format', 'LOCATION is allowed only in UTILITY and MARKETING templates')];
 	}
@@ -186,5 +187,22 @@ export function validateComponents(components: unknown, context: ComponentContex
 	if (String(context.category ?? '').toUpperCase() === 'AUTHENTICATION' && seen.get('HEADER')) {
 		problems.push(problem('HEADER component', 'format', 'is not allowed in AUTHENTICATION templates'));
 	}
-	return problems;
+	return [...problems, ...singleProductProblems(components)];
+}
+
+/**
+ * A single-product template is a PRODUCT header with one SPM ("View") button, which opens that
+ * product (https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/spm-templates).
+ * Product cards of a carousel are checked by Meta.
+ */
+function singleProductProblems(components: unknown[]): TemplateProblem[] {
+	const of = (type: string) => components.find((c) => isObject(c) && String(c.type ?? '').toUpperCase() === type) as Record<string, unknown> | undefined;
+	const productHeader = String(of('HEADER')?.format ?? '').toUpperCase() === 'PRODUCT';
+	const buttons = Array.isArray(of('BUTTONS')?.buttons) ? (of('BUTTONS')!.buttons as unknown[]) : [];
+	const types = buttons.map((b) => (isObject(b) ? String(b.type ?? '').toUpperCase() : ''));
+	if (productHeader && (types.length !== 1 || types[0] !== 'SPM')) {
+		return [problem('BUTTONS component', 'buttons', 'must be one SPM (View) button with a PRODUCT header')];
+	}
+	if (!productHeader && types.includes('SPM')) return [problem('HEADER component', 'format', 'must be PRODUCT for an SPM (View) button: the button opens the header\'s product')];
+	return [];
 }

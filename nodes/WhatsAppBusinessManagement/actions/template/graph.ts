@@ -47,7 +47,9 @@ export const HEADER_SAMPLE_TYPES: Record<string, { mimeTypes: string[]; maxBytes
 };
 
 export const MEDIA_HEADER_FORMATS = ['IMAGE', 'VIDEO', 'GIF', 'DOCUMENT'];
-export const HEADER_FORMATS = ['TEXT', ...MEDIA_HEADER_FORMATS, 'LOCATION'];
+// PRODUCT: single-product templates and product card carousels, marketing only
+// (https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/spm-templates).
+export const HEADER_FORMATS = ['TEXT', ...MEDIA_HEADER_FORMATS, 'LOCATION', 'PRODUCT'];
 /**
  * Button and component types the node knows the rules of. A type outside these lists is sent as it
  * is (Meta adds types faster than a release cycle) and Meta's answer decides. VOICE_CALL:

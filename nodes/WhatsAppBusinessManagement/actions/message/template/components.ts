@@ -30,13 +30,18 @@ function textParameters(slots: TemplateSlot[], values: SlotValues, named: boolea
 	});
 }
 
-function headerComponent(part: PartPlan, values: SlotValues, named: boolean): Component | undefined {
+function headerComponent(part: PartPlan, values: SlotValues, named: boolean, catalogId: string): Component | undefined {
 	const header = part.header;
 	if (!header) return undefined;
 	if (header.format === 'text') return { type: 'header', parameters: textParameters(header.slots, values, named) };
 	if (header.format === 'media') {
 		const [slot] = header.slots;
 		return { type: 'header', parameters: [{ type: slot.mediaType, [slot.mediaType!]: values[slot.id] }] };
+	}
+	if (header.format === 'product') {
+		// https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/spm-templates
+		const product = { product_retailer_id: text(values[header.slots[0].id]).trim(), catalog_id: catalogId };
+		return { type: 'header', parameters: [{ type: 'product', product }] };
 	}
 	const location: Component = {};
 	for (const slot of header.slots) {
@@ -90,9 +95,9 @@ function buttonComponents(buttons: ButtonPlan[], values: SlotValues): Component[
 	});
 }
 
-function partComponents(part: PartPlan, values: SlotValues, named: boolean): Component[] {
+function partComponents(part: PartPlan, values: SlotValues, named: boolean, catalogId: string): Component[] {
 	const components: Component[] = [];
-	const header = headerComponent(part, values, named);
+	const header = headerComponent(part, values, named, catalogId);
 	if (header) components.push(header);
 	if (part.body.length) components.push({ type: 'body', parameters: textParameters(part.body, values, named) });
 	return [...components, ...buttonComponents(part.buttons, values)];
@@ -120,7 +125,8 @@ function otpComponents(plan: TemplatePlan, values: SlotValues): Component[] {
 /** The components of the send, in the order Meta documents them. */
 export function buildSendComponents(plan: TemplatePlan, values: SlotValues): Component[] {
 	if (plan.otp) return otpComponents(plan, values);
-	const components = partComponents(plan, values, plan.named);
+	const catalogId = plan.catalog ? text(values[plan.catalog.id]).trim() : '';
+	const components = partComponents(plan, values, plan.named, catalogId);
 	if (plan.limitedTimeOffer) {
 		// https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/limited-time-offer-templates
 		const expiration = { expiration_time_ms: epochMs(values[plan.limitedTimeOffer.id]) };
@@ -128,7 +134,8 @@ export function buildSendComponents(plan: TemplatePlan, values: SlotValues): Com
 	}
 	if (plan.cards.length) {
 		// https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/media-card-carousel-templates
-		const cards = plan.cards.map((card, index) => ({ card_index: index, components: partComponents(card, values, plan.named) }));
+		// and .../catalogs/product-card-carousel-template-messages (a product card's header names its product).
+		const cards = plan.cards.map((card, index) => ({ card_index: index, components: partComponents(card, values, plan.named, catalogId) }));
 		components.push({ type: 'carousel', cards });
 	}
 	return components;

@@ -25,7 +25,8 @@ export type SlotKind =
 	| 'expiration'
 	| 'otp'
 	| 'productRetailerId'
-	| 'productSections';
+	| 'productSections'
+	| 'catalogId';
 
 export type MediaType = 'image' | 'video' | 'document';
 
@@ -55,7 +56,7 @@ export interface ButtonPlan {
 
 /** A header, body and buttons: the template itself, or one carousel card. */
 export interface PartPlan {
-	header?: { format: 'text' | 'media' | 'location'; slots: TemplateSlot[] };
+	header?: { format: 'text' | 'media' | 'location' | 'product'; slots: TemplateSlot[] };
 	body: TemplateSlot[];
 	buttons: ButtonPlan[];
 }
@@ -70,6 +71,8 @@ export interface TemplatePlan extends PartPlan {
 	cards: PartPlan[];
 	/** Authentication templates: the one-time password fills the body and the OTP button. */
 	otp?: TemplateSlot;
+	/** Product headers (single-product templates, product card carousels) name their catalog: one for all. */
+	catalog?: TemplateSlot;
 }
 
 // A GIF header is sent as an MP4 video (template components reference).
@@ -116,6 +119,12 @@ function headerPlan(component: Raw, prefix: string, labelPrefix: string): PartPl
 		const name = mediaType[0].toUpperCase() + mediaType.slice(1);
 		const label = `${labelPrefix}Header ${name} (Media ID, URL or Binary Field Name)`;
 		return { format: 'media', slots: [{ id: `${prefix}header.${mediaType}`, label, kind: 'media', mediaType, required: true, component: where }] };
+	}
+	if (format === 'PRODUCT') {
+		// Single-product templates and product card carousels: the product shown comes with the send.
+		// https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/spm-templates
+		const label = `${labelPrefix}Header Product (Product Retailer ID)`;
+		return { format: 'product', slots: [{ id: `${prefix}header.product`, label, kind: 'productRetailerId', required: true, component: where }] };
 	}
 	if (format !== 'LOCATION') return undefined;
 	const location = (id: string, label: string, kind: SlotKind, required: boolean): TemplateSlot => ({
@@ -239,13 +248,18 @@ export function planTemplate(template: Raw): TemplatePlan {
 	const offer = components.find((component) => upper(component.type) === 'LIMITED_TIME_OFFER');
 	const hasExpiration = ((offer?.limited_time_offer ?? {}) as Raw).has_expiration === true;
 	const carousel = components.find((component) => upper(component.type) === 'CAROUSEL');
+	const main = partPlan(components);
+	const cards = list(carousel?.cards).map((card, index) => partPlan(list(card.components), `card.${index}.`, `Card ${index + 1} `));
+	// A WhatsApp Business Account has one catalog connected (catalogs overview), so one field serves every product header.
+	const showsProducts = [main, ...cards].some((part) => part.header?.format === 'product');
 	return {
 		...base,
-		...partPlan(components),
+		...main,
 		limitedTimeOffer: hasExpiration
 			? { id: 'offer.expiration', label: 'Offer Expiration (Date and Time)', kind: 'expiration', required: true, component: 'LIMITED_TIME_OFFER component' }
 			: undefined,
-		cards: list(carousel?.cards).map((card, index) => partPlan(list(card.components), `card.${index}.`, `Card ${index + 1} `)),
+		cards,
+		catalog: showsProducts ? { id: 'catalog.id', label: 'Catalog ID', kind: 'catalogId', required: true, component: 'HEADER component' } : undefined,
 	};
 }
 
@@ -253,13 +267,20 @@ function partSlots(part: PartPlan): TemplateSlot[] {
 	return [...(part.header?.slots ?? []), ...part.body, ...part.buttons.flatMap((button) => button.slots)];
 }
 
-/** Every slot of the template, in the order the message shows them (the offer's expiry sits under the header). */
+/**
+ * Every slot of the template, in the order the message shows them (the offer's expiry sits under the
+ * header; the catalog comes just before the first product it serves).
+ */
 export function slotsOf(plan: TemplatePlan): TemplateSlot[] {
+	const catalog = plan.catalog ? [plan.catalog] : [];
+	const productHeader = plan.header?.format === 'product';
 	return [
 		...(plan.otp ? [plan.otp] : []),
 		...(plan.header?.slots ?? []),
+		...(productHeader ? catalog : []),
 		...(plan.limitedTimeOffer ? [plan.limitedTimeOffer] : []),
 		...partSlots({ body: plan.body, buttons: plan.buttons }),
+		...(productHeader ? [] : catalog),
 		...plan.cards.flatMap(partSlots),
 	];
 }

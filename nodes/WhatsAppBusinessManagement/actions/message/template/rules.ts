@@ -96,6 +96,9 @@ function valueRule(slot: TemplateSlot, value: unknown, context: RuleContext): st
 			return textRule(value);
 		case 'productSections':
 			return productSectionsRule(value);
+		case 'catalogId':
+			// A catalog's ID is a Graph ID: digits (Commerce Manager > Catalog > Settings shows it).
+			return /^\d+$/.test(String(value).trim()) ? undefined : `must be the catalog's numeric ID (Commerce Manager > Catalog > Settings), not ${JSON.stringify(value)}`;
 		default:
 			return typeof value === 'object' && !(value instanceof Date) ? `must be text, not ${JSON.stringify(value)}` : undefined;
 	}
@@ -140,7 +143,7 @@ export function labelOfField(displayName: string): string {
 function componentOfFieldId(id: string): string {
 	const card = /^card\.(\d+)\.(.*)$/.exec(id);
 	const rest = card ? card[2] : id;
-	const parts: Record<string, string> = { header: 'HEADER', body: 'BODY', button: 'BUTTONS', offer: 'LIMITED_TIME_OFFER', otp: 'BODY' };
+	const parts: Record<string, string> = { header: 'HEADER', catalog: 'HEADER', body: 'BODY', button: 'BUTTONS', offer: 'LIMITED_TIME_OFFER', otp: 'BODY' };
 	const component = `${parts[rest.split('.')[0]] ?? rest.split('.')[0].toUpperCase()} component`;
 	return card ? `Card ${Number(card[1]) + 1} ${component}` : component;
 }
