@@ -34,6 +34,7 @@ const EVENT_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Flow Events', value: 'flowEvent', description: 'Flows: status changes and endpoint alerts; one item per change' },
 	{ name: 'Identity Changes', value: 'identityChange', description: 'A user changed phone number or business-scoped user ID (system messages user_changed_number, user_changed_user_id): update the lead; one item per change' },
 	{ name: 'Message Statuses', value: 'messageStatus', description: 'Sent, delivered, read and failed updates; one item per status' },
+	{ name: 'Orders', value: 'order', description: 'A cart a customer sent from a catalog, single- or multi-product message, with its products, value and currency (for Conversion > Send Event); one item per order' },
 	{ name: 'Phone Number Name Updates', value: 'phoneNumberNameUpdate', description: 'Display name review outcomes; one item per change' },
 	{ name: 'Phone Number Quality Updates', value: 'phoneNumberQualityUpdate', description: 'Messaging limit and quality changes; one item per change' },
 	{ name: 'Security Updates', value: 'securityUpdate', description: 'Security: two-step verification PIN changed or reset; one item per change (tick security in the App Dashboard, or turn on Options > Subscribe App Webhook Fields)' },

@@ -11,8 +11,9 @@ const { check } = require('./e2e-report');
 
 const VERIFY_TOKEN = 'wabm-e2e-events-verify-token';
 
-/** The Events option of every event issue 16 added. */
+/** The Events option of every event issue 16 added, and Orders. */
 const NEW_EVENTS = [
+	'order',
 	'automaticEvent',
 	'userPreference',
 	'messageEcho',
@@ -66,6 +67,14 @@ const DELIVERIES = [
 		field: 'message_template_components_update',
 		event: { kind: 'flatChange', field: 'message_template_components_update' },
 		expect: { eventType: 'templateComponentsUpdate', message_template_name: 'order_confirmation' },
+	},
+	{
+		field: 'messages',
+		event: {
+			kind: 'order',
+			order: { id: 'wamid.E2E.ORDER.1', from: '16505550082', name: 'E2E Buyer', text: 'Deliver Saturday', items: [{ productRetailerId: 'helmet-01', quantity: 2, itemPrice: 49.9, currency: 'EUR' }, { productRetailerId: 'gloves-07', quantity: 1, itemPrice: 19.95, currency: 'EUR' }] },
+		},
+		expect: { eventType: 'order', messageId: 'wamid.E2E.ORDER.1', contactName: 'E2E Buyer', text: 'Deliver Saturday', catalogId: '194836987003835', value: 119.75, currency: 'EUR' },
 	},
 	{
 		field: 'messages',

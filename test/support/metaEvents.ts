@@ -5,7 +5,7 @@
  * suite. Imports nothing from nodes/.
  */
 
-import { DISPLAY_PHONE_NUMBER, PHONE_NUMBER_ID, WEBHOOK_TIME, adReferral } from './metaWebhooks';
+import { DISPLAY_PHONE_NUMBER, PHONE_NUMBER_ID, WEBHOOK_TIME, adReferral, orderMessage } from './metaWebhooks';
 
 export const DEFAULT_PHONE_NUMBER_ID = PHONE_NUMBER_ID;
 export const DEFAULT_DISPLAY_PHONE_NUMBER = DISPLAY_PHONE_NUMBER;
@@ -240,6 +240,23 @@ export const FLAT_EXAMPLES: Record<string, Record<string, unknown>> = {
 	},
 };
 
+export interface Order {
+	id: string;
+	from: string;
+	name: string;
+	text?: string;
+	catalogId?: string;
+	items: Array<{ productRetailerId: string; quantity: number; itemPrice: number; currency: string }>;
+}
+
+/** A cart sent from a catalog, single- or multi-product message: the order messages webhook reference. */
+export function orderPayload(options: Common & { order: Order }): Record<string, unknown> {
+	const { order } = options;
+	const items = order.items.map((item) => ({ product_retailer_id: item.productRetailerId, quantity: item.quantity, item_price: item.itemPrice, currency: item.currency }));
+	const message = orderMessage({ id: order.id, from: order.from, text: order.text, catalogId: order.catalogId, items });
+	return envelopeOf(options, 'messages', { ...metadataOf(options), contacts: [{ profile: { name: order.name }, wa_id: order.from }], messages: [message] });
+}
+
 /** What `POST /__sandbox/webhook` accepts as `event`: a kind and that builder's options. */
 export type MetaEventRequest =
 	| { kind: 'bsuidLeads'; leads: BsuidLead[] }
@@ -248,6 +265,7 @@ export type MetaEventRequest =
 	| { kind: 'userPreferences'; preferences: UserPreference[] }
 	| { kind: 'messageEchoes'; echoes: Array<{ id: string; to: string; text: string }> }
 	| { kind: 'history'; threads: Array<{ id: string; messages: Array<{ id: string; from: string; text: string }> }> }
+	| { kind: 'order'; order: Order }
 	| { kind: 'flatChange'; field: string; value?: Record<string, unknown> };
 
 export function metaEventPayload(common: Common, request: MetaEventRequest): Record<string, unknown> {
@@ -264,6 +282,8 @@ export function metaEventPayload(common: Common, request: MetaEventRequest): Rec
 			return messageEchoesPayload({ ...common, echoes: request.echoes });
 		case 'history':
 			return historyPayload({ ...common, threads: request.threads });
+		case 'order':
+			return orderPayload({ ...common, order: request.order });
 		case 'flatChange': {
 			const value = request.value ?? FLAT_EXAMPLES[request.field];
 			if (!value) throw new Error(`no example value for the webhook field "${request.field}"; pass one`);

@@ -144,6 +144,16 @@ export function textMessage(options: TextMessageOptions): Json {
 	return message;
 }
 
+/**
+ * A cart a customer sent from a catalog, single- or multi-product message, as Meta's order messages
+ * webhook reference shows it (.../webhooks/reference/messages/order).
+ */
+export function orderMessage(options: { id: string; from?: string; text?: string; catalogId?: string; items: Json[] }): Json {
+	const order: Json = { catalog_id: options.catalogId ?? '194836987003835', product_items: options.items };
+	if (options.text !== undefined) order.text = options.text;
+	return { from: options.from ?? '16505551234', id: options.id, timestamp: String(WEBHOOK_TIME), type: 'order', order };
+}
+
 /** The fixtures' numbered ad-referral message: sender, wamid, time and click ID follow `index`. */
 export function referralMessage(index: number, overrides: Json = {}) {
 	return textMessage({

@@ -203,6 +203,19 @@ describe('dedup building blocks', () => {
 });
 
 describe('flattenMessage', () => {
+	test('an order: its catalog and products as sent, and their total only when Meta gave every price, quantity and one currency', () => {
+		const order = (items: unknown[], extra = {}) => flattenMessage({ from: '1', id: 'wamid.O', type: 'order', order: { catalog_id: 77, product_items: items, ...extra } }, { contacts: [] });
+		const line = (price: unknown, quantity: unknown, currency: unknown = 'BRL') => ({ product_retailer_id: 'p', item_price: price, quantity, currency });
+		expect(order([line(0.1, 3), line('2.5', '2')], { text: 'obrigado' })).toMatchObject({ eventType: 'order', text: 'obrigado', catalogId: '77', value: 5.3, currency: 'BRL' });
+		for (const items of [[line(undefined, 1)], [line(1, 'two')], [line(1, 1, null)], [line(1, 1), line(1, 1, 'USD')]]) {
+			const item = order(items);
+			expect(item.orderItems).toBe(items);
+			expect(item).not.toHaveProperty('value');
+			expect(item).not.toHaveProperty('currency');
+		}
+		expect(flattenMessage({ from: '1', id: 'wamid.O', type: 'order' }, { contacts: [] })).not.toHaveProperty('orderItems');
+	});
+
 	test('copies every documented referral field, in REFERRAL_FIELDS order, and only those', () => {
 		const referral = Object.fromEntries(REFERRAL_FIELDS.map((key) => [key, `value of ${key}`]));
 		const message = { from: '1', id: 'wamid.1', type: 'text', text: { body: 'hi' }, referral: { ...referral, unknown_field: 'x' } };

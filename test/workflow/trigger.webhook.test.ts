@@ -1,5 +1,5 @@
 import { signWebhookBody } from '../support/signature';
-import { GUIDE_REFERRAL_WEBHOOK, PHONE_NUMBER_ID, RECENT_TIME, WABA_ID, envelope, messagesChange, referralMessage } from '../support/metaWebhooks';
+import { GUIDE_REFERRAL_WEBHOOK, PHONE_NUMBER_ID, RECENT_TIME, WABA_ID, envelope, messagesChange, orderMessage, referralMessage } from '../support/metaWebhooks';
 import { useSandbox } from '../helpers/sandbox';
 import { MANUAL_SUBSCRIPTION, deduplicator, useTriggerServers, type TriggerServer } from '../helpers/webhook';
 import { clearProcessMemory } from '../../nodes/WhatsAppBusinessManagementTrigger/WhatsAppBusinessManagementTrigger.node';
@@ -107,6 +107,35 @@ describe('Ad Referral events', () => {
 			['message', 'wamid.PLAIN'],
 			['adReferral', referralMessage(2).id],
 		]);
+	});
+
+	test('Orders: a cart becomes one item with its products, value and currency; other messages are not Orders', async () => {
+		const items = [
+			{ product_retailer_id: 'helmet-01', quantity: 2, item_price: 49.9, currency: 'EUR' },
+			{ product_retailer_id: 'gloves-07', quantity: 1, item_price: 19.95, currency: 'EUR' },
+		];
+		const order = orderMessage({ id: 'wamid.ORDER-1', text: 'For Saturday, please', items });
+		const mixed = orderMessage({ id: 'wamid.ORDER-2', items: [items[0], { ...items[1], currency: 'USD' }] });
+		const plain = { from: '16505551234', id: 'wamid.PLAIN-ORDER', timestamp: String(RECENT_TIME), type: 'text', text: { body: 'hello' } };
+		await startTrigger({ events: ['order'] });
+		await sandbox.sendWebhook({ url: trigger.url, payload: envelope([messagesChange([plain, referralMessage(9), order, mixed], [{ profile: { name: 'Ana' }, wa_id: '16505551234' }])]) });
+		const emitted = trigger.emitted();
+		expect(emitted.map((item) => item.messageId)).toEqual(['wamid.ORDER-1', 'wamid.ORDER-2']);
+		expect(emitted[0]).toMatchObject({
+			eventType: 'order',
+			contactName: 'Ana',
+			messageType: 'order',
+			text: 'For Saturday, please',
+			catalogId: '194836987003835',
+			orderItems: items,
+			value: 119.75,
+			currency: 'EUR',
+			eventId: 'message:wamid.ORDER-1',
+		});
+		// Two currencies add up to no one value: the products are there, the total is not invented.
+		expect(emitted[1]).toMatchObject({ eventType: 'order', orderItems: mixed.order && (mixed.order as { product_items: unknown }).product_items });
+		expect(emitted[1]).not.toHaveProperty('value');
+		expect(emitted[1]).not.toHaveProperty('currency');
 	});
 
 	test('Phone Number IDs keeps only the listed numbers', async () => {

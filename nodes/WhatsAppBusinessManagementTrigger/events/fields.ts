@@ -13,6 +13,7 @@ import type { TriggerEvent } from './index';
 const FIELD_OF_EVENT: Record<TriggerEvent, string> = {
 	adReferral: 'messages',
 	allMessages: 'messages',
+	order: 'messages',
 	messageStatus: 'messages',
 	identityChange: 'messages',
 	automaticEvent: 'automatic_events',

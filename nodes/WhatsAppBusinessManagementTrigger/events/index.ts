@@ -15,7 +15,7 @@ export { OVERRIDE_ROUTED_FIELDS, webhookFieldsOf } from './fields';
 export { RecentKeys, deliveryIdOf, deliveryKeysOf, type DeliveryKeys } from './recentKeys';
 
 /** The values of the trigger's "Events" parameter. */
-export type TriggerEvent = 'adReferral' | 'allMessages' | 'messageStatus' | 'identityChange' | MessagingFieldEvent | ManagementEvent;
+export type TriggerEvent = 'adReferral' | 'allMessages' | 'order' | 'messageStatus' | 'identityChange' | MessagingFieldEvent | ManagementEvent;
 
 export const WABA_OBJECT = 'whatsapp_business_account';
 
@@ -70,7 +70,9 @@ function collectMessages(result: CollectResult, wabaId: string | undefined, valu
 	}
 	const allMessages = selection.events.has('allMessages');
 	const identityChanges = selection.events.has('identityChange');
-	if ((allMessages || identityChanges || selection.events.has('adReferral')) && Array.isArray(value.messages)) {
+	const adReferrals = selection.events.has('adReferral');
+	const orders = selection.events.has('order');
+	if ((allMessages || identityChanges || adReferrals || orders) && Array.isArray(value.messages)) {
 		for (let position = 0; position < value.messages.length; position++) {
 			const message = asObject(value.messages[position]);
 			// Meta's message id (wamid) is a string; anything else is not a message from Meta.
@@ -82,7 +84,8 @@ function collectMessages(result: CollectResult, wabaId: string | undefined, valu
 				if (identityChanges && namesSomeone(message, identityChange)) result.events.push({ key: `identity:${messageId}`, item: flattenIdentityChange(message, identityChange, baseOf(context, message.timestamp)) });
 				continue;
 			}
-			if (!allMessages && asObject(message.referral) === undefined) continue;
+			const wanted = allMessages || (adReferrals && asObject(message.referral) !== undefined) || (orders && message.type === 'order');
+			if (!wanted) continue;
 			result.events.push({ key: `message:${messageId}`, item: flattenMessage(message, context, position) });
 		}
 	}

@@ -60,7 +60,36 @@ export function messageText(message: IDataObject): string | undefined {
 	}
 	if (typed && (type === 'image' || type === 'video' || type === 'document')) return asString(typed.caption);
 	if (type === 'reaction') return asString(typed?.emoji);
+	if (type === 'order') return asString(typed?.text);
 	return undefined;
+}
+
+/**
+ * An order's products as sent, and what they come to: `value` (item_price times quantity, summed)
+ * and `currency` only when every product has a number for both and all share one currency. Fields
+ * from Meta's order messages webhook reference
+ * (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/order).
+ */
+function setOrder(item: IDataObject, order: IDataObject | undefined): void {
+	if (!order) return;
+	const catalogId = asString(order.catalog_id);
+	if (catalogId !== undefined) item.catalogId = catalogId;
+	if (!Array.isArray(order.product_items)) return;
+	item.orderItems = order.product_items;
+	let total = 0;
+	const currencies = new Set<string>();
+	for (const product of order.product_items) {
+		const price = Number(asObject(product)?.item_price);
+		const quantity = Number(asObject(product)?.quantity);
+		const currency = asString(asObject(product)?.currency);
+		if (!Number.isFinite(price) || !Number.isFinite(quantity) || currency === undefined) return;
+		total += price * quantity;
+		currencies.add(currency);
+	}
+	if (currencies.size !== 1) return;
+	// toFixed(6) drops the binary-fraction noise of the sum (0.1 * 3 is 0.30000000000000004).
+	item.value = Number(total.toFixed(6));
+	item.currency = [...currencies][0];
 }
 
 /**
@@ -115,7 +144,7 @@ const MessageItem = plainObjectConstructor(function (
 	position: number,
 ) {
 	const referral = asObject(message.referral);
-	this.eventType = referral ? 'adReferral' : 'message';
+	this.eventType = referral ? 'adReferral' : message.type === 'order' ? 'order' : 'message';
 	this.field = 'messages';
 	setChangeContext(this, context);
 	const contact = contactFor(message, context.contacts, position);
@@ -139,6 +168,7 @@ const MessageItem = plainObjectConstructor(function (
 	if (messageType !== undefined) this.messageType = messageType;
 	const text = messageText(message);
 	if (text !== undefined) this.text = text;
+	if (messageType === 'order') setOrder(this, asObject(message.order));
 	if (referral) {
 		// REFERRAL_FIELDS, in its order.
 		if (referral.source_url !== undefined) this.source_url = referral.source_url;
