@@ -146,6 +146,30 @@ describe('sandbox: messages', () => {
 			expect(json.error.error_data.details).toMatch(details);
 		});
 
+		it('accepts catalog, single-product (with or without body) and multi-product messages', async () => {
+			const items = (...ids: string[]) => ids.map((id) => ({ product_retailer_id: id }));
+			const answers = await Promise.all([
+				interactive({ type: 'catalog_message', action: { name: 'catalog_message', parameters: { thumbnail_product_retailer_id: 'helmet-01' } } }),
+				interactive({ type: 'catalog_message', action: { name: 'catalog_message' } }),
+				interactive({ type: 'product', action: { catalog_id: '194836987003835', product_retailer_id: 'helmet-01' } }),
+				send({ to: USER, type: 'interactive', interactive: { type: 'product', action: { catalog_id: '194836987003835', product_retailer_id: 'helmet-01' } } }),
+				interactive({ type: 'product_list', header: { type: 'text', text: 'Helmets' }, action: { catalog_id: '194836987003835', sections: [{ title: 'Helmets', product_items: items('h1', 'h2') }, { title: 'Gloves', product_items: items('g1') }] } }),
+			]);
+			expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+		});
+
+		it.each([
+			['a catalog message with a header', { type: 'catalog_message', header: { type: 'text', text: 'x' }, action: { name: 'catalog_message' } }, /has no header/],
+			['a product without catalog', { type: 'product', action: { product_retailer_id: 'h1' } }, /catalog_id' is required/],
+			['a product list without header', { type: 'product_list', action: { catalog_id: '1', sections: [{ product_items: [{ product_retailer_id: 'h1' }] }] } }, /header' is required/],
+			['a product list with an image header', { type: 'product_list', header: { type: 'image', image: { id: '900000000000001' } }, action: { catalog_id: '1', sections: [] } }, /header.type/],
+			['a product list of 31 products', { type: 'product_list', header: { type: 'text', text: 'x' }, action: { catalog_id: '1', sections: [{ title: 'A', product_items: Array.from({ length: 16 }, (_, i) => ({ product_retailer_id: `a${i}` })) }, { title: 'B', product_items: Array.from({ length: 15 }, (_, i) => ({ product_retailer_id: `b${i}` })) }] } }, /at most 30 products/],
+			['a product list with an untitled section of two', { type: 'product_list', header: { type: 'text', text: 'x' }, action: { catalog_id: '1', sections: [{ title: 'A', product_items: [{ product_retailer_id: 'a' }] }, { product_items: [{ product_retailer_id: 'b' }] }] } }, /sections\[1\]\.title/],
+		])('refuses %s', async (_title, value, details) => {
+			const { json } = await interactive(value);
+			expect(json.error.error_data.details).toMatch(details);
+		});
+
 		it('refuses a draft Flow outside draft mode, an unknown Flow and an unknown screen', async () => {
 			expect((await flow({ flow_id: '3000000000000002' })).json.error.error_data.details).toMatch(/DRAFT; send it with mode "draft"/);
 			expect((await flow({ flow_id: '1' })).json.error.error_data.details).toMatch(/does not exist/);

@@ -1,7 +1,7 @@
 import { buildSendComponents, epochMs } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/components';
 import { planTemplate, slotsOf } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/plan';
 import { localizedParameterOf, localizedValueRule } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/localized';
-import { parseProductSections, productSectionsRule } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/products';
+import { parseProductSections, productSectionsRule } from '../../nodes/WhatsAppBusinessManagement/actions/message/products';
 import { labelOfField, mediaSourceOf, schemaProblems, templateValueProblems } from '../../nodes/WhatsAppBusinessManagement/actions/message/template/rules';
 import { templateSearchFilters } from '../../nodes/WhatsAppBusinessManagement/methods/templates';
 

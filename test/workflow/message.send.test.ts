@@ -155,6 +155,55 @@ describe('Message sends through WorkflowExecute', () => {
 		expect(sends()).toHaveLength(1);
 	});
 
+	it('Send Interactive: the catalog, one product (body optional) and products in sections, each without a header of the user\'s', async () => {
+		const catalog = await run({ operation: 'sendInteractive', interactiveType: 'catalog', bodyText: 'Browse our helmets', thumbnailProductRetailerId: ' helmet-01 ' });
+		expect(catalog.error).toBeUndefined();
+		expect(sentBody().interactive).toEqual({
+			type: 'catalog_message',
+			body: { text: 'Browse our helmets' },
+			action: { name: 'catalog_message', parameters: { thumbnail_product_retailer_id: 'helmet-01' } },
+		});
+		// A header type left from another kind is not sent: these messages carry Meta's own header.
+		const product = await run({ operation: 'sendInteractive', interactiveType: 'product', headerType: 'text', headerText: 'x', catalogId: '194836987003835', productRetailerId: '={{ $json.sku }}' }, [{ from: USER, sku: 'helmet-02' }]);
+		expect(product.error).toBeUndefined();
+		expect(sentBody(1).interactive).toEqual({ type: 'product', action: { catalog_id: '194836987003835', product_retailer_id: 'helmet-02' } });
+		const products = await run({
+			operation: 'sendInteractive',
+			interactiveType: 'productList',
+			productsHeaderText: 'Ride safe',
+			bodyText: 'Picked for you',
+			footerText: 'Free returns',
+			catalogId: '194836987003835',
+			products: 'Helmets: helmet-01, helmet-02 | Gloves: gloves-07',
+		});
+		expect(products.error).toBeUndefined();
+		expect(sentBody(2).interactive).toEqual({
+			type: 'product_list',
+			header: { type: 'text', text: 'Ride safe' },
+			body: { text: 'Picked for you' },
+			footer: { text: 'Free returns' },
+			action: {
+				catalog_id: '194836987003835',
+				sections: [
+					{ title: 'Helmets', product_items: [{ product_retailer_id: 'helmet-01' }, { product_retailer_id: 'helmet-02' }] },
+					{ title: 'Gloves', product_items: [{ product_retailer_id: 'gloves-07' }] },
+				],
+			},
+		});
+	});
+
+	it('Send Interactive: products that break Meta\'s rules are refused naming the field, before any request', async () => {
+		const badCatalog = await run({ operation: 'sendInteractive', interactiveType: 'product', catalogId: 'helmets', productRetailerId: 'helmet-01' });
+		expect(badCatalog.error?.message).toBe('Field "Catalog ID": must be the catalog\'s numeric ID (Commerce Manager > Catalog > Settings), not "helmets"');
+		const untitled = await run({ operation: 'sendInteractive', interactiveType: 'productList', productsHeaderText: 'Ride safe', bodyText: 'Pick', catalogId: '1', products: 'helmet-01 | gloves-07' });
+		expect(untitled.error?.message).toMatch(/^Field "Products": section 1 has no title; Meta requires one per section when there are several/);
+		const noHeader = await run({ operation: 'sendInteractive', interactiveType: 'productList', productsHeaderText: '={{ $json.title }}', bodyText: 'Pick', catalogId: '1', products: 'helmet-01' });
+		expect(noHeader.error?.message).toMatch(/^Field "Header Text": /);
+		const noProduct = await run({ operation: 'sendInteractive', interactiveType: 'product', catalogId: '1', productRetailerId: '={{ $json.sku }}' });
+		expect(noProduct.error?.message).toBe('Field "Product Retailer ID": is required');
+		expect(sends()).toHaveLength(0);
+	});
+
 	it('Send Flow: a draft Flow in draft mode, opening on its first screen with data and a flow token', async () => {
 		const result = await run({
 			operation: 'sendFlow',

@@ -1,22 +1,33 @@
 /**
  * Interactive messages as Meta documents them: reply buttons, list, call-to-action URL
  * (https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/interactive-reply-buttons-messages,
- * .../interactive-list-messages, .../interactive-cta-url-messages) and Flow messages
- * (https://developers.facebook.com/docs/whatsapp/flows/guides/sendingaflow). Limits are those pages':
+ * .../interactive-list-messages, .../interactive-cta-url-messages), Flow messages
+ * (https://developers.facebook.com/docs/whatsapp/flows/guides/sendingaflow) and the catalog, single-
+ * and multi-product messages of the share-products guide
+ * (https://developers.facebook.com/docs/whatsapp/guides/commerce-guides/share-products-with-customers:
+ * no header but a multi-product message's required text one; the body optional on a single product). Limits are those pages':
  * body 1024, footer 60, header text 60, 3 reply buttons (title 20, id 256), 10 sections and 10 rows
  * in all (row title 24, description 72, id 200), list button 20.
  */
 import type { SandboxState } from '../state';
 import { checkMediaObject } from './content';
 import { messagingErrors } from './errors';
+import { checkCatalogId, checkProductSections } from './products';
 import { type Json, oneOf, optionalString, present, requireArray, requireObject, requireString, requireUrl, unique } from './fields';
 
-export const INTERACTIVE_TYPES = ['button', 'list', 'cta_url', 'flow'] as const;
+export const INTERACTIVE_TYPES = ['button', 'list', 'cta_url', 'flow', 'catalog_message', 'product', 'product_list'] as const;
 
 function checkHeader(state: SandboxState, value: unknown, type: string, phoneNumberId: string): void {
-	if (value === undefined) return;
+	if (type === 'catalog_message' || type === 'product') {
+		if (value !== undefined) throw messagingErrors.valueInvalid(`interactive.header: a ${type} message has no header`);
+		return;
+	}
+	if (value === undefined) {
+		if (type === 'product_list') throw messagingErrors.requiredMissing("Parameter 'interactive.header' is required for a product_list message.");
+		return;
+	}
 	const header = requireObject(value, 'interactive.header');
-	const allowed = type === 'list' ? (['text'] as const) : (['text', 'image', 'video', 'document'] as const);
+	const allowed = type === 'list' || type === 'product_list' ? (['text'] as const) : (['text', 'image', 'video', 'document'] as const);
 	const kind = oneOf(header.type, 'interactive.header.type', allowed);
 	if (kind === 'text') requireString(header.text, 'interactive.header.text', 60);
 	else checkMediaObject(state, kind, header[kind], `interactive.header.${kind}`, phoneNumberId);
@@ -67,6 +78,18 @@ function checkCtaUrl(action: Json): void {
 	requireUrl(parameters.url, 'interactive.action.parameters.url');
 }
 
+function checkCatalogMessage(action: Json): void {
+	oneOf(action.name, 'interactive.action.name', ['catalog_message']);
+	if (action.parameters === undefined) return;
+	optionalString(requireObject(action.parameters, 'interactive.action.parameters').thumbnail_product_retailer_id, 'interactive.action.parameters.thumbnail_product_retailer_id');
+}
+
+function checkProductAction(action: Json, type: 'product' | 'product_list'): void {
+	checkCatalogId(action.catalog_id, 'interactive.action.catalog_id');
+	if (type === 'product') requireString(action.product_retailer_id, 'interactive.action.product_retailer_id');
+	else checkProductSections(action, 'interactive.action');
+}
+
 /** A Flow message: the Flow must exist; outside draft mode it must be PUBLISHED. */
 function checkFlow(state: SandboxState, action: Json): void {
 	oneOf(action.name, 'interactive.action.name', ['flow']);
@@ -109,12 +132,13 @@ export function checkInteractive(state: SandboxState, body: Json, phoneNumberId:
 	const interactive = requireObject(body.interactive, 'interactive');
 	const type = oneOf(interactive.type, 'interactive.type', INTERACTIVE_TYPES);
 	checkHeader(state, interactive.header, type, phoneNumberId);
-	const bodyText = requireObject(interactive.body, 'interactive.body');
-	requireString(bodyText.text, 'interactive.body.text', 1024);
+	if (type !== 'product' || interactive.body !== undefined) requireString(requireObject(interactive.body, 'interactive.body').text, 'interactive.body.text', 1024);
 	if (interactive.footer !== undefined) requireString(requireObject(interactive.footer, 'interactive.footer').text, 'interactive.footer.text', 60);
 	const action = requireObject(interactive.action, 'interactive.action');
 	if (type === 'button') checkButtons(action);
 	else if (type === 'list') checkList(action);
 	else if (type === 'cta_url') checkCtaUrl(action);
+	else if (type === 'catalog_message') checkCatalogMessage(action);
+	else if (type === 'product' || type === 'product_list') checkProductAction(action, type);
 	else checkFlow(state, action);
 }

@@ -10,6 +10,7 @@
 import type { SandboxState, TemplateRecord } from '../state';
 import { checkLocation, checkMediaObject } from './content';
 import { messagingErrors } from './errors';
+import { checkCatalogId, checkProductSections } from './products';
 import { type Json, isObject, oneOf, present, requireArray, requireObject, requireString } from './fields';
 
 type Component = Record<string, unknown>;
@@ -115,9 +116,7 @@ function checkHeader(definition: Component | undefined, given: Component | undef
 function checkProduct(value: unknown, path: string, context: TemplateContext): void {
 	const product = requireObject(value, path);
 	requireString(product.product_retailer_id, `${path}.product_retailer_id`);
-	const catalogId = requireString(product.catalog_id, `${path}.catalog_id`);
-	if (!/^\d+$/.test(catalogId)) throw messagingErrors.valueInvalid(`${path}.catalog_id must be a catalog ID`);
-	context.catalogIds?.add(catalogId);
+	context.catalogIds?.add(checkCatalogId(product.catalog_id, `${path}.catalog_id`));
 	if (context.catalogIds && context.catalogIds.size > 1) throw messagingErrors.valueInvalid(`${path}.catalog_id: every card must reference the same catalog`);
 }
 
@@ -154,27 +153,14 @@ function checkButtonParameter(subType: string, parameter: unknown, path: string)
 			throw messagingErrors.valueInvalid(`${path}.action.flow_action_data must be an object`);
 		}
 		if (subType === 'catalog' && action.thumbnail_product_retailer_id !== undefined) requireString(action.thumbnail_product_retailer_id, `${path}.action.thumbnail_product_retailer_id`);
-		if (subType === 'mpm') checkProductSections(action, `${path}.action`);
+		if (subType === 'mpm') checkMultiProductAction(action, `${path}.action`);
 	}
 }
 
-/**
- * A multi-product template's products: a thumbnail product, 1 to 10 sections, at most 30 products
- * in all, a title (24 characters) on each section once there are several
- * (.../templates/marketing-templates/mpm-templates, and the multi-product message limits).
- */
-function checkProductSections(action: Component, path: string): void {
+/** A multi-product template's products: a thumbnail product and the sections (products.ts). */
+function checkMultiProductAction(action: Component, path: string): void {
 	requireString(action.thumbnail_product_retailer_id, `${path}.thumbnail_product_retailer_id`);
-	const sections = requireArray(action.sections, `${path}.sections`, 1, 10);
-	let products = 0;
-	sections.forEach((entry, index) => {
-		const section = requireObject(entry, `${path}.sections[${index}]`);
-		if (sections.length > 1 || section.title !== undefined) requireString(section.title, `${path}.sections[${index}].title`, 24);
-		const items = requireArray(section.product_items, `${path}.sections[${index}].product_items`, 1, 30);
-		items.forEach((item, i) => requireString(requireObject(item, `${path}.sections[${index}].product_items[${i}]`).product_retailer_id, `${path}.sections[${index}].product_items[${i}].product_retailer_id`));
-		products += items.length;
-	});
-	if (products > 30) throw messagingErrors.valueInvalid(`${path}.sections: at most 30 products in all, got ${products}`);
+	checkProductSections(action, path);
 }
 
 function checkButtons(definition: Component | undefined, given: Component[], path: string): void {

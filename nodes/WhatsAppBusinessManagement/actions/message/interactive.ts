@@ -1,14 +1,17 @@
 /**
- * Interactive messages as plain data: reply buttons, lists and call-to-action URL buttons, their
- * limits and their `interactive` object. Limits from Meta's pages:
+ * Interactive messages as plain data: reply buttons, lists, call-to-action URL buttons and the
+ * catalog's catalog, single- and multi-product messages, their limits and their `interactive`
+ * object. Limits from Meta's pages:
  * https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/interactive-reply-buttons-messages,
  * https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/interactive-list-messages,
- * https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/interactive-cta-url-messages.
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/interactive-cta-url-messages,
+ * https://developers.facebook.com/docs/whatsapp/guides/commerce-guides/share-products-with-customers.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ParameterProblem } from '../common/parameterProblem';
 import { linkProblems } from './mediaSource';
+import { catalogIdRule, parseProductSections, productSectionsRule, type ProductSection } from './products';
 import { lengthProblem } from './rules';
 
 export const LIMITS = {
@@ -29,7 +32,7 @@ export const LIMITS = {
 	ctaDisplayText: 20,
 } as const;
 
-export type InteractiveKind = 'buttons' | 'list' | 'ctaUrl';
+export type InteractiveKind = 'buttons' | 'list' | 'ctaUrl' | 'catalog' | 'product' | 'productList';
 
 export type InteractiveHeader = { type: 'text'; text: string } | { type: 'image' | 'video' | 'document'; media: IDataObject };
 
@@ -49,7 +52,17 @@ export interface InteractiveInput {
 	listButton?: string;
 	rows?: ListRow[];
 	cta?: { displayText: string; url: string };
+	/** Catalog messages: the product whose image heads the message (optional). */
+	thumbnailProductRetailerId?: string;
+	/** Single- and multi-product messages: the catalog connected to the WhatsApp Business Account. */
+	catalogId?: string;
+	productRetailerId?: string;
+	/** Multi-product messages: "Bikes: SKU-1, SKU-2 | Helmets: SKU-9", or Meta's sections array. */
+	products?: unknown;
 }
+
+/** Catalog messages and single-product messages carry Meta's fixed header; a multi-product one a text header. */
+const NO_HEADER: InteractiveKind[] = ['catalog', 'product'];
 
 const problemIf = (problem: ParameterProblem | undefined) => (problem ? [problem] : []);
 
@@ -107,7 +120,7 @@ export function interactiveProblems(input: InteractiveInput): ParameterProblem[]
 	if (input.kind === 'list' && input.header && input.header.type !== 'text') {
 		problems.push({ field: 'Header Type', rule: `cannot be ${input.header.type} on a list; Meta allows a text header only` });
 	}
-	problems.push(...problemIf(lengthProblem('Body Text', input.body, LIMITS.body, true)));
+	problems.push(...problemIf(lengthProblem('Body Text', input.body, LIMITS.body, input.kind !== 'product')));
 	problems.push(...problemIf(lengthProblem('Footer Text', input.footer ?? '', LIMITS.footer)));
 	if (input.kind === 'buttons') problems.push(...buttonProblems(input.buttons ?? []));
 	if (input.kind === 'list') problems.push(...listProblems(input.listButton ?? '', input.rows ?? []));
@@ -115,8 +128,23 @@ export function interactiveProblems(input: InteractiveInput): ParameterProblem[]
 		problems.push(...problemIf(lengthProblem('Button Text', input.cta?.displayText ?? '', LIMITS.ctaDisplayText, true)));
 		problems.push(...linkProblems('Button URL', (input.cta?.url ?? '').trim()));
 	}
+	return [...problems, ...productProblems(input)];
+}
+
+function productProblems(input: InteractiveInput): ParameterProblem[] {
+	if (input.kind !== 'product' && input.kind !== 'productList') return [];
+	const problems: ParameterProblem[] = [];
+	const catalogRule = isBlank(input.catalogId) ? 'is required' : catalogIdRule(input.catalogId);
+	if (catalogRule) problems.push({ field: 'Catalog ID', rule: catalogRule });
+	if (input.kind === 'product' && isBlank(input.productRetailerId)) problems.push({ field: 'Product Retailer ID', rule: 'is required' });
+	if (input.kind === 'productList') {
+		const rule = isBlank(input.products) ? 'is required' : productSectionsRule(input.products);
+		if (rule) problems.push({ field: 'Products', rule });
+	}
 	return problems;
 }
+
+const isBlank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';
 
 function headerObject(header: InteractiveHeader): IDataObject {
 	return header.type === 'text' ? { type: 'text', text: header.text } : { type: header.type, [header.type]: header.media };
@@ -133,16 +161,23 @@ function actionOf(input: InteractiveInput): IDataObject {
 		}));
 		return { button: input.listButton, sections };
 	}
+	if (input.kind === 'catalog') {
+		const thumbnail = input.thumbnailProductRetailerId?.trim();
+		return { name: 'catalog_message', ...(thumbnail ? { parameters: { thumbnail_product_retailer_id: thumbnail } } : {}) };
+	}
+	if (input.kind === 'product') return { catalog_id: String(input.catalogId).trim(), product_retailer_id: String(input.productRetailerId).trim() };
+	if (input.kind === 'productList') return { catalog_id: String(input.catalogId).trim(), sections: parseProductSections(input.products) as ProductSection[] };
 	return { name: 'cta_url', parameters: { display_text: input.cta?.displayText, url: input.cta?.url.trim() } };
 }
 
-const TYPES: Record<InteractiveKind, string> = { buttons: 'button', list: 'list', ctaUrl: 'cta_url' };
+const TYPES: Record<InteractiveKind, string> = { buttons: 'button', list: 'list', ctaUrl: 'cta_url', catalog: 'catalog_message', product: 'product', productList: 'product_list' };
 
 /** The `interactive` object of the send body. */
 export function buildInteractive(input: InteractiveInput): IDataObject {
 	const interactive: IDataObject = { type: TYPES[input.kind] };
-	if (input.header) interactive.header = headerObject(input.header);
-	interactive.body = { text: input.body };
+	if (input.header && !NO_HEADER.includes(input.kind)) interactive.header = headerObject(input.header);
+	// A single-product message's body is optional (share-products guide); every other kind needs one.
+	if (input.kind !== 'product' || input.body.trim()) interactive.body = { text: input.body };
 	if (input.footer?.trim()) interactive.footer = { text: input.footer };
 	interactive.action = actionOf(input);
 	return interactive;

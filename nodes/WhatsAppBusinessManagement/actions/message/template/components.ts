@@ -7,7 +7,7 @@
  */
 import type { ButtonPlan, PartPlan, TemplatePlan, TemplateSlot } from './plan';
 import { localizedParameterOf } from './localized';
-import { parseProductSections } from './products';
+import { parseProductSections } from '../products';
 
 type Component = Record<string, unknown>;
 

@@ -5,7 +5,7 @@ import type { ParameterProblem } from '../../common/parameterProblem';
 import { epochMs, isBlankValue, type SlotValues } from './components';
 import { localizedValueOf, localizedValueRule } from './localized';
 import { slotsOf, type TemplatePlan, type TemplateSlot } from './plan';
-import { productSectionsRule } from './products';
+import { catalogIdRule, productSectionsRule } from '../products';
 
 export const VARIABLES_FIELD = 'Template Variables';
 export const MARKETING_OPTION = 'Options > Send Through Marketing Messages API';
@@ -97,8 +97,7 @@ function valueRule(slot: TemplateSlot, value: unknown, context: RuleContext): st
 		case 'productSections':
 			return productSectionsRule(value);
 		case 'catalogId':
-			// A catalog's ID is a Graph ID: digits (Commerce Manager > Catalog > Settings shows it).
-			return /^\d+$/.test(String(value).trim()) ? undefined : `must be the catalog's numeric ID (Commerce Manager > Catalog > Settings), not ${JSON.stringify(value)}`;
+			return catalogIdRule(value);
 		default:
 			return typeof value === 'object' && !(value instanceof Date) ? `must be text, not ${JSON.stringify(value)}` : undefined;
 	}

@@ -1,7 +1,8 @@
 /**
- * The products of a multi-product (MPM) template's button: what the sender types -> Meta's
- * `sections`. Pure. Limits from Meta's multi-product messages: at most 10 sections and 30 products,
- * a section title of at most 24 characters, required once there is more than one section
+ * Products of the catalog in a message (multi-product templates and messages, single-product ones):
+ * what the sender types -> Meta's `sections`, and the catalog ID. Pure. Limits from Meta's
+ * multi-product messages: at most 10 sections and 30 products, a section title of at most 24
+ * characters, required once there is more than one section
  * (https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/mpm-templates).
  */
 export const MAX_SECTIONS = 10;
@@ -82,4 +83,9 @@ export function productSectionsRule(value: unknown): string | undefined {
 		if (length > MAX_SECTION_TITLE) return `section ${index + 1}'s title has ${length} characters; Meta allows at most ${MAX_SECTION_TITLE}`;
 	}
 	return undefined;
+}
+
+/** A catalog's ID is a Graph ID: digits (Commerce Manager > Catalog > Settings shows it). */
+export function catalogIdRule(value: unknown): string | undefined {
+	return /^\d+$/.test(String(value).trim()) ? undefined : `must be the catalog's numeric ID (Commerce Manager > Catalog > Settings), not ${JSON.stringify(value)}`;
 }
