@@ -207,7 +207,7 @@ describe('flattenMessage', () => {
 		const order = (items: unknown[], extra = {}) => flattenMessage({ from: '1', id: 'wamid.O', type: 'order', order: { catalog_id: 77, product_items: items, ...extra } }, { contacts: [] });
 		const line = (price: unknown, quantity: unknown, currency: unknown = 'BRL') => ({ product_retailer_id: 'p', item_price: price, quantity, currency });
 		expect(order([line(0.1, 3), line('2.5', '2')], { text: 'obrigado' })).toMatchObject({ eventType: 'order', text: 'obrigado', catalogId: '77', value: 5.3, currency: 'BRL' });
-		for (const items of [[line(undefined, 1)], [line(1, 'two')], [line(1, 1, null)], [line(1, 1), line(1, 1, 'USD')]]) {
+		for (const items of [[line(undefined, 1)], [line(null, 1)], [line(1, '')], [line(1, 'two')], [line(1, 1, null)], [line(1, 1), line(1, 1, 'USD')]]) {
 			const item = order(items);
 			expect(item.orderItems).toBe(items);
 			expect(item).not.toHaveProperty('value');

@@ -64,6 +64,12 @@ export function messageText(message: IDataObject): string | undefined {
 	return undefined;
 }
 
+/** A number, or the text of one; NaN for anything else (Number() would read null and '' as 0). */
+function amountOf(value: unknown): number {
+	if (typeof value === 'number') return value;
+	return typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+}
+
 /**
  * An order's products as sent, and what they come to: `value` (item_price times quantity, summed)
  * and `currency` only when every product has a number for both and all share one currency. Fields
@@ -79,8 +85,8 @@ function setOrder(item: IDataObject, order: IDataObject | undefined): void {
 	let total = 0;
 	const currencies = new Set<string>();
 	for (const product of order.product_items) {
-		const price = Number(asObject(product)?.item_price);
-		const quantity = Number(asObject(product)?.quantity);
+		const price = amountOf(asObject(product)?.item_price);
+		const quantity = amountOf(asObject(product)?.quantity);
 		const currency = asString(asObject(product)?.currency);
 		if (!Number.isFinite(price) || !Number.isFinite(quantity) || currency === undefined) return;
 		total += price * quantity;
