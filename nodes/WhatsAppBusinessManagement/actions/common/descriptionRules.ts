@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties, INodePropertyCollection, INodePropertyOptions, NodeParameterValueType } from 'n8n-workflow';
 
+import { isBlank } from './blank';
 import type { ParameterProblem } from './parameterProblem';
 
 /**
@@ -18,10 +19,6 @@ type Values = Record<string, unknown>;
  * ones, so the description's rule about the same field is not reported again.
  */
 export type JudgedFields = ReadonlySet<string>;
-
-function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
 
 function sameAsDefault(value: unknown, fallback: unknown): boolean {
 	if (value === fallback) return true;
@@ -121,7 +118,7 @@ function fixedCollectionProblems(property: INodeProperties, value: IDataObject, 
 
 /** Checks one field's value against its description; returns the problems found. */
 export function checkValue(property: INodeProperties, value: unknown, label = property.displayName, judged: JudgedFields = new Set()): ParameterProblem[] {
-	if (isEmpty(value) || sameAsDefault(value, property.default) || judged.has(property.displayName)) return [];
+	if (isBlank(value) || sameAsDefault(value, property.default) || judged.has(property.displayName)) return [];
 	if (property.type === 'collection' || property.type === 'fixedCollection') {
 		if (typeof value !== 'object' || Array.isArray(value)) return [{ field: label, rule: 'must be an object' }];
 		const walk = property.type === 'collection' ? collectionProblems : fixedCollectionProblems;

@@ -4,6 +4,7 @@
  * Event parameters: https://developers.facebook.com/docs/marketing-api/conversions-api/parameters/server-event/
  */
 
+import { isBlank } from '../common/blank';
 import { isIsoCurrency } from '../common/currencies';
 import type { ParameterProblem } from '../common/parameterProblem';
 
@@ -50,7 +51,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value.trim
  * and ISO 8601 text are accepted. Undefined when it is none of these.
  */
 export function eventTimeSeconds(value: unknown, nowSeconds: number): number | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return nowSeconds;
+	if (isBlank(value)) return nowSeconds;
 	// An expression such as {{ $now }} hands over a Luxon DateTime (toMillis) or a Date.
 	const millis = (value as { toMillis?: () => number }).toMillis;
 	const raw = value instanceof Date ? value.getTime() / 1000 : typeof millis === 'function' ? millis.call(value) / 1000 : value;

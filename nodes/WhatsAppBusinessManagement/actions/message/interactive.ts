@@ -9,6 +9,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { isBlank } from '../common/blank';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { linkProblems } from './mediaSource';
 import { catalogIdRule, parseProductSections, productSectionsRule, type ProductSection } from './products';
@@ -143,8 +144,6 @@ function productProblems(input: InteractiveInput): ParameterProblem[] {
 	}
 	return problems;
 }
-
-const isBlank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';
 
 function headerObject(header: InteractiveHeader): IDataObject {
 	return header.type === 'text' ? { type: 'text', text: header.text } : { type: header.type, [header.type]: header.media };

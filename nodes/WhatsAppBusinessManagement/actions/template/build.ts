@@ -1,6 +1,6 @@
 /** The builder: the node's header, body, footer and button fields -> Meta's `components` array. */
 import { MEDIA_HEADER_FORMATS, type ParameterFormat } from './graph';
-import { isBlank } from './templateProblem';
+import { isBlank } from '../common/blank';
 import { POSITIONAL_VARIABLE, extractVariables } from './variables';
 
 export type HeaderType = 'none' | 'text' | 'image' | 'video' | 'document' | 'location' | 'product';

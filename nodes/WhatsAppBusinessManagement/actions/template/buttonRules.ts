@@ -1,7 +1,8 @@
 /** Meta's rules for a template's BUTTONS component: the set of buttons, and each button by its type. */
 import type { ComponentContext } from './componentRules';
 import { BUTTON_TYPES, FLOW_ACTIONS, LIMITS } from './graph';
-import { isBlank, isObject, problem, type TemplateProblem } from './templateProblem';
+import { isBlank } from '../common/blank';
+import { isObject, problem, type TemplateProblem } from './templateProblem';
 import { extractVariables } from './variables';
 
 const BUTTONS = 'BUTTONS component';

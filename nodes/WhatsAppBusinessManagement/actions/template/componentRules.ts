@@ -1,7 +1,8 @@
 /** Meta's rules for a template's HEADER, BODY and FOOTER components, and for the components list. */
 import { checkButtons } from './buttonRules';
 import { COMPONENT_TYPES, HEADER_FORMATS, LIMITS, MEDIA_HEADER_FORMATS, type ParameterFormat } from './graph';
-import { isBlank, isObject, problem, type TemplateProblem } from './templateProblem';
+import { isBlank } from '../common/blank';
+import { isObject, problem, type TemplateProblem } from './templateProblem';
 import { checkVariableNames, extractVariables } from './variables';
 
 export interface ComponentContext {

@@ -4,7 +4,8 @@
  */
 import { validateComponents } from './componentRules';
 import { HEADER_SAMPLE_TYPES, LIMITS, TEMPLATE_CATEGORIES, type ParameterFormat, type TemplateCategory } from './graph';
-import { isBlank, problem, type TemplateProblem } from './templateProblem';
+import { isBlank } from '../common/blank';
+import { problem, type TemplateProblem } from './templateProblem';
 
 export function validateTemplateName(name: unknown): TemplateProblem[] {
 	const component = 'Template';

@@ -5,6 +5,7 @@
  * Source: template messages
  * (https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/template-messages).
  */
+import { isBlank } from '../../common/blank';
 import type { ButtonPlan, PartPlan, TemplatePlan, TemplateSlot } from './plan';
 import { localizedParameterOf } from './localized';
 import { parseProductSections } from '../products';
@@ -16,8 +17,6 @@ export type MediaReference = ({ id: string } | { link: string }) & { filename?: 
 
 /** The values by slot ID; media slots hold a MediaReference. */
 export type SlotValues = Record<string, unknown>;
-
-export const isBlankValue = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 const text = (value: unknown) => (typeof value === 'string' ? value : String(value));
 
@@ -46,7 +45,7 @@ function headerComponent(part: PartPlan, values: SlotValues, named: boolean, cat
 	const location: Component = {};
 	for (const slot of header.slots) {
 		const value = values[slot.id];
-		if (isBlankValue(value)) continue;
+		if (isBlank(value)) continue;
 		const key = slot.id.slice(slot.id.lastIndexOf('.') + 1);
 		location[key] = slot.kind === 'latitude' || slot.kind === 'longitude' ? Number(value) : text(value);
 	}
@@ -67,18 +66,18 @@ function buttonParameters(button: ButtonPlan, values: SlotValues): Component[] |
 		case 'copy_code':
 			return [{ type: 'coupon_code', coupon_code: text(value) }];
 		case 'quick_reply':
-			return isBlankValue(value) ? undefined : [{ type: 'payload', payload: text(value) }];
+			return isBlank(value) ? undefined : [{ type: 'payload', payload: text(value) }];
 		case 'flow': {
 			const action: Component = {};
 			for (const slot of button.slots) {
-				if (isBlankValue(values[slot.id])) continue;
+				if (isBlank(values[slot.id])) continue;
 				action[slot.kind === 'flowToken' ? 'flow_token' : 'flow_action_data'] =
 					slot.kind === 'flowToken' ? text(values[slot.id]) : actionData(values[slot.id]);
 			}
 			return Object.keys(action).length ? [{ type: 'action', action }] : undefined;
 		}
 		case 'catalog':
-			return isBlankValue(value) ? undefined : [{ type: 'action', action: { thumbnail_product_retailer_id: text(value).trim() } }];
+			return isBlank(value) ? undefined : [{ type: 'action', action: { thumbnail_product_retailer_id: text(value).trim() } }];
 		case 'mpm': {
 			const sections = button.slots.find((slot) => slot.kind === 'productSections')!;
 			const action = { thumbnail_product_retailer_id: text(value).trim(), sections: parseProductSections(values[sections.id]) };

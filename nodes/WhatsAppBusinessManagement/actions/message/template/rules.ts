@@ -2,7 +2,8 @@
 import type { ResourceMapperField } from 'n8n-workflow';
 
 import type { ParameterProblem } from '../../common/parameterProblem';
-import { epochMs, isBlankValue, type SlotValues } from './components';
+import { isBlank } from '../../common/blank';
+import { epochMs, type SlotValues } from './components';
 import { localizedValueOf, localizedValueRule } from './localized';
 import { slotsOf, type TemplatePlan, type TemplateSlot } from './plan';
 import { catalogIdRule, productSectionsRule } from '../products';
@@ -108,7 +109,7 @@ function slotProblems(plan: TemplatePlan, values: SlotValues, context: RuleConte
 	for (const slot of slotsOf(plan)) {
 		const value = values[slot.id];
 		const field = `${VARIABLES_FIELD} > ${slot.label}`;
-		if (isBlankValue(value)) {
+		if (isBlank(value)) {
 			if (slot.required) problems.push({ field, component: slot.component, rule: MISSING });
 			continue;
 		}
@@ -123,7 +124,7 @@ const MISSING = 'is required by the template and has no value';
 /** Values for fields the template does not have: a variable renamed or removed since the field list was loaded. */
 function extraProblems(known: Set<string>, values: SlotValues): ParameterProblem[] {
 	return Object.keys(values)
-		.filter((key) => !known.has(key) && !isBlankValue(values[key]))
+		.filter((key) => !known.has(key) && !isBlank(values[key]))
 		.map((key) => ({
 			field: `${VARIABLES_FIELD} > ${key}`,
 			rule: 'is not a variable of the template',
@@ -153,7 +154,7 @@ function componentOfFieldId(id: string): string {
  */
 export function schemaProblems(schema: ResourceMapperField[], values: SlotValues): ParameterProblem[] {
 	const missing = schema
-		.filter((field) => field.required && isBlankValue(values[field.id]))
+		.filter((field) => field.required && isBlank(values[field.id]))
 		.map((field) => ({ field: `${VARIABLES_FIELD} > ${labelOfField(field.displayName)}`, component: componentOfFieldId(field.id), rule: MISSING }));
 	return [...missing, ...extraProblems(new Set(schema.map((field) => field.id)), values)];
 }
