@@ -82,6 +82,28 @@ describe('sandbox: message templates', () => {
 		expect(ok.status).toBe(200);
 	});
 
+	it('accepts media and product card carousels as Meta documents them, and refuses other carousels', async () => {
+		const session = await call('POST', `/${sandbox.state.appId}/uploads?file_name=a.png&file_length=3&file_type=image/png`);
+		const upload = await fetch(`${sandbox.url}/v25.0/${session.json.id}`, { method: 'POST', headers: { Authorization: `OAuth ${sandbox.state.token}`, file_offset: '0' }, body: new Uint8Array([1, 2, 3]) });
+		const { h } = (await upload.json()) as { h: string };
+		const image = { type: 'HEADER', format: 'IMAGE', example: { header_handle: [h] } };
+		const quick = { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'More' }, { type: 'URL', text: 'Buy', url: 'https://x.io/a' }] };
+		const product = (button: unknown = { type: 'SPM', text: 'View' }) => ({ components: [{ type: 'HEADER', format: 'PRODUCT' }, { type: 'BUTTONS', buttons: [button] }] });
+		const carousel = (name: string, cards: unknown[], category = 'MARKETING') => valid({ name, category, components: [body(), { type: 'CAROUSEL', cards }] });
+		expect((await call('POST', templates(), carousel('media_cards', [{ components: [image, body('Only {{1}} left.', { body_text: [['3']] }), quick] }, { components: [image, body('Only {{1}} left.', { body_text: [['2']] }), quick] }]))).status).toBe(200);
+		expect((await call('POST', templates(), carousel('product_cards', [product(), product()]))).status).toBe(200);
+		await expectRefusal(carousel('utility_cards', [product(), product()], 'UTILITY'), undefined, /only be MARKETING/);
+		await expectRefusal(carousel('one_card', [product()]), undefined, /2 to 10 cards/);
+		await expectRefusal(carousel('doc_cards', [{ components: [{ type: 'HEADER', format: 'DOCUMENT' }] }, product()]), 2388047, /IMAGE, VIDEO or PRODUCT header/);
+		await expectRefusal(carousel('footer_cards', [{ components: [image, { type: 'FOOTER', text: 'x' }] }, product()]), undefined, /nothing else/);
+		await expectRefusal(carousel('quick_products', [product({ type: 'QUICK_REPLY', text: 'Yes' }), product()]), undefined, /exactly one SPM or URL button/);
+		const view = { components: [image, { type: 'BUTTONS', buttons: [{ type: 'SPM', text: 'View' }] }] };
+		await expectRefusal(carousel('view_media', [view, view]), undefined, /up to two QUICK_REPLY, PHONE_NUMBER or URL buttons/);
+		await expectRefusal(carousel('mixed_cards', [{ components: [image, quick] }, { components: [image] }]), undefined, /same components/);
+		await expectRefusal(carousel('no_sample', [{ components: [{ type: 'HEADER', format: 'IMAGE' }] }, { components: [{ type: 'HEADER', format: 'IMAGE' }] }]), 2388047, /header_handle/);
+		expect([...sandbox.state.templates.values()].map((t) => t.name)).toEqual(expect.arrayContaining(['media_cards', 'product_cards']));
+	});
+
 	it('refuses a duplicate name and language but allows another language', async () => {
 		expect((await call('POST', templates(), valid())).status).toBe(200);
 		await expectRefusal(valid(), 2388024, /already exists in en_US/);

@@ -147,6 +147,74 @@ describe('header', () => {
 	});
 });
 
+describe('carousel', () => {
+	const marketing = { parameterFormat: 'POSITIONAL' as const, category: 'MARKETING' };
+	const check = (cards: unknown, context: ComponentContext = marketing) => messages(validateComponents([body(), { type: 'CAROUSEL', cards }], context));
+	const image = { type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::img'] } };
+	const cardBody = { type: 'BODY', text: 'Only {{1}} left.', example: { body_text: [['3']] } };
+	const mediaButtons = { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'More' }, { type: 'URL', text: 'Buy', url: 'https://shop.example/a' }] };
+	const mediaCard = (...components: unknown[]) => ({ components: components.length ? components : [image, cardBody, mediaButtons] });
+	const productCard = (button: unknown = { type: 'SPM', text: 'View' }) => ({ components: [{ type: 'HEADER', format: 'PRODUCT' }, { type: 'BUTTONS', buttons: [button] }] });
+
+	it('accepts media cards and product cards (View or URL button)', () => {
+		expect(check([mediaCard(), mediaCard()])).toEqual([]);
+		expect(check([mediaCard(image), mediaCard(image)])).toEqual([]);
+		expect(check([productCard(), productCard()])).toEqual([]);
+		const url = { type: 'URL', text: 'Buy', url: 'https://shop.example/p/{{1}}', example: ['helmet'] };
+		expect(check(Array.from({ length: 10 }, () => productCard(url)))).toEqual([]);
+	});
+	it('is marketing only, with 2 to 10 cards', () => {
+		expect(check([productCard(), productCard()], { parameterFormat: 'POSITIONAL', category: 'UTILITY' })).toEqual([
+			'CAROUSEL component: field "type" is allowed only in MARKETING templates',
+			'Card 1 HEADER component: field "cards[0].components[0].format" PRODUCT is allowed only in MARKETING templates',
+			'Card 2 HEADER component: field "cards[1].components[0].format" PRODUCT is allowed only in MARKETING templates',
+		]);
+		expect(check([productCard()])).toEqual(['CAROUSEL component: field "cards" must list 2 to 10 cards, as many as each message will send (it has 1)']);
+		expect(check(Array.from({ length: 11 }, () => productCard()))).toEqual(['CAROUSEL component: field "cards" must list 2 to 10 cards, as many as each message will send (it has 11)']);
+		expect(check(undefined)).toEqual(['CAROUSEL component: field "cards" must be a JSON array of 2 to 10 cards']);
+	});
+	it('needs an image, video or product header on each card, and only headers, bodies and buttons', () => {
+		expect(check([mediaCard(cardBody), mediaCard()])).toEqual([
+			'Card 1: field "cards[0].components" needs a HEADER component (IMAGE or VIDEO for a media card, PRODUCT for a product card)',
+			'CAROUSEL component: field "cards[1]" must have the same components as card 1 (no header, body); it has IMAGE header, body, buttons QUICK_REPLY + URL',
+		]);
+		const documentCard = mediaCard({ type: 'HEADER', format: 'DOCUMENT', example: { header_handle: ['4::pdf'] } });
+		expect(check([documentCard, documentCard])).toEqual([
+			'Card 1 HEADER component: field "cards[0].components[0].format" must be IMAGE or VIDEO (a media card) or PRODUCT (a product card)',
+			'Card 2 HEADER component: field "cards[1].components[0].format" must be IMAGE or VIDEO (a media card) or PRODUCT (a product card)',
+		]);
+		const footerCard = mediaCard(image, { type: 'FOOTER', text: 'Hi' });
+		expect(check([footerCard, footerCard])[0]).toBe('Card 1: field "cards[0].components[1].type" must be HEADER, BODY or BUTTONS');
+		expect(check([{ components: 'header' }, mediaCard()])[0]).toBe('CAROUSEL component: field "cards[0].components" must be a JSON array of the card\'s components');
+	});
+	it('checks each card\'s header, body and buttons by the usual rules, named by card', () => {
+		const noHandle = mediaCard({ type: 'HEADER', format: 'VIDEO' }, cardBody);
+		const noExample = mediaCard(image, { type: 'BODY', text: 'Only {{1}} left.' });
+		expect(check([noHandle, noExample])).toEqual([
+			'Card 1 HEADER component: field "cards[0].components[0].example.header_handle" needs one sample file handle from the Resumable Upload API for a video header',
+			'Card 2 BODY component: field "cards[1].components[1].example.body_text" needs example values for {{1}}',
+			'CAROUSEL component: field "cards[1]" must have the same components as card 1 (VIDEO header, body); it has IMAGE header, body',
+		]);
+	});
+	it('media cards: up to two quick reply, phone number or URL buttons; product cards: one View or URL button', () => {
+		const three = { type: 'BUTTONS', buttons: ['A', 'B', 'C'].map((text) => ({ type: 'QUICK_REPLY', text })) };
+		expect(check([mediaCard(image, three), mediaCard(image, three)])[0]).toBe('Card 1 BUTTONS component: field "cards[0].components[1].buttons" may hold at most 2 buttons on a media card (it has 3)');
+		const view = mediaCard(image, { type: 'BUTTONS', buttons: [{ type: 'SPM', text: 'View' }] });
+		expect(check([view, view])[0]).toBe('Card 1 BUTTONS component: field "cards[0].components[1].buttons[0].type" must be QUICK_REPLY, PHONE_NUMBER or URL on a media card (it is SPM)');
+		expect(check([productCard({ type: 'QUICK_REPLY', text: 'Yes' }), productCard()])).toEqual([
+			'Card 1 BUTTONS component: field "cards[0].components[1].buttons" must be one SPM (View) or URL button on a product card',
+			'CAROUSEL component: field "cards[1]" must have the same components as card 1 (PRODUCT header, buttons QUICK_REPLY); it has PRODUCT header, buttons SPM',
+		]);
+		const bare = { components: [{ type: 'HEADER', format: 'PRODUCT' }] };
+		expect(check([bare, bare])[0]).toBe('Card 1: field "cards[0].components" needs a BUTTONS component with one SPM (View) or URL button on a product card');
+	});
+	it('all cards have the same components: a body on every card or on none', () => {
+		expect(check([mediaCard(), mediaCard(image, mediaButtons)])).toEqual([
+			'CAROUSEL component: field "cards[1]" must have the same components as card 1 (IMAGE header, body, buttons QUICK_REPLY + URL); it has IMAGE header, buttons QUICK_REPLY + URL',
+		]);
+	});
+});
+
 describe('footer', () => {
 	const footer = (text: string) => messages(validateComponents([body(), { type: 'FOOTER', text }], positional));
 	it('is at most 60 characters, without variables', () => {

@@ -103,6 +103,29 @@ describe('Template > Create through WorkflowExecute', () => {
 			expect(sandbox.requestsTo('POST', '/message_templates')[0].body).toMatchObject({ components });
 		});
 
+		it('creates a product card carousel, and refuses cards that differ before sending anything', async () => {
+			const card = (button: Record<string, unknown>) => ({ components: [{ type: 'HEADER', format: 'PRODUCT' }, { type: 'BUTTONS', buttons: [button] }] });
+			const view = card({ type: 'SPM', text: 'View' });
+			const components = [body, { type: 'CAROUSEL', cards: [view, view, view] }];
+			const result = await runNode({
+				parameters: create({ name: 'helmet_cards', category: 'MARKETING', componentsSource: 'json', componentsJson: JSON.stringify(components) }),
+				credential: sandboxCredential(sandbox),
+			});
+			expect(jsonOf(result)).toEqual([{ id: expect.any(String), status: 'PENDING', category: 'MARKETING' }]);
+			expect(sandbox.requestsTo('POST', '/message_templates')[0].body).toMatchObject({ name: 'helmet_cards', components });
+			sandbox.clearRequests();
+			const shop = card({ type: 'URL', text: 'Buy', url: 'https://shop.example/helmet' });
+			const mixed = await runNode({
+				parameters: create({ name: 'mixed_cards', category: 'MARKETING', componentsSource: 'json', componentsJson: JSON.stringify([body, { type: 'CAROUSEL', cards: [view, shop] }]) }),
+				credential: sandboxCredential(sandbox),
+			});
+			expect(mixed.error?.message).toBe(
+				'CAROUSEL component: field "cards[1]" must have the same components as card 1 (PRODUCT header, buttons SPM); it has PRODUCT header, buttons URL',
+			);
+			expect(mixed.error?.description).toContain('No request was sent to Meta.');
+			expect(sandbox.requests).toHaveLength(0);
+		});
+
 		it('passes an unknown type through to Meta and reports Meta\'s answer', async () => {
 			const components = [body, { type: 'BUTTONS', buttons: [{ type: 'TELEPORT', text: 'Go' }] }];
 			const result = await runNode({ parameters: create({ componentsSource: 'json', componentsJson: JSON.stringify(components) }), credential: sandboxCredential(sandbox) });

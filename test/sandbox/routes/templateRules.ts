@@ -234,6 +234,44 @@ function validateButtons(component: Record<string, unknown>, category: string) {
 	}
 }
 
+/**
+ * A CAROUSEL, marketing only: 2 to 10 cards of the same components, each with an IMAGE, VIDEO or
+ * PRODUCT header. Media cards may add a body and up to two QUICK_REPLY, PHONE_NUMBER or URL buttons
+ * (templates/marketing-templates/media-card-carousel-templates); product cards have one SPM or URL
+ * button (catalogs/product-card-carousel-template-messages). Meta's subcodes for these are not
+ * documented, so the sandbox answers the generic 100.
+ */
+function validateCarousel(state: SandboxState, carousel: Record<string, unknown>, category: string, format: string) {
+	if (category !== 'MARKETING') throw invalidParameter('Carousel templates can only be MARKETING templates.');
+	const cards = carousel.cards;
+	if (!Array.isArray(cards) || cards.length < 2 || cards.length > 10) throw invalidParameter('A carousel must define 2 to 10 cards.');
+	const shapes = cards.map((card, i) => {
+		const components = isObject(card) && Array.isArray(card.components) && card.components.every(isObject) ? (card.components as Array<Record<string, unknown>>) : undefined;
+		if (!components) throw invalidParameter(`cards[${i}].components must be an array of objects.`);
+		const types = components.map((c) => String(c.type ?? '').toUpperCase());
+		if (types.some((t, k) => !['HEADER', 'BODY', 'BUTTONS'].includes(t) || types.indexOf(t) !== k)) {
+			throw invalidParameter(`Card ${i} can have one HEADER, one BODY and one BUTTONS component, nothing else.`);
+		}
+		const header = components[types.indexOf('HEADER')];
+		const headerFormat = String(header?.format ?? '').toUpperCase();
+		if (!['IMAGE', 'VIDEO', 'PRODUCT'].includes(headerFormat)) throw errors.headerFormat(`Card ${i} needs an IMAGE, VIDEO or PRODUCT header.`);
+		validateHeader(state, header, category, format);
+		const body = components[types.indexOf('BODY')];
+		if (body) validateBody(body, category, format);
+		const buttons = components[types.indexOf('BUTTONS')];
+		if (buttons) validateButtons(buttons, category);
+		const buttonTypes = Array.isArray(buttons?.buttons) ? buttons.buttons.map((b) => (isObject(b) ? String(b.type ?? '').toUpperCase() : '')) : [];
+		if (headerFormat === 'PRODUCT' && (buttonTypes.length !== 1 || !['SPM', 'URL'].includes(buttonTypes[0]))) {
+			throw errors.buttons(`Product card ${i} needs exactly one SPM or URL button.`);
+		}
+		if (headerFormat !== 'PRODUCT' && (buttonTypes.length > 2 || buttonTypes.some((t) => !['QUICK_REPLY', 'PHONE_NUMBER', 'URL'].includes(t)))) {
+			throw errors.buttons(`Media card ${i} can have up to two QUICK_REPLY, PHONE_NUMBER or URL buttons.`);
+		}
+		return [headerFormat, body ? 'BODY' : '', ...buttonTypes].join(' ');
+	});
+	if (shapes.some((shape) => shape !== shapes[0])) throw invalidParameter('All cards of a carousel must have the same components.');
+}
+
 export function validateComponents(state: SandboxState, raw: unknown, category: string, format: string): Array<Record<string, unknown>> {
 	const components = readJson(raw, 'components');
 	if (!Array.isArray(components) || components.some((c) => !isObject(c))) throw invalidParameter('components must be an array of objects');
@@ -253,6 +291,7 @@ export function validateComponents(state: SandboxState, raw: unknown, category: 
 		if (types[i] === 'BODY') validateBody(component, category, format);
 		if (types[i] === 'FOOTER') validateFooter(component, category);
 		if (types[i] === 'BUTTONS') validateButtons(component, category);
+		if (types[i] === 'CAROUSEL') validateCarousel(state, component, category, format);
 	});
 	return list;
 }

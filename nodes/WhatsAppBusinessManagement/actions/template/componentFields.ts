@@ -124,7 +124,7 @@ function sourceFields(show: Show): INodeProperties[] {
 		name: 'componentsJson',
 		type: 'json',
 		default: '[\n  {\n    "type": "BODY",\n    "text": "Hello {{1}}, your order is ready.",\n    "example": { "body_text": [["Maria"]] }\n  }\n]',
-		description: 'Meta\'s components array: HEADER, BODY, FOOTER, BUTTONS. Every rule is checked before sending.',
+		description: 'Meta\'s components array: HEADER, BODY, FOOTER, BUTTONS, and in marketing templates a CAROUSEL of 2 to 10 cards. Every rule is checked before sending.',
 		displayOptions: { show: { ...show, componentsSource: ['json'] } },
 	},
 	];

@@ -1,4 +1,4 @@
-/** Meta's rules for a template's HEADER, BODY and FOOTER components, and for the components list. */
+/** Meta's rules for a template's HEADER, BODY, FOOTER and CAROUSEL components, and for the components list. */
 import { checkButtons } from './buttonRules';
 import { COMPONENT_TYPES, HEADER_FORMATS, LIMITS, MEDIA_HEADER_FORMATS, type ParameterFormat } from './graph';
 import { isBlank } from '../common/blank';
@@ -178,6 +178,7 @@ export function validateComponents(components: unknown, context: ComponentContex
 		else if (type === 'FOOTER') problems.push(...checkFooter(raw, context));
 		else if (type === 'BUTTONS') problems.push(...checkButtons(raw, context));
 		else if (type === 'CALL_PERMISSION_REQUEST') problems.push(...checkCallPermissionRequest(context));
+		else if (type === 'CAROUSEL') problems.push(...checkCarousel(raw, context));
 		// Any other type, known or not, goes to Meta as it is: Meta adds types faster than a release.
 		else if (!type) problems.push(problem('Template', `components[${index}].type`, `is required (${COMPONENT_TYPES.join(', ')}, or another type Meta documents)`));
 	});
@@ -206,4 +207,90 @@ function singleProductProblems(components: unknown[]): TemplateProblem[] {
 	}
 	if (!productHeader && types.includes('SPM')) return [problem('HEADER component', 'format', 'must be PRODUCT for an SPM (View) button: the button opens the header\'s product')];
 	return [];
+}
+
+/*
+ * A CAROUSEL holds 2 to 10 cards made of the same components, in MARKETING templates only; an
+ * approved carousel is always sent with that many cards. Media cards
+ * (https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/media-card-carousel-templates)
+ * have an IMAGE or VIDEO header, an optional body and up to two quick reply, phone number or URL
+ * buttons; product cards (https://developers.facebook.com/documentation/business-messaging/whatsapp/catalogs/product-card-carousel-template-messages)
+ * a PRODUCT header and one SPM (View) or URL button.
+ */
+const CAROUSEL = 'CAROUSEL component';
+const CARD_COMPONENT_TYPES = ['HEADER', 'BODY', 'BUTTONS'];
+const CARD_HEADER_FORMATS = ['IMAGE', 'VIDEO', 'PRODUCT'];
+const MEDIA_CARD_BUTTONS = ['QUICK_REPLY', 'PHONE_NUMBER', 'URL'];
+const PRODUCT_CARD_BUTTONS = ['SPM', 'URL'];
+
+/** The problems of component `position` of card `index`, named by card and by Meta's path to the field. */
+function inCard(problems: TemplateProblem[], index: number, position: number): TemplateProblem[] {
+	return problems.map((p) => ({ ...p, component: `Card ${index + 1} ${p.component}`, field: `cards[${index}].components[${position}].${p.field}` }));
+}
+
+function cardButtonProblems(buttons: Record<string, unknown>, headerFormat: string, index: number, position: number): TemplateProblem[] {
+	const list = Array.isArray(buttons.buttons) ? buttons.buttons : [];
+	const types = list.map((b) => (isObject(b) ? String(b.type ?? '').toUpperCase() : ''));
+	const component = `Card ${index + 1} BUTTONS component`;
+	const field = `cards[${index}].components[${position}].buttons`;
+	if (headerFormat === 'PRODUCT') {
+		return types.length === 1 && PRODUCT_CARD_BUTTONS.includes(types[0]) ? [] : [problem(component, field, 'must be one SPM (View) or URL button on a product card')];
+	}
+	const problems: TemplateProblem[] = [];
+	if (types.length > LIMITS.mediaCardButtons) problems.push(problem(component, field, `may hold at most ${LIMITS.mediaCardButtons} buttons on a media card (it has ${types.length})`));
+	types.forEach((type, at) => {
+		if (type && !MEDIA_CARD_BUTTONS.includes(type)) problems.push(problem(component, `${field}[${at}].type`, `must be QUICK_REPLY, PHONE_NUMBER or URL on a media card (it is ${type})`));
+	});
+	return problems;
+}
+
+/** One card's problems, and what it is made of (compared across cards). */
+function checkCard(card: unknown, index: number, context: ComponentContext): { problems: TemplateProblem[]; shape?: string } {
+	const components = isObject(card) ? card.components : undefined;
+	if (!Array.isArray(components)) return { problems: [problem(CAROUSEL, `cards[${index}].components`, "must be a JSON array of the card's components")] };
+	const types = components.map((c) => (isObject(c) ? String(c.type ?? '').toUpperCase() : ''));
+	const header = components[types.indexOf('HEADER')] as Record<string, unknown> | undefined;
+	const headerFormat = String(header?.format ?? '').toUpperCase();
+	const problems: TemplateProblem[] = [];
+	if (!header) problems.push(problem(`Card ${index + 1}`, `cards[${index}].components`, 'needs a HEADER component (IMAGE or VIDEO for a media card, PRODUCT for a product card)'));
+	else if (!CARD_HEADER_FORMATS.includes(headerFormat)) {
+		problems.push(problem(`Card ${index + 1} HEADER component`, `cards[${index}].components[${types.indexOf('HEADER')}].format`, 'must be IMAGE or VIDEO (a media card) or PRODUCT (a product card)'));
+	}
+	components.forEach((component, position) => {
+		const type = types[position];
+		const at = `cards[${index}].components[${position}]`;
+		if (!isObject(component) || !CARD_COMPONENT_TYPES.includes(type)) problems.push(problem(`Card ${index + 1}`, `${at}.type`, 'must be HEADER, BODY or BUTTONS'));
+		else if (types.indexOf(type) !== position) problems.push(problem(`Card ${index + 1}`, `${at}.type`, `may appear only once in a card (${type})`));
+		else if (type === 'HEADER') problems.push(...(CARD_HEADER_FORMATS.includes(headerFormat) ? inCard(checkHeader(component, context), index, position) : []));
+		else if (type === 'BODY') problems.push(...inCard(checkBody(component, context), index, position));
+		else if (type === 'BUTTONS') problems.push(...inCard(checkButtons(component, context), index, position), ...cardButtonProblems(component, headerFormat, index, position));
+	});
+	if (headerFormat === 'PRODUCT' && !types.includes('BUTTONS')) {
+		problems.push(problem(`Card ${index + 1}`, `cards[${index}].components`, 'needs a BUTTONS component with one SPM (View) or URL button on a product card'));
+	}
+	const buttons = components[types.indexOf('BUTTONS')] as Record<string, unknown> | undefined;
+	const buttonTypes = Array.isArray(buttons?.buttons) ? buttons.buttons.map((b) => (isObject(b) ? String(b.type ?? '').toUpperCase() : '?')) : [];
+	const shape = [`${headerFormat || 'no'} header`, ...(types.includes('BODY') ? ['body'] : []), ...(buttonTypes.length ? [`buttons ${buttonTypes.join(' + ')}`] : [])].join(', ');
+	return { problems, shape };
+}
+
+function checkCarousel(carousel: Record<string, unknown>, context: ComponentContext): TemplateProblem[] {
+	const problems: TemplateProblem[] = [];
+	const category = String(context.category ?? '').toUpperCase();
+	if (category && category !== 'MARKETING') problems.push(problem(CAROUSEL, 'type', 'is allowed only in MARKETING templates'));
+	const cards = carousel.cards;
+	const range = `${LIMITS.carouselCardsMin} to ${LIMITS.carouselCardsMax} cards`;
+	if (!Array.isArray(cards)) return [...problems, problem(CAROUSEL, 'cards', `must be a JSON array of ${range}`)];
+	if (cards.length < LIMITS.carouselCardsMin || cards.length > LIMITS.carouselCardsMax) {
+		return [...problems, problem(CAROUSEL, 'cards', `must list ${range}, as many as each message will send (it has ${cards.length})`)];
+	}
+	const readings = cards.map((card, index) => checkCard(card, index, context));
+	const first = readings[0].shape;
+	readings.forEach((reading, index) => {
+		problems.push(...reading.problems);
+		if (index > 0 && first !== undefined && reading.shape !== undefined && reading.shape !== first) {
+			problems.push(problem(CAROUSEL, `cards[${index}]`, `must have the same components as card 1 (${first}); it has ${reading.shape}`));
+		}
+	});
+	return problems;
 }

@@ -37,6 +37,9 @@ export const LIMITS = {
 	phoneNumberLength: 20,
 	copyCodeButtons: 1,
 	copyCodeExampleLength: 15,
+	carouselCardsMin: 2,
+	carouselCardsMax: 10,
+	mediaCardButtons: 2,
 } as const;
 
 /** Resumable-upload MIME types Meta accepts per media header format, and WhatsApp's size limits. */
