@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { IDataObject } from 'n8n-workflow';
 import {
 	REFERRAL_FIELDS,
 	RecentKeys,
@@ -214,6 +215,23 @@ describe('flattenMessage', () => {
 			expect(item).not.toHaveProperty('currency');
 		}
 		expect(flattenMessage({ from: '1', id: 'wamid.O', type: 'order' }, { contacts: [] })).not.toHaveProperty('orderItems');
+	});
+
+	test('a shared location: its coordinates, and the place\'s name and address when the user picked one', () => {
+		const shared = (location: IDataObject | string) => flattenMessage({ from: '1', id: 'wamid.L', type: 'location', location }, { contacts: [] });
+		expect(shared({ latitude: 37.48, longitude: -122.14, name: 'Showroom', address: '1 Hacker Way', url: 'https://maps.example' })).toMatchObject({
+			eventType: 'message',
+			messageType: 'location',
+			latitude: 37.48,
+			longitude: -122.14,
+			locationName: 'Showroom',
+			locationAddress: '1 Hacker Way',
+		});
+		const pin = shared({ latitude: 0, longitude: 0 });
+		expect(pin).toMatchObject({ latitude: 0, longitude: 0 });
+		expect(pin).not.toHaveProperty('locationName');
+		expect(shared({ latitude: '37', longitude: null })).not.toHaveProperty('latitude');
+		expect(shared('here')).not.toHaveProperty('longitude');
 	});
 
 	test('copies every documented referral field, in REFERRAL_FIELDS order, and only those', () => {

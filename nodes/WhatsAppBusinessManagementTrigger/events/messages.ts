@@ -99,6 +99,21 @@ function setOrder(item: IDataObject, order: IDataObject | undefined): void {
 }
 
 /**
+ * A shared location's coordinates, and its name and address when the user picked a place (Meta's
+ * location messages webhook reference:
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/location).
+ */
+function setLocation(item: IDataObject, location: IDataObject | undefined): void {
+	if (!location) return;
+	if (typeof location.latitude === 'number') item.latitude = location.latitude;
+	if (typeof location.longitude === 'number') item.longitude = location.longitude;
+	const name = asString(location.name);
+	if (name !== undefined) item.locationName = name;
+	const address = asString(location.address);
+	if (address !== undefined) item.locationAddress = address;
+}
+
+/**
  * A constructor for plain item objects. The objects it makes are what an object literal makes (the
  * prototype is Object.prototype, so `constructor`, JSON, `Object.keys` and plain-object checks are
  * the same), but V8 reserves room in each object for every key the constructor's body may write,
@@ -175,6 +190,7 @@ const MessageItem = plainObjectConstructor(function (
 	const text = messageText(message);
 	if (text !== undefined) this.text = text;
 	if (messageType === 'order') setOrder(this, asObject(message.order));
+	else if (messageType === 'location') setLocation(this, asObject(message.location));
 	if (referral) {
 		// REFERRAL_FIELDS, in its order.
 		if (referral.source_url !== undefined) this.source_url = referral.source_url;
