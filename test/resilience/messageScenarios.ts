@@ -70,10 +70,15 @@ export const messageScenarios: Record<string, Scenario> = {
 		{ interactiveType: 'buttons', headerType: 'text', headerText: 'Hi', bodyText: 'Pick', replyButtons: { button: [{ id: 'am', title: 'Morning' }] } },
 		{ interactiveType: 'list', bodyText: 'Pick', listButton: 'Models', listRows: { row: [{ id: 'u3', title: 'Urban 3' }] } },
 		{ interactiveType: 'ctaUrl', ...header, bodyText: 'Book online', ctaDisplayText: 'Book now', ctaUrl: 'https://example.com/book' },
+		{ interactiveType: 'locationRequest', bodyText: 'Where should we deliver?' },
 	]),
 	'message.sendFlow': send('sendFlow', { flowId: byId(FLOW), flowCta: 'Book a test drive', bodyText: 'Takes a minute', firstScreen: 'WELCOME', flowOptions: { flowToken: 'lead-1' } }, [
 		{ flowId: byId(FLOW), flowCta: 'Book', bodyText: 'Hi', firstScreen: 'WELCOME', flowOptions: { draft: true, data: '{"a": 1}', headerText: 'Hi', footer: 'Bye' } },
 		{ flowId: byId(FLOW), flowCta: 'Book', bodyText: 'Hi', flowAction: 'data_exchange' },
+	]),
+	'message.sendLocation': send('sendLocation', { latitude: 37.4847483, longitude: -122.1473837, locationName: 'Showroom', locationAddress: '1 Hacker Way' }, [{ latitude: -33.8688, longitude: 151.2093 }]),
+	'message.sendContacts': send('sendContacts', { contacts: { contact: [{ formattedName: 'Barbara Johnson', phone: '+1 940 555 1234', phoneType: 'WORK', waId: '19405551234', birthday: '1990-02-28' }] } }, [
+		{ contacts: { contact: [{ formattedName: 'Service desk' }] } },
 	]),
 	'message.react': send('react', { emoji: '🚲' }),
 	'message.markAsRead': {

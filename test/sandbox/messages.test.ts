@@ -132,6 +132,12 @@ describe('sandbox: messages', () => {
 			expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
 		});
 
+		it('accepts a location request message: a body and the send_location action', async () => {
+			expect((await interactive({ type: 'location_request_message', action: { name: 'send_location' } })).status).toBe(200);
+			const { json } = await send({ to: USER, type: 'interactive', interactive: { type: 'location_request_message', action: { name: 'send_location' } } });
+			expect(json.error.error_data.details).toMatch(/interactive.body/);
+		});
+
 		it.each([
 			['4 reply buttons', { type: 'button', action: { buttons: buttons(4) } }, /1 to 3 entries/],
 			['a button title over 20 characters', { type: 'button', action: { buttons: buttons(1, () => 'x'.repeat(21)) } }, /at most 20/],
@@ -165,6 +171,9 @@ describe('sandbox: messages', () => {
 			['a product list with an image header', { type: 'product_list', header: { type: 'image', image: { id: '900000000000001' } }, action: { catalog_id: '1', sections: [] } }, /header.type/],
 			['a product list of 31 products', { type: 'product_list', header: { type: 'text', text: 'x' }, action: { catalog_id: '1', sections: [{ title: 'A', product_items: Array.from({ length: 16 }, (_, i) => ({ product_retailer_id: `a${i}` })) }, { title: 'B', product_items: Array.from({ length: 15 }, (_, i) => ({ product_retailer_id: `b${i}` })) }] } }, /at most 30 products/],
 			['a product list with an untitled section of two', { type: 'product_list', header: { type: 'text', text: 'x' }, action: { catalog_id: '1', sections: [{ title: 'A', product_items: [{ product_retailer_id: 'a' }] }, { product_items: [{ product_retailer_id: 'b' }] }] } }, /sections\[1\]\.title/],
+			['a location request with a header', { type: 'location_request_message', header: { type: 'text', text: 'x' }, action: { name: 'send_location' } }, /has no header/],
+			['a location request with a footer', { type: 'location_request_message', footer: { text: 'x' }, action: { name: 'send_location' } }, /has no footer/],
+			['a location request with another action', { type: 'location_request_message', action: { name: 'cta_url' } }, /action.name/],
 		])('refuses %s', async (_title, value, details) => {
 			const { json } = await interactive(value);
 			expect(json.error.error_data.details).toMatch(details);

@@ -204,6 +204,59 @@ describe('Message sends through WorkflowExecute', () => {
 		expect(sends()).toHaveLength(0);
 	});
 
+	it('Send Interactive: a location request is a body and the Send location button, nothing else', async () => {
+		const result = await run({ operation: 'sendInteractive', interactiveType: 'locationRequest', bodyText: 'Where should we deliver your bike?', footerText: 'Sandbox Motors' });
+		expect(result.error).toBeUndefined();
+		expect(sentBody().interactive).toEqual({ type: 'location_request_message', body: { text: 'Where should we deliver your bike?' }, action: { name: 'send_location' } });
+		const empty = await run({ operation: 'sendInteractive', interactiveType: 'locationRequest', bodyText: '={{ $json.question }}' });
+		expect(empty.error?.message).toBe('Field "Body Text": is empty');
+		expect(sends()).toHaveLength(1);
+	});
+
+	it('Send Location: a pin with name and address; coordinates out of range or missing are refused before sending', async () => {
+		const result = await run({ operation: 'sendLocation', latitude: 37.4847483, longitude: -122.1473837, locationName: ' Showroom ', locationAddress: '1 Hacker Way, Menlo Park' });
+		expect(result.error).toBeUndefined();
+		expect(sentBody()).toEqual(
+			expect.objectContaining({ to: USER, type: 'location', location: { latitude: 37.4847483, longitude: -122.1473837, name: 'Showroom', address: '1 Hacker Way, Menlo Park' } }),
+		);
+		expect(jsonOf(result)).toEqual([expect.objectContaining({ wamid: expect.stringMatching(/^wamid\./), type: 'location' })]);
+		const bare = await run({ operation: 'sendLocation', latitude: '={{ $json.lat }}', longitude: '={{ $json.lng }}' }, [{ from: USER, lat: '-33.8688', lng: 151.2093 }]);
+		expect(bare.error).toBeUndefined();
+		expect(sentBody(1).location).toEqual({ latitude: -33.8688, longitude: 151.2093 });
+		const north = await run({ operation: 'sendLocation', latitude: 91, longitude: 0 });
+		expect(north.error?.message).toBe('Field "Latitude": must be at most 90, not 91');
+		const missing = await run({ operation: 'sendLocation', latitude: 10, longitude: '={{ $json.lng }}' });
+		expect(missing.error?.message).toBe('Field "Longitude": is required');
+		expect(sends()).toHaveLength(2);
+	});
+
+	it('Send Contacts: contact cards in Meta\'s shape; a card without its name or with a bad birthday is refused', async () => {
+		const contacts = {
+			contact: [
+				{ formattedName: 'Barbara J. Johnson', firstName: 'Barbara', lastName: 'Johnson', phone: '+1 (940) 555-1234', phoneType: 'WORK', waId: '19405551234', email: 'barbara@example.com', company: 'Sandbox Motors', title: 'Sales', url: 'https://motors.example', birthday: '1990-02-28' },
+				{ formattedName: 'Service desk', phone: '+1 940 555 0000' },
+			],
+		};
+		const result = await run({ operation: 'sendContacts', contacts });
+		expect(result.error).toBeUndefined();
+		expect(sentBody().contacts).toEqual([
+			{
+				name: { formatted_name: 'Barbara J. Johnson', first_name: 'Barbara', last_name: 'Johnson' },
+				phones: [{ phone: '+1 (940) 555-1234', type: 'WORK', wa_id: '19405551234' }],
+				emails: [{ email: 'barbara@example.com' }],
+				org: { company: 'Sandbox Motors', title: 'Sales' },
+				urls: [{ url: 'https://motors.example' }],
+				birthday: '1990-02-28',
+			},
+			{ name: { formatted_name: 'Service desk' }, phones: [{ phone: '+1 940 555 0000', type: 'CELL' }] },
+		]);
+		const bad = await run({ operation: 'sendContacts', contacts: { contact: [{ formattedName: ' ', phone: '1' }, { formattedName: 'Ana', birthday: '1990-02-30' }] } });
+		expect(bad.error?.message).toBe('Field "Contacts > Contact 1 > Formatted Name": is required');
+		expect(bad.error?.description).toContain('- Field "Contacts > Contact 2 > Birthday": must be a date as YYYY-MM-DD, not "1990-02-30"');
+		expect((await run({ operation: 'sendContacts', contacts: {} })).error?.message).toBe('Field "Contacts": has no contact; add 1 to 257');
+		expect(sends()).toHaveLength(1);
+	});
+
 	it('Send Flow: a draft Flow in draft mode, opening on its first screen with data and a flow token', async () => {
 		const result = await run({
 			operation: 'sendFlow',

@@ -5,7 +5,9 @@
  * (https://developers.facebook.com/docs/whatsapp/flows/guides/sendingaflow) and the catalog, single-
  * and multi-product messages of the share-products guide
  * (https://developers.facebook.com/docs/whatsapp/guides/commerce-guides/share-products-with-customers:
- * no header but a multi-product message's required text one; the body optional on a single product). Limits are those pages':
+ * no header but a multi-product message's required text one; the body optional on a single product)
+ * and location request messages (.../messages/location-request-messages: a body and the send_location
+ * action, nothing else). Limits are those pages':
  * body 1024, footer 60, header text 60, 3 reply buttons (title 20, id 256), 10 sections and 10 rows
  * in all (row title 24, description 72, id 200), list button 20.
  */
@@ -15,10 +17,10 @@ import { messagingErrors } from './errors';
 import { checkCatalogId, checkProductSections } from './products';
 import { type Json, oneOf, optionalString, present, requireArray, requireObject, requireString, requireUrl, unique } from './fields';
 
-export const INTERACTIVE_TYPES = ['button', 'list', 'cta_url', 'flow', 'catalog_message', 'product', 'product_list'] as const;
+export const INTERACTIVE_TYPES = ['button', 'list', 'cta_url', 'flow', 'catalog_message', 'product', 'product_list', 'location_request_message'] as const;
 
 function checkHeader(state: SandboxState, value: unknown, type: string, phoneNumberId: string): void {
-	if (type === 'catalog_message' || type === 'product') {
+	if (type === 'catalog_message' || type === 'product' || type === 'location_request_message') {
 		if (value !== undefined) throw messagingErrors.valueInvalid(`interactive.header: a ${type} message has no header`);
 		return;
 	}
@@ -140,5 +142,8 @@ export function checkInteractive(state: SandboxState, body: Json, phoneNumberId:
 	else if (type === 'cta_url') checkCtaUrl(action);
 	else if (type === 'catalog_message') checkCatalogMessage(action);
 	else if (type === 'product' || type === 'product_list') checkProductAction(action, type);
-	else checkFlow(state, action);
+	else if (type === 'location_request_message') {
+		if (interactive.footer !== undefined) throw messagingErrors.valueInvalid('interactive.footer: a location_request_message has no footer');
+		oneOf(action.name, 'interactive.action.name', ['send_location']);
+	} else checkFlow(state, action);
 }

@@ -3,8 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { OperationModule } from '../types';
 import * as markAsRead from './markAsRead.operation';
 import * as react from './react.operation';
+import * as sendContacts from './sendContacts.operation';
 import * as sendFlow from './sendFlow.operation';
 import * as sendInteractive from './sendInteractive.operation';
+import * as sendLocation from './sendLocation.operation';
 import * as sendMedia from './sendMedia.operation';
 import * as sendTemplate from './sendTemplate.operation';
 import * as sendText from './sendText.operation';
@@ -12,7 +14,7 @@ import * as sendText from './sendText.operation';
 /** Each operation module exports its `option` (name, value, action) beside its fields and execute(). */
 type MessageOperation = OperationModule & { option: { name: string; value: string; description: string; action: string } };
 
-const list: MessageOperation[] = [sendText, sendTemplate, sendMedia, sendInteractive, sendFlow, react, markAsRead];
+const list: MessageOperation[] = [sendText, sendTemplate, sendMedia, sendInteractive, sendFlow, sendLocation, sendContacts, react, markAsRead];
 
 export const operations: Record<string, OperationModule> = Object.fromEntries(list.map((module) => [module.option.value, module]));
 

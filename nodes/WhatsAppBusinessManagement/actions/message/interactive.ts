@@ -1,11 +1,12 @@
 /**
- * Interactive messages as plain data: reply buttons, lists, call-to-action URL buttons and the
- * catalog's catalog, single- and multi-product messages, their limits and their `interactive`
+ * Interactive messages as plain data: reply buttons, lists, call-to-action URL buttons, location
+ * requests and the catalog's catalog, single- and multi-product messages, their limits and their `interactive`
  * object. Limits from Meta's pages:
  * https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/interactive-reply-buttons-messages,
  * https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/interactive-list-messages,
  * https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/interactive-cta-url-messages,
- * https://developers.facebook.com/docs/whatsapp/guides/commerce-guides/share-products-with-customers.
+ * https://developers.facebook.com/docs/whatsapp/guides/commerce-guides/share-products-with-customers,
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/location-request-messages.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -33,7 +34,7 @@ export const LIMITS = {
 	ctaDisplayText: 20,
 } as const;
 
-export type InteractiveKind = 'buttons' | 'list' | 'ctaUrl' | 'catalog' | 'product' | 'productList';
+export type InteractiveKind = 'buttons' | 'list' | 'ctaUrl' | 'locationRequest' | 'catalog' | 'product' | 'productList';
 
 export type InteractiveHeader = { type: 'text'; text: string } | { type: 'image' | 'video' | 'document'; media: IDataObject };
 
@@ -62,8 +63,11 @@ export interface InteractiveInput {
 	products?: unknown;
 }
 
-/** Catalog messages and single-product messages carry Meta's fixed header; a multi-product one a text header. */
-const NO_HEADER: InteractiveKind[] = ['catalog', 'product'];
+/**
+ * Catalog messages and single-product messages carry Meta's fixed header; a multi-product one a text
+ * header. A location request is a body and WhatsApp's Send location button only.
+ */
+const NO_HEADER: InteractiveKind[] = ['catalog', 'product', 'locationRequest'];
 
 const problemIf = (problem: ParameterProblem | undefined) => (problem ? [problem] : []);
 
@@ -166,10 +170,19 @@ function actionOf(input: InteractiveInput): IDataObject {
 	}
 	if (input.kind === 'product') return { catalog_id: String(input.catalogId).trim(), product_retailer_id: String(input.productRetailerId).trim() };
 	if (input.kind === 'productList') return { catalog_id: String(input.catalogId).trim(), sections: parseProductSections(input.products) as ProductSection[] };
+	if (input.kind === 'locationRequest') return { name: 'send_location' };
 	return { name: 'cta_url', parameters: { display_text: input.cta?.displayText, url: input.cta?.url.trim() } };
 }
 
-const TYPES: Record<InteractiveKind, string> = { buttons: 'button', list: 'list', ctaUrl: 'cta_url', catalog: 'catalog_message', product: 'product', productList: 'product_list' };
+const TYPES: Record<InteractiveKind, string> = {
+	buttons: 'button',
+	list: 'list',
+	ctaUrl: 'cta_url',
+	locationRequest: 'location_request_message',
+	catalog: 'catalog_message',
+	product: 'product',
+	productList: 'product_list',
+};
 
 /** The `interactive` object of the send body. */
 export function buildInteractive(input: InteractiveInput): IDataObject {
@@ -177,7 +190,7 @@ export function buildInteractive(input: InteractiveInput): IDataObject {
 	if (input.header && !NO_HEADER.includes(input.kind)) interactive.header = headerObject(input.header);
 	// A single-product message's body is optional (share-products guide); every other kind needs one.
 	if (input.kind !== 'product' || input.body.trim()) interactive.body = { text: input.body };
-	if (input.footer?.trim()) interactive.footer = { text: input.footer };
+	if (input.footer?.trim() && input.kind !== 'locationRequest') interactive.footer = { text: input.footer };
 	interactive.action = actionOf(input);
 	return interactive;
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { fixedCollectionEntries } from '../common/collections';
 import type { ParameterProblem } from '../common/parameterProblem';
 import type { MediaKind } from '../media/graph';
 import { addressProblems, bodyTextField, readAddress, readSender, recipientFields, replyToField, RESOURCE, senderField } from './fields';
@@ -18,7 +19,7 @@ const WITH_HEADER_TYPE: InteractiveKind[] = ['buttons', 'list', 'ctaUrl'];
 export const option = {
 	name: 'Send Interactive',
 	value: OPERATION,
-	description: 'Send reply buttons, a list, a call-to-action URL button, or products of your catalog',
+	description: 'Send reply buttons, a list, a call-to-action URL button, a location request, or products of your catalog',
 	action: 'Send an interactive message',
 };
 
@@ -32,6 +33,7 @@ const contentFields: INodeProperties[] = [
 			{ name: 'Call-to-Action URL', value: 'ctaUrl', description: 'One button that opens a URL' },
 			{ name: 'Catalog', value: 'catalog', description: 'A View catalog button that opens your whole catalog' },
 			{ name: 'List', value: 'list', description: 'A button that opens a list of up to 10 rows in sections' },
+			{ name: 'Location Request', value: 'locationRequest', description: 'A Send location button: the user\'s location arrives as a location message' },
 			{ name: 'Product', value: 'product', description: 'One product of your catalog, to view and add to the cart' },
 			{ name: 'Products', value: 'productList', description: 'Up to 30 products of your catalog in up to 10 sections' },
 			{ name: 'Reply Buttons', value: 'buttons', description: 'Up to 3 buttons the user taps to answer' },
@@ -83,7 +85,7 @@ const contentFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Up to 60 characters',
-		displayOptions: { show },
+		displayOptions: { show, hide: { interactiveType: ['locationRequest'] } },
 	},
 ];
 
@@ -209,10 +211,6 @@ export const description: INodeProperties[] = [
 ];
 
 const text = (context: IExecuteFunctions, name: string, itemIndex: number) => String(context.getNodeParameter(name, itemIndex, '') ?? '');
-const entries = (context: IExecuteFunctions, name: string, key: string, itemIndex: number) =>
-	(((context.getNodeParameter(name, itemIndex, {}) as IDataObject)[key] as IDataObject[] | undefined) ?? []).map((entry) =>
-		Object.fromEntries(Object.entries(entry).map(([field, value]) => [field, String(value ?? '')])),
-	);
 
 /** The message's fields as plain data; `media` is the header's media object once known. */
 function readInput(context: IExecuteFunctions, itemIndex: number, media: IDataObject = {}): InteractiveInput {
@@ -223,10 +221,10 @@ function readInput(context: IExecuteFunctions, itemIndex: number, media: IDataOb
 	else if (headerType === 'text') header = { type: 'text', text: text(context, 'headerText', itemIndex) };
 	else if (MEDIA_HEADERS.includes(headerType)) header = { type: headerType as 'image', media };
 	const input: InteractiveInput = { kind, header, body: text(context, 'bodyText', itemIndex), footer: text(context, 'footerText', itemIndex) };
-	if (kind === 'buttons') input.buttons = entries(context, 'replyButtons', 'button', itemIndex) as Array<{ id: string; title: string }>;
+	if (kind === 'buttons') input.buttons = fixedCollectionEntries(context, 'replyButtons', 'button', itemIndex) as Array<{ id: string; title: string }>;
 	if (kind === 'list') {
 		input.listButton = text(context, 'listButton', itemIndex);
-		input.rows = entries(context, 'listRows', 'row', itemIndex) as unknown as ListRow[];
+		input.rows = fixedCollectionEntries(context, 'listRows', 'row', itemIndex) as unknown as ListRow[];
 	}
 	if (kind === 'ctaUrl') input.cta = { displayText: text(context, 'ctaDisplayText', itemIndex), url: text(context, 'ctaUrl', itemIndex) };
 	if (kind === 'catalog') input.thumbnailProductRetailerId = text(context, 'thumbnailProductRetailerId', itemIndex);
