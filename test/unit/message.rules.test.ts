@@ -1,7 +1,8 @@
 import { buildFlowInteractive, flowMessageProblems, type FlowMessageInput } from '../../nodes/WhatsAppBusinessManagement/actions/message/flowMessage';
 import { buildInteractive, interactiveProblems, sectionsOf, type InteractiveInput } from '../../nodes/WhatsAppBusinessManagement/actions/message/interactive';
 import { emojiProblem } from '../../nodes/WhatsAppBusinessManagement/actions/message/react.operation';
-import { lengthProblem, normalizeRecipientPhone, userIdProblem } from '../../nodes/WhatsAppBusinessManagement/actions/message/rules';
+import { normalizeRecipientPhone, userIdProblem } from '../../nodes/WhatsAppBusinessManagement/actions/common/whatsAppUsers';
+import { lengthProblem } from '../../nodes/WhatsAppBusinessManagement/actions/message/rules';
 import { paceSend, sentItem, uncertainItem } from '../../nodes/WhatsAppBusinessManagement/actions/message/send';
 import { mayHaveBeenCarriedOut } from '../../nodes/shared/graph/retry';
 

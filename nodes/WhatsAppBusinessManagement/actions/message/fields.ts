@@ -7,7 +7,7 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 
 import type { ParameterProblem } from '../common/parameterProblem';
 import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
-import { normalizeRecipientPhone, userIdProblem } from './rules';
+import { normalizeRecipientPhone, userIdProblem } from '../common/whatsAppUsers';
 
 export const RESOURCE = 'message';
 
