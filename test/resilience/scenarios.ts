@@ -7,6 +7,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ORDER_SHIPPED_CREATE } from '../helpers/templateCreate';
+import { recordInbound } from '../sandbox/messaging/webhooks';
 import type { Sandbox } from '../sandbox/server';
 import { analyticsScenarios } from './analyticsScenarios';
 import { messageScenarios } from './messageScenarios';
@@ -326,6 +327,33 @@ export const scenarios: Record<string, Scenario> = {
 			return { parameters: { resource: 'sender', operation: 'setTwoStepPin', phoneNumberId: byId('3002'), pin: '246810' } };
 		},
 		call: { method: 'POST', path: '/3002' },
+	},
+	'sender.blockUser': {
+		prepare: (sandbox) => {
+			phones(sandbox);
+			recordInbound(sandbox.state, { from: '16505551234', phoneNumberId: PHONE });
+			return { parameters: { resource: 'sender', operation: 'blockUser', phoneNumberId: byId(PHONE), blockUserPhone: '+1 650 555 1234' } };
+		},
+		call: { method: 'POST', path: `/${PHONE}/block_users` },
+	},
+	'sender.unblockUser': {
+		prepare: (sandbox) => {
+			phones(sandbox);
+			return { parameters: { resource: 'sender', operation: 'unblockUser', phoneNumberId: byId(PHONE), blockUserType: 'userId', blockUserId: 'US.13491208655302741918' } };
+		},
+		call: { method: 'DELETE', path: `/${PHONE}/block_users` },
+		parameterBaselines: [
+			{ resource: 'sender', operation: 'unblockUser', phoneNumberId: byId(PHONE), blockUserType: 'phone', blockUserPhone: '16505551234' },
+			{ resource: 'sender', operation: 'unblockUser', phoneNumberId: byId(PHONE), blockUserType: 'userId', blockUserId: 'US.13491208655302741918' },
+		],
+	},
+	'sender.getBlockedUsers': {
+		prepare: (sandbox) => {
+			phones(sandbox);
+			return { parameters: { resource: 'sender', operation: 'getBlockedUsers', phoneNumberId: byId(PHONE), returnAll: true } };
+		},
+		call: { method: 'GET', path: `/${PHONE}/block_users` },
+		parameterBaselines: [{ resource: 'sender', operation: 'getBlockedUsers', phoneNumberId: byId(PHONE), returnAll: false, limit: 3 }],
 	},
 	'template.getAll': {
 		prepare: (sandbox) => {

@@ -106,6 +106,12 @@ export const GRAPH_ERROR_HINTS: Record<number, string> = {
 	139003: 'Only a published flow can be deprecated.',
 	139004: 'Only draft flows can be deleted. Deprecate the published flow instead.',
 	139006: 'Not enough traffic yet for flow metrics. Try again once the flow has more usage.',
+	// Block Users API error codes: https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users
+	131021: 'A business cannot block its own phone number. Check the user\'s number.',
+	139100: 'Meta could not block or unblock some of the users; each user\'s own reason is in the error details.',
+	139101: 'The blocklist of this number is full (64,000 users). Unblock users you no longer need to block (Sender > Unblock User), then try again.',
+	139102: 'The blocklist changed while it was being listed. Run the list again from the first page.',
+	139103: 'Meta had an internal error with the blocklist. Try again.',
 	4027001:
 		'Invalid input data. Check all the fields and parameters passed into the request are of the correct type and format, and that all required parameters are present.',
 	4027005:

@@ -13,7 +13,7 @@
  */
 export type { GraphContext } from './context';
 export { CREDENTIAL_TYPE, credentialLabelOf, getGraphCredentials, readCredentials, type GraphCredentials } from './credentials';
-export { GRAPH_ERROR_HINTS, hintForCode, redact } from './errors';
+export { GRAPH_ERROR_HINTS, hintForCode, redact, type GraphErrorBody, type GraphErrorExplanation } from './errors';
 export { listFromResponse, graphPaginate, type PaginateOptions } from './paginate';
 export {
 	encodeMultipart,

@@ -60,6 +60,12 @@ export interface GraphRequestOptions {
 	itemIndex?: number;
 	/** Status codes to hand back to the caller instead of throwing (e.g. 404 of an expired media URL). */
 	passStatusCodes?: number[];
+	/**
+	 * Where a refusal's real reason is inside the answer rather than its top-level `error`: Block
+	 * Users answers a mixed result as 139100 with each user's own error in `block_users.failed_users`.
+	 * Returns that error (the top-level one's fbtrace_id is kept), or undefined to use the top-level one.
+	 */
+	errorOf?: (body: IDataObject) => GraphErrorBody | undefined;
 	/** How long to wait for the answer; default: the Request Options' timeout, else DEFAULT_TIMEOUT_MS (TRANSFER_TIMEOUT_MS for files). */
 	timeoutMs?: number;
 	/** false: a 3xx answer is returned as it is, so the caller checks the next hop (media downloads). */
@@ -194,13 +200,15 @@ function isGraphErrorBody(body: unknown): body is { error: GraphErrorBody } {
 }
 
 /** An HTTP error answer as a failure the retry decisions can read. */
-async function httpFailure(response: IN8nHttpFullResponse, streamed: boolean): Promise<GraphFailure> {
+async function httpFailure(response: IN8nHttpFullResponse, streamed: boolean, errorOf?: GraphRequestOptions['errorOf']): Promise<GraphFailure> {
 	const body = parseMaybeJson(streamed ? await streamToText(response.body) : response.body);
+	const topLevel = isGraphErrorBody(body) ? body.error : undefined;
+	const inner = body && typeof body === 'object' && !Array.isArray(body) ? errorOf?.(body as IDataObject) : undefined;
 	return {
 		kind: 'http',
 		statusCode: response.statusCode,
 		headers: response.headers as Record<string, unknown>,
-		graphError: isGraphErrorBody(body) ? body.error : undefined,
+		graphError: inner ? { ...inner, fbtrace_id: inner.fbtrace_id ?? topLevel?.fbtrace_id } : topLevel,
 		rawBody: typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : undefined,
 	};
 }
@@ -228,7 +236,7 @@ async function sendOnce<T>(context: GraphContext, request: PreparedRequest, opti
 		const body = options.download ? response.body : parseMaybeJson(response.body);
 		return { response: { body: body as T, statusCode, headers: response.headers as GraphFullResponse['headers'] } };
 	}
-	return { failure: await httpFailure(response, options.download === 'stream') };
+	return { failure: await httpFailure(response, options.download === 'stream', options.errorOf) };
 }
 
 /** Callers of writes (a message send) must tell "refused" from "may have been done". */

@@ -2,14 +2,17 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../types';
 import * as addPhoneNumber from './addPhoneNumber.operation';
+import * as blockUser from './blockUser.operation';
 import * as deregister from './deregister.operation';
 import * as downloadProfilePicture from './downloadProfilePicture.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as getBlockedUsers from './getBlockedUsers.operation';
 import * as getBusinessProfile from './getBusinessProfile.operation';
 import * as register from './register.operation';
 import * as requestCode from './requestCode.operation';
 import * as setTwoStepPin from './setTwoStepPin.operation';
+import * as unblockUser from './unblockUser.operation';
 import * as updateBusinessProfile from './updateBusinessProfile.operation';
 import * as verifyCode from './verifyCode.operation';
 
@@ -25,6 +28,9 @@ export const operations: Record<string, OperationModule> = {
 	register,
 	deregister,
 	setTwoStepPin,
+	blockUser,
+	unblockUser,
+	getBlockedUsers,
 };
 
 export const description: INodeProperties[] = [
@@ -40,6 +46,12 @@ export const description: INodeProperties[] = [
 				value: 'addPhoneNumber',
 				description: 'Add a phone number to the WhatsApp Business Account and request its verification code',
 				action: 'Add a phone number',
+			},
+			{
+				name: 'Block User',
+				value: 'blockUser',
+				description: 'Block a user who wrote in the last 24 hours: they can no longer message this number, nor it them',
+				action: 'Block a user',
 			},
 			{
 				name: 'Deregister',
@@ -58,6 +70,12 @@ export const description: INodeProperties[] = [
 				value: 'get',
 				description: 'Get a phone number\'s status, quality rating, throughput and messaging limit',
 				action: 'Get a phone number',
+			},
+			{
+				name: 'Get Blocked Users',
+				value: 'getBlockedUsers',
+				description: 'List the users this number has blocked',
+				action: 'Get blocked users',
 			},
 			{
 				name: 'Get Business Profile',
@@ -90,6 +108,12 @@ export const description: INodeProperties[] = [
 				action: 'Set the two step verification PIN',
 			},
 			{
+				name: 'Unblock User',
+				value: 'unblockUser',
+				description: 'Unblock a user, so they and this number can message each other again',
+				action: 'Unblock a user',
+			},
+			{
 				name: 'Update Business Profile',
 				value: 'updateBusinessProfile',
 				description: 'Change the business profile, including its picture',
@@ -115,4 +139,7 @@ export const description: INodeProperties[] = [
 	...register.description,
 	...deregister.description,
 	...setTwoStepPin.description,
+	...blockUser.description,
+	...unblockUser.description,
+	...getBlockedUsers.description,
 ];
