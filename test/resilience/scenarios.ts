@@ -355,6 +355,20 @@ export const scenarios: Record<string, Scenario> = {
 		call: { method: 'GET', path: `/${PHONE}/block_users` },
 		parameterBaselines: [{ resource: 'sender', operation: 'getBlockedUsers', phoneNumberId: byId(PHONE), returnAll: false, limit: 3 }],
 	},
+	'sender.getCommerceSettings': {
+		prepare: (sandbox) => {
+			phones(sandbox);
+			return { parameters: { resource: 'sender', operation: 'getCommerceSettings', phoneNumberId: byId(PHONE) } };
+		},
+		call: { method: 'GET', path: `/${PHONE}/whatsapp_commerce_settings` },
+	},
+	'sender.updateCommerceSettings': {
+		prepare: (sandbox) => {
+			phones(sandbox);
+			return { parameters: { resource: 'sender', operation: 'updateCommerceSettings', phoneNumberId: byId(PHONE), commerceSettings: { is_cart_enabled: true, is_catalog_visible: true } } };
+		},
+		call: { method: 'POST', path: `/${PHONE}/whatsapp_commerce_settings` },
+	},
 	'template.getAll': {
 		prepare: (sandbox) => {
 			templates(sandbox);

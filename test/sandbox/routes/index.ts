@@ -2,6 +2,7 @@ import type { RouteRegistry } from '../server';
 import * as account from './account';
 import * as appSubscriptions from './appSubscriptions';
 import * as blockUsers from './blockUsers';
+import * as commerceSettings from './commerceSettings';
 import * as analytics from './analytics';
 import * as conversions from './conversions';
 import * as flows from './flows';
@@ -15,7 +16,7 @@ import * as uploads from './uploads';
 
 /** Every Graph area the sandbox serves; each module registers its own routes and seeders. */
 export function registerAllRoutes(registry: RouteRegistry): void {
-	for (const module of [account, sequences, templates, flows, media, phoneNumbers, subscriptions, appSubscriptions, uploads, conversions, analytics, messages, blockUsers]) {
+	for (const module of [account, sequences, templates, flows, media, phoneNumbers, subscriptions, appSubscriptions, uploads, conversions, analytics, messages, blockUsers, commerceSettings]) {
 		module.register(registry);
 	}
 }

@@ -8,12 +8,14 @@ import * as downloadProfilePicture from './downloadProfilePicture.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getBlockedUsers from './getBlockedUsers.operation';
+import * as getCommerceSettings from './getCommerceSettings.operation';
 import * as getBusinessProfile from './getBusinessProfile.operation';
 import * as register from './register.operation';
 import * as requestCode from './requestCode.operation';
 import * as setTwoStepPin from './setTwoStepPin.operation';
 import * as unblockUser from './unblockUser.operation';
 import * as updateBusinessProfile from './updateBusinessProfile.operation';
+import * as updateCommerceSettings from './updateCommerceSettings.operation';
 import * as verifyCode from './verifyCode.operation';
 
 export const operations: Record<string, OperationModule> = {
@@ -31,6 +33,8 @@ export const operations: Record<string, OperationModule> = {
 	blockUser,
 	unblockUser,
 	getBlockedUsers,
+	getCommerceSettings,
+	updateCommerceSettings,
 };
 
 export const description: INodeProperties[] = [
@@ -84,6 +88,12 @@ export const description: INodeProperties[] = [
 				action: 'Get a business profile',
 			},
 			{
+				name: 'Get Commerce Settings',
+				value: 'getCommerceSettings',
+				description: 'Whether the number offers a cart and shows the catalog storefront',
+				action: 'Get commerce settings',
+			},
+			{
 				name: 'Get Many',
 				value: 'getAll',
 				description: 'List the phone numbers of the WhatsApp Business Account',
@@ -120,6 +130,12 @@ export const description: INodeProperties[] = [
 				action: 'Update a business profile',
 			},
 			{
+				name: 'Update Commerce Settings',
+				value: 'updateCommerceSettings',
+				description: 'Turn the cart and the catalog storefront on or off for the number',
+				action: 'Update commerce settings',
+			},
+			{
 				name: 'Verify Code',
 				value: 'verifyCode',
 				description: 'Verify the phone number with the code Meta sent',
@@ -142,4 +158,6 @@ export const description: INodeProperties[] = [
 	...blockUser.description,
 	...unblockUser.description,
 	...getBlockedUsers.description,
+	...getCommerceSettings.description,
+	...updateCommerceSettings.description,
 ];
