@@ -2,6 +2,8 @@
  * How Meta names a WhatsApp user: a phone number with its country code, or a business-scoped user
  * ID. Message sends and Sender's blocklist both take one.
  */
+import type { IExecuteFunctions } from 'n8n-workflow';
+
 import type { ParameterProblem } from './parameterProblem';
 
 type Problem = Omit<ParameterProblem, 'field'>;
@@ -44,4 +46,27 @@ export function userIdProblem(raw: string): Problem | undefined {
 	if (!text) return { rule: 'is empty', hint: 'Map the user ID from the trigger item (userId), or send to the phone number instead.' };
 	if (/^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/.test(text)) return undefined;
 	return { rule: `must be a business-scoped user ID such as US.13491208655302741918, not "${text}"` };
+}
+
+/** An operation's fields that name a WhatsApp user: the type field, then the phone and user-ID fields and their labels. */
+export interface WhatsAppUserFields {
+	type: string;
+	phone: { name: string; label: string };
+	userId: { name: string; label: string };
+}
+
+/** The user an item's fields name (a phone number as digits, or a user ID) and what is wrong with it. */
+export function whatsAppUserOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: WhatsAppUserFields,
+): { phone?: string; userId?: string; problems: ParameterProblem[] } {
+	const text = (name: string) => String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	if (String(context.getNodeParameter(fields.type, itemIndex, 'phone')) === 'userId') {
+		const userId = text(fields.userId.name);
+		const problem = userIdProblem(userId);
+		return { userId, problems: problem ? [{ field: fields.userId.label, ...problem }] : [] };
+	}
+	const phone = normalizeRecipientPhone(text(fields.phone.name));
+	return { phone: phone.digits ?? '', problems: phone.problem ? [{ field: fields.phone.label, ...phone.problem }] : [] };
 }

@@ -7,7 +7,7 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 
 import type { ParameterProblem } from '../common/parameterProblem';
 import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
-import { normalizeRecipientPhone, userIdProblem } from '../common/whatsAppUsers';
+import { whatsAppUserOf, type WhatsAppUserFields } from '../common/whatsAppUsers';
 
 export const RESOURCE = 'message';
 
@@ -71,8 +71,11 @@ export function recipientFields(operations: string[]): INodeProperties[] {
 	];
 }
 
-const recipientTypeOf = (context: IExecuteFunctions, itemIndex: number) =>
-	String(context.getNodeParameter('recipientType', itemIndex, 'phone')) === 'userId' ? 'userId' : 'phone';
+const RECIPIENT: WhatsAppUserFields = {
+	type: 'recipientType',
+	phone: { name: 'recipientPhone', label: 'Recipient Phone Number' },
+	userId: { name: 'recipientUserId', label: 'Recipient User ID' },
+};
 
 const textParameter = (context: IExecuteFunctions, name: string, itemIndex: number) =>
 	String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
@@ -82,20 +85,12 @@ const textParameter = (context: IExecuteFunctions, name: string, itemIndex: numb
  * user ID (https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids).
  */
 export function readRecipient(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	if (recipientTypeOf(context, itemIndex) === 'userId') {
-		return { recipient_type: 'individual', recipient: textParameter(context, 'recipientUserId', itemIndex) };
-	}
-	const phone = normalizeRecipientPhone(textParameter(context, 'recipientPhone', itemIndex));
-	return { recipient_type: 'individual', to: phone.digits ?? '' };
+	const user = whatsAppUserOf(context, itemIndex, RECIPIENT);
+	return user.userId !== undefined ? { recipient_type: 'individual', recipient: user.userId } : { recipient_type: 'individual', to: user.phone };
 }
 
 export function recipientProblems(context: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
-	if (recipientTypeOf(context, itemIndex) === 'userId') {
-		const problem = userIdProblem(textParameter(context, 'recipientUserId', itemIndex));
-		return problem ? [{ field: 'Recipient User ID', ...problem }] : [];
-	}
-	const phone = normalizeRecipientPhone(textParameter(context, 'recipientPhone', itemIndex));
-	return phone.problem ? [{ field: 'Recipient Phone Number', ...phone.problem }] : [];
+	return whatsAppUserOf(context, itemIndex, RECIPIENT).problems;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { graphRequest, type GraphErrorBody, type GraphErrorExplanation } from '../../../shared/graph';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { phoneNumberIdOf, phoneNumberLocator, phoneNumberProblems } from '../common/phoneNumberLocator';
-import { normalizeRecipientPhone, userIdProblem } from '../common/whatsAppUsers';
+import { whatsAppUserOf, type WhatsAppUserFields } from '../common/whatsAppUsers';
 
 const show = (operation: string, extra: IDataObject = {}) => ({ show: { resource: ['sender'], operation: [operation], ...extra } });
 
@@ -53,23 +53,20 @@ export function blockFields(operation: string): INodeProperties[] {
 	];
 }
 
-const userTypeOf = (context: IExecuteFunctions, itemIndex: number) => (context.getNodeParameter('blockUserType', itemIndex, 'phone') === 'userId' ? 'userId' : 'phone');
-const textOf = (context: IExecuteFunctions, name: string, itemIndex: number) => String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+const BLOCKED_USER: WhatsAppUserFields = {
+	type: 'blockUserType',
+	phone: { name: 'blockUserPhone', label: 'User Phone Number' },
+	userId: { name: 'blockUserId', label: 'User ID' },
+};
 
 export function blockProblems(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
-	const problems = phoneNumberProblems.call(this, itemIndex, { label: 'Business Phone Number' });
-	if (userTypeOf(this, itemIndex) === 'userId') {
-		const problem = userIdProblem(textOf(this, 'blockUserId', itemIndex));
-		return problem ? [...problems, { field: 'User ID', ...problem }] : problems;
-	}
-	const phone = normalizeRecipientPhone(textOf(this, 'blockUserPhone', itemIndex));
-	return phone.problem ? [...problems, { field: 'User Phone Number', ...phone.problem }] : problems;
+	return [...phoneNumberProblems.call(this, itemIndex, { label: 'Business Phone Number' }), ...whatsAppUserOf(this, itemIndex, BLOCKED_USER).problems];
 }
 
 /** One entry of `block_users`: `{user: digits}` or `{user_id}`. */
 function userEntry(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	if (userTypeOf(context, itemIndex) === 'userId') return { user_id: textOf(context, 'blockUserId', itemIndex) };
-	return { user: normalizeRecipientPhone(textOf(context, 'blockUserPhone', itemIndex)).digits ?? '' };
+	const user = whatsAppUserOf(context, itemIndex, BLOCKED_USER);
+	return user.userId !== undefined ? { user_id: user.userId } : { user: user.phone };
 }
 
 /**
