@@ -7,6 +7,7 @@ import * as conversion from './actions/conversion';
 import * as flow from './actions/flow';
 import * as media from './actions/media';
 import * as message from './actions/message';
+import * as qrCode from './actions/qrCode';
 import * as sender from './actions/sender';
 import * as sequence from './actions/sequence';
 import * as template from './actions/template';
@@ -47,6 +48,11 @@ export class WhatsAppBusinessManagement implements INodeType {
 						value: 'message',
 						description: 'Send templates, replies, media, interactive and Flow messages; react; mark as read',
 					},
+					{
+						name: 'QR Code',
+						value: 'qrCode',
+						description: 'QR codes and short links that open a chat with a prefilled message',
+					},
 					{ name: 'Sender', value: 'sender', description: 'Phone numbers, business profiles and registration' },
 					{
 						name: 'Sequence',
@@ -63,6 +69,7 @@ export class WhatsAppBusinessManagement implements INodeType {
 			...media.description,
 			...message.description,
 			...sender.description,
+			...qrCode.description,
 			...analytics.description,
 			...conversion.description,
 			{

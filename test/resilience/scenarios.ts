@@ -70,6 +70,12 @@ const VALID_FLOW_JSON = JSON.stringify({
 });
 const PICTURE = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(2000, 3)]);
 
+const QR_CODE = '4O4YGZEG3RIVE1';
+const qrCodes = (sandbox: Sandbox) => {
+	phones(sandbox);
+	sandbox.seed({ qrCodes: [{ phone_number_id: PHONE, code: QR_CODE, prefilled_message: 'Show me the deals' }] });
+};
+
 const phones = (sandbox: Sandbox) =>
 	sandbox.seed({
 		phoneNumbers: [
@@ -368,6 +374,43 @@ export const scenarios: Record<string, Scenario> = {
 			return { parameters: { resource: 'sender', operation: 'updateCommerceSettings', phoneNumberId: byId(PHONE), commerceSettings: { is_cart_enabled: true, is_catalog_visible: true } } };
 		},
 		call: { method: 'POST', path: `/${PHONE}/whatsapp_commerce_settings` },
+	},
+	'qrCode.create': {
+		prepare: (sandbox) => {
+			phones(sandbox);
+			return { parameters: { resource: 'qrCode', operation: 'create', phoneNumberId: byId(PHONE), prefilledMessage: 'Show me the deals', imageFormat: 'PNG' } };
+		},
+		call: { method: 'POST', path: `/${PHONE}/message_qrdls` },
+		createsSomething: true,
+		normalize: without('code', 'deep_link_url', 'qr_image_url'),
+	},
+	'qrCode.get': {
+		prepare: (sandbox) => {
+			qrCodes(sandbox);
+			return { parameters: { resource: 'qrCode', operation: 'get', phoneNumberId: byId(PHONE), code: QR_CODE, imageFormat: 'SVG' } };
+		},
+		call: { method: 'GET', path: `/${PHONE}/message_qrdls/${QR_CODE}` },
+	},
+	'qrCode.getAll': {
+		prepare: (sandbox) => {
+			qrCodes(sandbox);
+			return { parameters: { resource: 'qrCode', operation: 'getAll', phoneNumberId: byId(PHONE), returnAll: true } };
+		},
+		call: { method: 'GET', path: `/${PHONE}/message_qrdls` },
+	},
+	'qrCode.update': {
+		prepare: (sandbox) => {
+			qrCodes(sandbox);
+			return { parameters: { resource: 'qrCode', operation: 'update', phoneNumberId: byId(PHONE), code: QR_CODE, prefilledMessage: 'Show me the new deals', imageFormat: 'PNG' } };
+		},
+		call: { method: 'POST', path: `/${PHONE}/message_qrdls` },
+	},
+	'qrCode.delete': {
+		prepare: (sandbox) => {
+			qrCodes(sandbox);
+			return { parameters: { resource: 'qrCode', operation: 'delete', phoneNumberId: byId(PHONE), code: QR_CODE } };
+		},
+		call: { method: 'DELETE', path: `/${PHONE}/message_qrdls/${QR_CODE}` },
 	},
 	'template.getAll': {
 		prepare: (sandbox) => {

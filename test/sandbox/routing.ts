@@ -52,7 +52,9 @@ export interface PathMatch {
 
 export function matchPath(table: RouteTable, method: string, pathname: string): PathMatch {
 	const rawRoute = table.rawRoutes.find((r) => r.method === method && pathname.startsWith(r.prefix));
-	const versionMatch = /^\/(v\d+\.\d+)\/([^/]+)(?:\/([^/]+))?\/?$/.exec(pathname) ?? undefined;
+	// `/{version}/{id}`, `/{version}/{id}/{edge}`, or `/{version}/{id}/{edge}/{key}` for an entry of
+	// an edge addressed by its own key (a QR code's `message_qrdls/{code}`).
+	const versionMatch = /^\/(v\d+\.\d+)\/([^/]+)(?:\/([^/]+)(?:\/([^/]+))?)?\/?$/.exec(pathname) ?? undefined;
 	if (!rawRoute && !versionMatch) {
 		throw new GraphError(2500, `Unknown path components: ${pathname}`, { type: 'OAuthException' });
 	}
@@ -63,8 +65,13 @@ export function matchPath(table: RouteTable, method: string, pathname: string): 
 export function needsAppToken(table: RouteTable, state: SandboxState, method: string, match: PathMatch): boolean {
 	if (match.rawRoute || !match.versionMatch) return false;
 	const kind = kindOf(state, decodeURIComponent(match.versionMatch[2]));
-	const edge = match.versionMatch[3] ?? '';
+	const edge = edgeOf(match.versionMatch);
 	return table.nodeRoutes.some((r) => r.method === method && r.kind === kind && r.edge === edge && r.appToken);
+}
+
+/** The edge a route is registered under: `message_qrdls/*` for a path with an entry's key. */
+function edgeOf(versionMatch: RegExpExecArray): string {
+	return versionMatch[4] !== undefined ? `${versionMatch[3]}/*` : (versionMatch[3] ?? '');
 }
 
 export interface ResolvedRoute {
@@ -83,9 +90,10 @@ export function resolveHandler(table: RouteTable, state: SandboxState, method: s
 	const versionMatch = match.versionMatch!;
 	const version = versionMatch[1];
 	const id = decodeURIComponent(versionMatch[2]);
-	const edge = versionMatch[3] ?? '';
+	const edge = edgeOf(versionMatch);
 	params.id = id;
 	params.edge = edge;
+	if (versionMatch[4] !== undefined) params.key = decodeURIComponent(versionMatch[4]);
 	const kind = kindOf(state, id);
 	if (!kind) throw unknownObject(id);
 	const route = table.nodeRoutes.find((r) => r.method === method && r.kind === kind && r.edge === edge);

@@ -41,7 +41,7 @@ export interface RequestContext {
 	method: string;
 	url: URL;
 	version: string;
-	/** Path parameters: `id` and `edge` for node routes, named ones for pattern routes. */
+	/** Path parameters: `id`, `edge` (and `key`) for node routes, `rest` for raw routes. */
 	params: Record<string, string>;
 	query: URLSearchParams;
 	headers: http.IncomingHttpHeaders;
@@ -61,7 +61,10 @@ export type HandlerResult =
 export type Handler = (ctx: RequestContext) => HandlerResult | Promise<HandlerResult>;
 
 export interface RouteRegistry {
-	/** `GET /{id}` style calls on a node of the given kind; `edge` is '' for the node itself. */
+	/**
+	 * `GET /{id}` style calls on a node of the given kind; `edge` is '' for the node itself, and
+	 * `<edge>/*` for `/{id}/<edge>/{key}` (the key in `params.key`).
+	 */
 	node(method: string, kind: NodeKind, edge: string, handler: Handler, options?: { appToken?: boolean }): void;
 	/** A path outside Graph's `/{version}/{id}` scheme (media downloads, profile pictures). */
 	raw(method: string, prefix: string, handler: Handler, options?: { authenticated?: boolean }): void;

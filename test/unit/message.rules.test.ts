@@ -2,7 +2,7 @@ import { buildFlowInteractive, flowMessageProblems, type FlowMessageInput } from
 import { buildInteractive, interactiveProblems, sectionsOf, type InteractiveInput } from '../../nodes/WhatsAppBusinessManagement/actions/message/interactive';
 import { emojiProblem } from '../../nodes/WhatsAppBusinessManagement/actions/message/react.operation';
 import { normalizeRecipientPhone, userIdProblem } from '../../nodes/WhatsAppBusinessManagement/actions/common/whatsAppUsers';
-import { lengthProblem } from '../../nodes/WhatsAppBusinessManagement/actions/message/rules';
+import { lengthProblem } from '../../nodes/WhatsAppBusinessManagement/actions/common/textLength';
 import { paceSend, sentItem, uncertainItem } from '../../nodes/WhatsAppBusinessManagement/actions/message/send';
 import { mayHaveBeenCarriedOut } from '../../nodes/shared/graph/retry';
 

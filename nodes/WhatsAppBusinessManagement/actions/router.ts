@@ -10,11 +10,12 @@ import * as conversion from './conversion';
 import * as flow from './flow';
 import * as media from './media';
 import * as message from './message';
+import * as qrCode from './qrCode';
 import * as sender from './sender';
 import * as sequence from './sequence';
 import * as template from './template';
 
-export const resources: Record<string, ResourceModule> = { sequence, template, flow, media, message, sender, conversion, analytics };
+export const resources: Record<string, ResourceModule> = { sequence, template, flow, media, message, sender, qrCode, conversion, analytics };
 
 /** Default parallel requests: fast on large inputs, far below Graph's per-app limits. */
 export const DEFAULT_CONCURRENCY = 8;

@@ -9,6 +9,7 @@ import * as flows from './flows';
 import * as media from './media';
 import * as messages from './messages';
 import * as phoneNumbers from './phoneNumbers';
+import * as qrCodes from './qrCodes';
 import * as sequences from './sequences';
 import * as subscriptions from './subscriptions';
 import * as templates from './templates';
@@ -16,7 +17,7 @@ import * as uploads from './uploads';
 
 /** Every Graph area the sandbox serves; each module registers its own routes and seeders. */
 export function registerAllRoutes(registry: RouteRegistry): void {
-	for (const module of [account, sequences, templates, flows, media, phoneNumbers, subscriptions, appSubscriptions, uploads, conversions, analytics, messages, blockUsers, commerceSettings]) {
+	for (const module of [account, sequences, templates, flows, media, phoneNumbers, subscriptions, appSubscriptions, uploads, conversions, analytics, messages, blockUsers, commerceSettings, qrCodes]) {
 		module.register(registry);
 	}
 }

@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ParameterProblem } from '../common/parameterProblem';
 import { LIMITS } from './interactive';
-import { lengthProblem } from './rules';
+import { lengthProblem } from '../common/textLength';
 
 /** flow_cta: "Text on the CTA button ... Maximum 30 characters". */
 export const FLOW_CTA_MAX = 30;

@@ -14,7 +14,7 @@ import { isBlank } from '../common/blank';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { linkProblems } from './mediaSource';
 import { catalogIdRule, parseProductSections, productSectionsRule, type ProductSection } from './products';
-import { lengthProblem } from './rules';
+import { lengthProblem } from '../common/textLength';
 
 export const LIMITS = {
 	headerText: 60,

@@ -4,7 +4,7 @@ import type { ParameterProblem } from '../common/parameterProblem';
 import type { MediaKind } from '../media/graph';
 import { addressProblems, readAddress, readSender, recipientFields, replyToField, RESOURCE, senderField } from './fields';
 import { mediaSourceFields, mediaSourceNames, mediaSourceProblems, readMedia } from './mediaSource';
-import { lengthProblem } from './rules';
+import { lengthProblem } from '../common/textLength';
 import { sendMessage } from './send';
 import { sendingOptionsField, sendingOptionsProblems } from './sendingOptions';
 

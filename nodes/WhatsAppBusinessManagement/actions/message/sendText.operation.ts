@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ParameterProblem } from '../common/parameterProblem';
 import { addressProblems, readAddress, readSender, recipientFields, replyToField, RESOURCE, senderField } from './fields';
-import { lengthProblem } from './rules';
+import { lengthProblem } from '../common/textLength';
 import { sendMessage } from './send';
 import { sendingOptionsField, sendingOptionsProblems } from './sendingOptions';
 

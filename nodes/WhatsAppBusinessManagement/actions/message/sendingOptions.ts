@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ParameterProblem } from '../common/parameterProblem';
 import { RESOURCE } from './fields';
-import { characterCount } from './rules';
+import { characterCount } from '../common/textLength';
 
 /** Meta's default throughput per business phone number (Cloud API overview, "Throughput"). */
 export const DEFAULT_THROUGHPUT = 80;

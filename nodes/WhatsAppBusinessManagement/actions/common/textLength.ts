@@ -1,5 +1,5 @@
-/** Pure checks of Message fields: Meta's length limits. */
-import type { ParameterProblem } from '../common/parameterProblem';
+/** Text length as WhatsApp counts it, and the problem of a text over one of Meta's limits. */
+import type { ParameterProblem } from './parameterProblem';
 
 /** Characters as WhatsApp counts them: code points, so an emoji counts once. */
 export function characterCount(text: string): number {
