@@ -26,11 +26,17 @@ describe('sandbox: QR codes', () => {
 		const png = await call('GET', `/${code}`, { query: '?fields=code,qr_image_url.format(PNG)' });
 		expect(png.json.data[0].qr_image_url).toMatch(/\.png$/);
 
+		// The image link is public, like Meta's CDN: no token.
+		const image = await fetch(created.json.qr_image_url);
+		expect([image.status, image.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
+		expect(await image.text()).toContain(`<title>${code}</title>`);
+
 		const updated = await call('POST', '', { body: { code, prefilled_message: 'Cyber Tuesday' } });
 		expect(updated.json).toEqual({ code, prefilled_message: 'Cyber Tuesday', deep_link_url: `https://wa.me/message/${code}` });
 		expect((await call('DELETE', `/${code}`)).json).toEqual({ success: true });
 		expect((await call('GET', `/${code}`)).json).toEqual({ data: [] });
 		expect((await call('DELETE', `/${code}`)).json.error.code).toBe(100);
+		expect((await fetch(created.json.qr_image_url)).status).toBe(404);
 	});
 
 	it('lists newest first with cursor paging, and filters by code', async () => {

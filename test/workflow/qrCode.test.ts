@@ -1,3 +1,5 @@
+import { Container } from '@n8n/di';
+import { BinaryDataService } from 'n8n-core';
 import type { IDataObject } from 'n8n-workflow';
 
 import { useSandbox } from '../helpers/sandbox';
@@ -41,6 +43,31 @@ describe('QR Code operations through WorkflowExecute', () => {
 		expect(gone.error?.message).toBe(`Meta returned no QR code "${code}" for phone number ${PHONE}`);
 	});
 
+	it('downloads the image into a binary field without sending the token to the image link', async () => {
+		const created = await run({ operation: 'create', prefilledMessage: 'Table 12', imageFormat: 'SVG', downloadImage: true, binaryPropertyName: 'qr' });
+		const [item] = created.items;
+		expect(item.json.image_error).toBeUndefined();
+		expect(item.binary?.qr).toMatchObject({ mimeType: 'image/svg+xml', fileName: `qr-${item.json.code}.svg` });
+		const svg = (await Container.get(BinaryDataService).getAsBuffer(item.binary!.qr)).toString('utf8');
+		expect(svg).toContain(`<title>${item.json.code}</title>`);
+		const imageCall = sandbox.requests.find((request) => request.path.startsWith('/qr-images/'));
+		expect(imageCall?.headers.authorization).toBeUndefined();
+
+		const got = await run({ operation: 'get', code: item.json.code, imageFormat: 'PNG', downloadImage: true, binaryPropertyName: 'data' });
+		expect(got.items[0].binary?.data).toMatchObject({ mimeType: 'image/png', fileName: `qr-${item.json.code}.png` });
+	});
+
+	it('keeps a created code when its image cannot be downloaded, and says why', async () => {
+		sandbox.faults.queue.push({ method: 'GET', pathIncludes: '/qr-images/', status: 404, body: 'Not Found' });
+		const created = await run({ operation: 'create', prefilledMessage: 'Table 13', imageFormat: 'PNG', downloadImage: true, binaryPropertyName: 'data' });
+		expect(created.error).toBeUndefined();
+		const [item] = created.items;
+		expect(item.json).toMatchObject({ code: expect.any(String), prefilled_message: 'Table 13' });
+		expect(item.json.image_error).toMatch(/^The QR code image was not downloaded: /);
+		expect(item.binary).toBeUndefined();
+		expect(sandbox.requestsTo('POST', '/message_qrdls')).toHaveLength(1);
+	});
+
 	it('pages through more codes than one page holds, newest first, up to the limit', async () => {
 		sandbox.seed({ qrCodes: Array.from({ length: 130 }, (_, index) => ({ phone_number_id: PHONE, code: `CODE${String(index).padStart(10, '0')}`, prefilled_message: `m${index}` })) });
 		const all = jsonOf(await run({ operation: 'getAll', returnAll: true }));
@@ -59,6 +86,7 @@ describe('QR Code operations through WorkflowExecute', () => {
 		// An expression, so the value reaches the node past the locator's own regex.
 		const wrongNumber = await run({ operation: 'getAll', phoneNumberId: rl('={{ "+1 555 013 3700" }}'), returnAll: true });
 		expect(wrongNumber.error?.message).toBe('Field "Business Phone Number": must be a phone number ID (digits only), not "+1 555 013 3700"');
+		expect((await run({ operation: 'get', code: 'ABC', downloadImage: true })).error?.message).toBe('Field "Image Format": must be PNG or SVG to download the image');
 		expect(sandbox.requests.filter((request) => request.path.includes('message_qrdls'))).toHaveLength(0);
 	});
 

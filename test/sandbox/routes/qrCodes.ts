@@ -9,9 +9,11 @@
  *   adds the image link); GET /message_qrdls/{code} answers it in a one-entry `data`;
  * - DELETE /message_qrdls/{code} deletes it; the edge's documented error is 100 (invalid parameter).
  * Meta gives a limit of 2,000 codes per number but no error code for it, and no page size: the
- * limit is not enforced here, and the list pages by 25 (100 at most) like other edges.
+ * limit is not enforced here, and the list pages by 25 (100 at most) like other edges. The image
+ * links are public downloads (Meta's CDN, no token) served under QR_IMAGE_PREFIX.
  */
 import { invalidParameter, paginate } from '../graph';
+import { publicDownload } from '../respond';
 import type { RequestContext, RouteRegistry } from '../server';
 
 export const PREFILLED_MESSAGE_MAX = 140;
@@ -42,14 +44,17 @@ function newCode(): string {
 	return `Q${text.padStart(12, '0').slice(-12)}1`;
 }
 
-const imageUrl = (code: string, format: string) => `https://scontent.xx.fbcdn.net/v/t39.8562-6/qr/${code}.${format.toLowerCase()}`;
+export const QR_IMAGE_PREFIX = '/qr-images/';
+/** A 1x1 PNG: the sandbox draws no real code. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABc3UBGAAAAABJRU5ErkJggg==', 'base64');
+const svgOf = (code: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>${code}</title><rect width="10" height="10"/></svg>`;
 
-function view(qr: QrCode, imageFormat?: string): Record<string, unknown> {
+function view(ctx: RequestContext, qr: QrCode, imageFormat?: string): Record<string, unknown> {
 	return {
 		code: qr.code,
 		prefilled_message: qr.prefilled_message,
 		deep_link_url: `https://wa.me/message/${qr.code}`,
-		...(imageFormat ? { qr_image_url: imageUrl(qr.code, imageFormat) } : {}),
+		...(imageFormat ? { qr_image_url: `${ctx.url.origin}${QR_IMAGE_PREFIX}${qr.code}.${imageFormat.toLowerCase()}` } : {}),
 	};
 }
 
@@ -81,24 +86,24 @@ function createOrUpdate(ctx: RequestContext) {
 		const existing = typeof code === 'string' ? codes.get(code) : undefined;
 		if (!existing) throw invalidParameter(`No QR code ${String(code)} on this phone number`);
 		existing.prefilled_message = message;
-		return { json: view(existing, format as string | undefined) };
+		return { json: view(ctx, existing, format as string | undefined) };
 	}
 	const created = { code: newCode(), prefilled_message: message };
 	codes.set(created.code, created);
-	return { json: view(created, format as string | undefined) };
+	return { json: view(ctx, created, format as string | undefined) };
 }
 
 function list(ctx: RequestContext) {
 	const imageFormat = imageFormatAsked(ctx.query.get('fields'));
 	const code = ctx.query.get('code');
 	const newestFirst = [...codesOf(ctx.state, ctx.params.id).values()].reverse().filter((qr) => !code || qr.code === code);
-	return { json: paginate(newestFirst.map((qr) => view(qr, imageFormat)), ctx.query, { defaultLimit: 25, maxLimit: 100, selfUrl: ctx.url }) };
+	return { json: paginate(newestFirst.map((qr) => view(ctx, qr, imageFormat)), ctx.query, { defaultLimit: 25, maxLimit: 100, selfUrl: ctx.url }) };
 }
 
 function getOne(ctx: RequestContext) {
 	const qr = codesOf(ctx.state, ctx.params.id).get(ctx.params.key);
 	const imageFormat = imageFormatAsked(ctx.query.get('fields'));
-	return { json: { data: qr ? [view(qr, imageFormat)] : [] } };
+	return { json: { data: qr ? [view(ctx, qr, imageFormat)] : [] } };
 }
 
 function remove(ctx: RequestContext) {
@@ -112,6 +117,12 @@ export function register(registry: RouteRegistry): void {
 	registry.node('GET', 'phone', 'message_qrdls', list);
 	registry.node('GET', 'phone', 'message_qrdls/*', getOne);
 	registry.node('DELETE', 'phone', 'message_qrdls/*', remove);
+	publicDownload(registry, QR_IMAGE_PREFIX, (ctx) => {
+		const [, code, extension] = /^([A-Za-z0-9]+)\.(png|svg)$/.exec(ctx.params.rest) ?? [];
+		const known = code && [...(codesByState.get(ctx.state)?.values() ?? [])].some((codes) => codes.has(code));
+		if (!known) return undefined;
+		return extension === 'png' ? { data: PNG, contentType: 'image/png' } : { data: svgOf(code), contentType: 'image/svg+xml' };
+	});
 	registry.seeder('qrCodes', (state, records) => {
 		for (const record of records as Array<Partial<QrCode> & { phone_number_id: string }>) {
 			const qr = { code: record.code ?? newCode(), prefilled_message: record.prefilled_message ?? 'Hello' };

@@ -5,11 +5,12 @@ import { graphRequest } from '../../../shared/graph';
 import type { ParameterProblem } from '../common/parameterProblem';
 import { phoneNumberIdOf } from '../common/phoneNumberLocator';
 import { businessNumberField, businessNumberProblems, codeField, codeOf, codeProblems, imageFormatOf, readImageFormatField, readFields } from './fields';
+import { downloadImageFields, downloadImageProblems, qrCodeItem } from './image';
 
-export const description: INodeProperties[] = [businessNumberField(['get']), codeField('get'), readImageFormatField('get')];
+export const description: INodeProperties[] = [businessNumberField(['get']), codeField('get'), readImageFormatField('get'), ...downloadImageFields('get')];
 
 export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
-	return [...businessNumberProblems.call(this, itemIndex), ...codeProblems.call(this, itemIndex)];
+	return [...businessNumberProblems.call(this, itemIndex), ...codeProblems.call(this, itemIndex), ...downloadImageProblems.call(this, itemIndex)];
 }
 
 /** Meta answers one QR code as a one-entry `data` list. */
@@ -29,5 +30,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			description: 'Check the code with QR Code > Get Many on the same Business Phone Number.',
 		});
 	}
-	return { ...qrCode, phone_number_id: phoneNumberId };
+	return await qrCodeItem.call(this, itemIndex, { ...qrCode, phone_number_id: phoneNumberId });
 }

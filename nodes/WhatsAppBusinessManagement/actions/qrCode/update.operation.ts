@@ -15,16 +15,18 @@ import {
 	prefilledMessageOf,
 	prefilledMessageProblems,
 } from './fields';
+import { downloadImageFields, downloadImageProblems, qrCodeItem } from './image';
 
 export const description: INodeProperties[] = [
 	businessNumberField(['update']),
 	codeField('update'),
 	prefilledMessageField('update', 'The new text the chat opens with. The code and its short link stay the same, so printed codes keep working. At most 140 characters.'),
 	imageFormatField('update'),
+	...downloadImageFields('update'),
 ];
 
 export function validate(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
-	return [...businessNumberProblems.call(this, itemIndex), ...codeProblems.call(this, itemIndex), ...prefilledMessageProblems.call(this, itemIndex)];
+	return [...businessNumberProblems.call(this, itemIndex), ...codeProblems.call(this, itemIndex), ...prefilledMessageProblems.call(this, itemIndex), ...downloadImageProblems.call(this, itemIndex)];
 }
 
 /** Meta's Graph reference: POST to the same edge with the `code` to update. */
@@ -42,5 +44,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		idempotent: true,
 		itemIndex,
 	})) as IDataObject;
-	return { ...response, phone_number_id: phoneNumberId };
+	return await qrCodeItem.call(this, itemIndex, { ...response, phone_number_id: phoneNumberId });
 }
