@@ -45,8 +45,9 @@ function newCode(): string {
 }
 
 export const QR_IMAGE_PREFIX = '/qr-images/';
-/** A 1x1 PNG: the sandbox draws no real code. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABc3UBGAAAAABJRU5ErkJggg==', 'base64');
+/** The sandbox draws no real code: a PNG is the PNG signature followed by the code. */
+const PNG_SIGNATURE = Buffer.from('89504e470d0a1a0a', 'hex');
+const pngOf = (code: string) => Buffer.concat([PNG_SIGNATURE, Buffer.from(code)]);
 const svgOf = (code: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>${code}</title><rect width="10" height="10"/></svg>`;
 
 function view(ctx: RequestContext, qr: QrCode, imageFormat?: string): Record<string, unknown> {
@@ -121,7 +122,7 @@ export function register(registry: RouteRegistry): void {
 		const [, code, extension] = /^([A-Za-z0-9]+)\.(png|svg)$/.exec(ctx.params.rest) ?? [];
 		const known = code && [...(codesByState.get(ctx.state)?.values() ?? [])].some((codes) => codes.has(code));
 		if (!known) return undefined;
-		return extension === 'png' ? { data: PNG, contentType: 'image/png' } : { data: svgOf(code), contentType: 'image/svg+xml' };
+		return extension === 'png' ? { data: pngOf(code), contentType: 'image/png' } : { data: svgOf(code), contentType: 'image/svg+xml' };
 	});
 	registry.seeder('qrCodes', (state, records) => {
 		for (const record of records as Array<Partial<QrCode> & { phone_number_id: string }>) {

@@ -111,9 +111,9 @@ export function imageFormatOf(this: IExecuteFunctions, itemIndex: number): 'PNG'
 	return format === 'PNG' || format === 'SVG' ? format : undefined;
 }
 
-export const businessNumberProblems = function (this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
+export function businessNumberProblems(this: IExecuteFunctions, itemIndex: number): ParameterProblem[] {
 	return phoneNumberProblems.call(this, itemIndex, { label: 'Business Phone Number' });
-};
+}
 
 /**
  * The fields a read asks for: Meta's defaults, plus the image link in the format asked for (the
